@@ -1,0 +1,81 @@
+//! Configuration: the validated form of the command-line flags, owning the expensive shared
+//! things (compiled patterns, the segmenter, the converter, the thread pool).
+
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+use crate::extract::Extractor;
+use crate::normalize::Converter;
+use crate::patterns::{Patterns, Sources};
+use crate::segment::Segmenter;
+
+/// Everything a run needs, built once.
+pub struct Engine {
+    pub patterns: Patterns,
+    pub segmenter: Segmenter,
+    pub converter: Converter,
+    pub extractor: Extractor,
+}
+
+impl Engine {
+    /// Load the patterns (the embedded set, or `dir` over it) and build everything from them.
+    pub fn new(patterns_dir: Option<&std::path::Path>) -> Result<Engine> {
+        let sources = match patterns_dir {
+            Some(d) => Sources::with_dir(d)?,
+            None => Sources::embedded(),
+        };
+        let patterns = Patterns::from_sources(sources)?;
+        let segmenter = Segmenter::new(&patterns);
+        let converter = Converter::new()?;
+        let extractor = Extractor::new(&patterns)?;
+        Ok(Engine {
+            patterns,
+            segmenter,
+            converter,
+            extractor,
+        })
+    }
+}
+
+/// Settings of an `extract` run.
+pub struct ExtractConfig {
+    pub paths: Vec<PathBuf>,
+    pub out_dir: PathBuf,
+    pub pool: rayon::ThreadPool,
+    pub quiet: bool,
+    pub stats: bool,
+    pub csv: bool,
+    pub progress: bool,
+}
+
+impl ExtractConfig {
+    pub fn new(
+        paths: Vec<PathBuf>,
+        out_dir: PathBuf,
+        threads: usize,
+        quiet: bool,
+        stats: bool,
+        csv: bool,
+    ) -> Result<ExtractConfig> {
+        let pool = build_pool(threads)?;
+        use std::io::IsTerminal;
+        let progress = !quiet && std::io::stderr().is_terminal();
+        Ok(ExtractConfig {
+            paths,
+            out_dir,
+            pool,
+            quiet,
+            stats,
+            csv,
+            progress,
+        })
+    }
+}
+
+/// A thread pool of `threads` workers (0: one per core).
+pub fn build_pool(threads: usize) -> Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| Error::Config(format!("cannot start {threads} threads: {e}")))
+}

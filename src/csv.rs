@@ -1,0 +1,74 @@
+//! CSV tables of targets and documents (RFC 4180, UTF-8 with a BOM so that spreadsheet
+//! programs read Chinese text correctly; numbers unquoted, absent values empty).
+
+use crate::record::{DocumentRecord, TargetRecord};
+
+pub const TARGET_COLUMNS: &[&str] = &[
+    "doc_id", "path", "indicator", "indicator_id", "comparator", "value", "value_max", "unit",
+    "normalized_value", "normalized_value_max", "normalized_unit", "strength", "year", "deadline",
+    "deadline_text", "units", "region", "region_code", "duplicate_of", "quote", "start", "end",
+    "line", "rule",
+];
+
+pub const DOCUMENT_COLUMNS: &[&str] = &[
+    "doc_id", "path", "bytes", "chars", "encoding", "script", "title", "issuer", "doc_number",
+    "date", "region", "region_code", "province", "prefecture", "targets", "milestones", "error",
+];
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(|x| x.to_string()).unwrap_or_default()
+}
+
+/// The CSV fields of one target (list fields joined with 、).
+pub fn target_row(r: &TargetRecord) -> Vec<String> {
+    let n = r.normalized.as_ref();
+    vec![
+        r.doc_id.clone(),
+        r.path.clone(),
+        r.indicator.clone(),
+        opt(&r.indicator_id),
+        r.comparator.clone(),
+        r.value.to_string(),
+        opt(&r.value_max),
+        opt(&r.unit),
+        n.map(|n| n.value.to_string()).unwrap_or_default(),
+        n.and_then(|n| n.value_max.as_ref().map(|v| v.to_string())).unwrap_or_default(),
+        n.map(|n| n.unit.clone()).unwrap_or_default(),
+        opt(&r.strength),
+        opt(&r.year),
+        opt(&r.deadline),
+        opt(&r.deadline_text),
+        r.units.join("、"),
+        opt(&r.region),
+        opt(&r.region_code),
+        opt(&r.duplicate_of),
+        r.quote.clone(),
+        r.start.to_string(),
+        r.end.to_string(),
+        r.line.to_string(),
+        r.rule.clone(),
+    ]
+}
+
+/// The CSV fields of one document.
+pub fn document_row(r: &DocumentRecord) -> Vec<String> {
+    vec![
+        r.doc_id.clone(),
+        r.path.clone(),
+        r.bytes.to_string(),
+        opt(&r.chars),
+        opt(&r.encoding),
+        opt(&r.script),
+        opt(&r.title),
+        opt(&r.issuer),
+        opt(&r.doc_number),
+        opt(&r.date),
+        opt(&r.region),
+        opt(&r.region_code),
+        opt(&r.province),
+        opt(&r.prefecture),
+        r.targets.to_string(),
+        r.milestones.to_string(),
+        opt(&r.error),
+    ]
+}

@@ -1,0 +1,347 @@
+//! Deadlines: time expressions (到2025年底, 2024年6月底, 第三季度, 十四五期末, 民国114年, 20xx年)
+//! read into a year and an ISO date, and the scope rules that give each position of a
+//! document the deadline that governs it.
+
+use regex::Regex;
+
+use super::number::parse_chinese;
+use crate::patterns::Patterns;
+
+/// One time expression of the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeExpr {
+    /// Byte range in the normalized text (prefix words such as 到 included).
+    pub start: usize,
+    pub end: usize,
+    pub year: Option<i32>,
+    /// "YYYY-MM-DD" or None (placeholder, or a period without a known year).
+    pub deadline: Option<String>,
+    /// The period's month-day when the year is not in the expression (第三季度 → "09-30").
+    pub period: Option<String>,
+    /// A year placeholder (20xx): takes over the scope with a null deadline.
+    pub placeholder: bool,
+    /// A reference point, not a deadline (在2020年基础上, 比2020年).
+    pub reference: bool,
+    /// A series member: 2023年、2024年、2025年 (index in the series, series length).
+    pub series: Option<(usize, usize)>,
+}
+
+impl TimeExpr {
+    /// The same expression with its year filled from a scope year (第三季度 in a 2019 section).
+    pub fn with_year(&self, year: Option<i32>) -> TimeExpr {
+        let mut t = self.clone();
+        if t.year.is_none() && !t.placeholder {
+            if let (Some(y), Some(p)) = (year, &t.period) {
+                t.year = Some(y);
+                t.deadline = Some(format!("{y:04}-{p}"));
+            }
+        }
+        t
+    }
+}
+
+pub struct DeadlineReader {
+    re: Regex,
+    periods: Vec<(String, String)>,
+    plan_periods: Vec<(String, i32, i32)>,
+}
+
+fn last_day(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ => {
+            if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 {
+                29
+            } else {
+                28
+            }
+        }
+    }
+}
+
+fn small_number(s: &str) -> Option<u32> {
+    s.parse::<u32>()
+        .ok()
+        .or_else(|| parse_chinese(s).map(|n| n.value as u32))
+}
+
+impl DeadlineReader {
+    pub fn new(p: &Patterns) -> DeadlineReader {
+        let mut periods: Vec<(String, String)> = p
+            .pairs("period")
+            .into_iter()
+            .map(|(w, v)| (w.to_string(), v.to_string()))
+            .collect();
+        periods.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        let plan_periods = p
+            .pairs("plan_period")
+            .into_iter()
+            .filter_map(|(w, v)| {
+                let (a, b) = v.split_once('-')?;
+                Some((w.to_string(), a.parse().ok()?, b.parse().ok()?))
+            })
+            .collect::<Vec<_>>();
+        let period_alt = periods
+            .iter()
+            .map(|(w, _)| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|");
+        let plan_alt = plan_periods
+            .iter()
+            .map(|(w, _, _)| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|");
+        let placeholders = p
+            .list("placeholder")
+            .into_iter()
+            .map(regex::escape)
+            .collect::<Vec<_>>()
+            .join("|");
+        let pattern = format!(
+            r#"(?x)
+            (?P<pre>到|至|于|在|力争到?|争取到?|截至|截止到?)?\s?
+            (?:
+              (?P<roc>民国)(?P<rocy>\d{{1,3}}|[一二三四五六七八九十百]+)\s?年
+            | (?P<y>(?:19|20)\d{{2}})\s?年(?:度)?
+            | (?P<yph>20(?:{placeholders}))\s?年(?:度)?
+            | (?P<ycn>[一二三四五六七八九〇零]{{4}})\s?年
+            | (?P<y2>\d{{2}})年
+            | (?P<rel>今年|明年|次年|当年|本年度|年内)
+            | (?P<plan>[“"]?(?:{plan_alt})[”"]?)(?P<planw>期间|时期|末期|期末|末)
+            | (?P<bare>{period_alt})
+            )
+            (?P<tail>
+              (?:年底|年末|底|末)
+            | (?:{period_alt})
+            | (?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s?月(?:份)?(?:(?P<md>底|末|上旬|中旬|下旬)|(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s?日)?
+            )?
+            (?P<post>前|之前|以前)?
+            "#
+        );
+        DeadlineReader {
+            re: Regex::new(&pattern).expect("deadline pattern"),
+            periods,
+            plan_periods,
+        }
+    }
+
+    /// Every time expression of `text`, in order. `doc_year` anchors relative words (今年).
+    pub fn scan(&self, text: &str, doc_year: Option<i32>) -> Vec<TimeExpr> {
+        let mut out: Vec<TimeExpr> = Vec::new();
+        for c in self.re.captures_iter(text) {
+            let m = c.get(0).expect("match");
+            if m.as_str().trim().is_empty() {
+                continue;
+            }
+            // Only the prefix matched: not a time expression.
+            if c.name("roc").is_none()
+                && c.name("y").is_none()
+                && c.name("yph").is_none()
+                && c.name("ycn").is_none()
+                && c.name("y2").is_none()
+                && c.name("rel").is_none()
+                && c.name("plan").is_none()
+                && c.name("bare").is_none()
+            {
+                continue;
+            }
+            let before = &text[..m.start()];
+            let after = &text[m.end()..];
+            let prev = before.chars().next_back();
+            if prev.is_some_and(|p| p.is_ascii_digit() || p == '〔' || p == '[' || p == '(' && after.starts_with(['〕', ']', ')'])) {
+                continue;
+            }
+            if after.starts_with(['〕', ']']) {
+                continue; // a document number's year
+            }
+            let mut year: Option<i32> = None;
+            let mut placeholder = false;
+            let mut period: Option<String> = None;
+            if let Some(y) = c.name("y") {
+                year = y.as_str().parse().ok();
+            } else if c.name("yph").is_some() {
+                placeholder = true;
+            } else if let Some(y) = c.name("ycn") {
+                year = parse_chinese(y.as_str()).map(|n| n.value as i32);
+            } else if let Some(y) = c.name("y2") {
+                // Two-digit years only where they can be nothing else (在13年基础上, 13年工作).
+                let v: i32 = y.as_str().parse().unwrap_or(0);
+                if before.ends_with(|ch: char| ch.is_ascii_digit()) {
+                    continue;
+                }
+                let head_ok = c.name("pre").is_some()
+                    || after.starts_with("基础")
+                    || after.starts_with("工作")
+                    || after.starts_with("的");
+                if !head_ok {
+                    continue;
+                }
+                year = Some(if v <= 50 { 2000 + v } else { 1900 + v });
+            } else if let Some(r) = c.name("rocy") {
+                year = small_number(r.as_str()).map(|v| v as i32 + 1911);
+            } else if let Some(rel) = c.name("rel") {
+                year = match rel.as_str() {
+                    "明年" | "次年" => doc_year.map(|y| y + 1),
+                    _ => doc_year,
+                };
+                if year.is_none() {
+                    continue;
+                }
+            } else if let Some(plan) = c.name("plan") {
+                let name = plan.as_str().trim_matches(['“', '”', '"']);
+                if let Some((_, _, last)) = self.plan_periods.iter().find(|(w, _, _)| w == name) {
+                    year = Some(*last);
+                }
+            } else if let Some(b) = c.name("bare") {
+                period = self
+                    .periods
+                    .iter()
+                    .find(|(w, _)| w == b.as_str())
+                    .map(|(_, v)| v.clone());
+            }
+            let mut deadline = None;
+            if let Some(tail) = c.name("tail") {
+                let t = tail.as_str();
+                if let Some(mo) = c.name("m") {
+                    let month = small_number(mo.as_str()).filter(|m| (1..=12).contains(m));
+                    let Some(month) = month else { continue };
+                    let day = if let Some(d) = c.name("d") {
+                        small_number(d.as_str()).filter(|d| (1..=31).contains(d))
+                    } else {
+                        match c.name("md").map(|x| x.as_str()) {
+                            Some("上旬") => Some(10),
+                            Some("中旬") => Some(20),
+                            _ => None,
+                        }
+                    };
+                    period = Some(match day {
+                        Some(d) => format!("{month:02}-{d:02}"),
+                        None => format!("{month:02}-{:02}", last_day(year.unwrap_or(2001), month)),
+                    });
+                } else if let Some((_, v)) = self.periods.iter().find(|(w, _)| t == w) {
+                    period = Some(v.clone());
+                }
+            }
+            if let (Some(y), None) = (year, &period) {
+                deadline = Some(format!("{y:04}-12-31"));
+            }
+            if let (Some(y), Some(p)) = (year, &period) {
+                deadline = Some(format!("{y:04}-{p}"));
+            }
+            let pre = c.name("pre").map(|p| p.as_str()).unwrap_or("");
+            let reference = after.trim_start().starts_with("基础")
+                || after.trim_start().starts_with("的基础")
+                || before.ends_with('比')
+                || before.ends_with("较")
+                || before.ends_with("与")
+                || before.ends_with("同")
+                || pre.starts_with("截")
+                || after.starts_with("以来")
+                || after.starts_with("起")
+                || after.starts_with("开始")
+                || (c.name("plan").is_none() && after.starts_with("规划"));
+            out.push(TimeExpr {
+                start: m.start(),
+                end: m.end(),
+                year,
+                deadline,
+                period,
+                placeholder,
+                reference,
+                series: None,
+            });
+        }
+        // Series: 2023年、2024年、2025年 (only 、 between them).
+        let mut i = 0;
+        while i < out.len() {
+            let mut j = i;
+            while j + 1 < out.len() && text[out[j].end..out[j + 1].start] == *"、" {
+                j += 1;
+            }
+            if j > i {
+                let n = j - i + 1;
+                for (k, t) in out[i..=j].iter_mut().enumerate() {
+                    t.series = Some((k, n));
+                }
+            }
+            i = j + 1;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Vec<(Option<i32>, Option<String>)> {
+        let p = Patterns::embedded().unwrap();
+        let r = DeadlineReader::new(&p);
+        r.scan(s, Some(2023))
+            .into_iter()
+            .filter(|t| !t.reference)
+            .map(|t| (t.year, t.deadline))
+            .collect()
+    }
+
+    fn one(s: &str) -> (Option<i32>, Option<String>) {
+        let v = read(s);
+        assert_eq!(v.len(), 1, "{s}: {v:?}");
+        v.into_iter().next().unwrap()
+    }
+
+    fn d(s: &str) -> Option<String> {
+        one(s).1
+    }
+
+    #[test]
+    fn year_end_forms() {
+        for s in ["到2025年底,孕产妇死亡率", "2025年底前完成", "2025年年底完成", "到2025年,家庭医生", "到 2025 年底至少设立", "2021年前,全市"] {
+            let y = &s[s.find('2').unwrap()..s.find('2').unwrap() + 4];
+            assert_eq!(d(s).as_deref(), Some(format!("{y}-12-31").as_str()), "{s}");
+        }
+    }
+
+    #[test]
+    fn halves_quarters_months() {
+        assert_eq!(d("2025年上半年完成").as_deref(), Some("2025-06-30"));
+        assert_eq!(d("2025年下半年进行").as_deref(), Some("2025-12-31"));
+        assert_eq!(d("2024年6月底前").as_deref(), Some("2024-06-30"));
+        assert_eq!(d("2023年9月前").as_deref(), Some("2023-09-30"));
+        assert_eq!(d("2023年2月底").as_deref(), Some("2023-02-28"));
+        assert_eq!(d("2024年3月上旬").as_deref(), Some("2024-03-10"));
+        assert_eq!(d("2024年10月15日前").as_deref(), Some("2024-10-15"));
+        let p = Patterns::embedded().unwrap();
+        let r = DeadlineReader::new(&p);
+        let t = &r.scan("第三季度:全市设立病床的乡镇卫生院", None)[0];
+        assert_eq!(t.with_year(Some(2019)).deadline.as_deref(), Some("2019-09-30"));
+    }
+
+    #[test]
+    fn plans_placeholders_and_odd_years() {
+        assert_eq!(one("“十四五”期末"), (Some(2025), Some("2025-12-31".into())));
+        assert_eq!(one("十三五时期"), (Some(2020), Some("2020-12-31".into())));
+        assert_eq!(one("二〇二五年底"), (Some(2025), Some("2025-12-31".into())));
+        assert_eq!(one("民国114年"), (Some(2025), Some("2025-12-31".into())));
+        assert_eq!(one("今年年底"), (Some(2023), Some("2023-12-31".into())));
+        assert_eq!(one("明年"), (Some(2024), Some("2024-12-31".into())));
+        assert_eq!(one("20xx年实现"), (None, None));
+        assert_eq!(one("20__年的妇幼保健工作"), (None, None));
+        let p = Patterns::embedded().unwrap();
+        let r = DeadlineReader::new(&p);
+        let t = r.scan("在13年基础上", None);
+        assert_eq!(t[0].year, Some(2013));
+        assert!(t[0].reference);
+        assert!(r.scan("新府发〔2023〕3号", None).is_empty());
+    }
+
+    #[test]
+    fn series_are_marked() {
+        let p = Patterns::embedded().unwrap();
+        let r = DeadlineReader::new(&p);
+        let t = r.scan("2023年、2024年、2025年开展新项目", None);
+        assert_eq!(t.len(), 3);
+        assert_eq!(t[2].series, Some((2, 3)));
+    }
+}

@@ -1,0 +1,148 @@
+//! Layout: lines, sentences and clauses of a normalized document; numbered headings and the
+//! time they give their section; tables flattened one cell per line and where they start.
+
+/// A byte range of the normalized text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Sentence ends: a time expression's scope and a target's list stop at these.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | ';' | '!' | '?' | '\n' | '|' | '\t')
+}
+
+/// Clause ends inside a sentence.
+pub fn is_clause_end(c: char) -> bool {
+    matches!(c, ',' | ':' | '，' | '：') || is_sentence_end(c)
+}
+
+/// Split `text[span]` into sentences (trimmed, non-empty).
+pub fn sentences(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    for (i, c) in text[span.start..span.end].char_indices() {
+        let at = span.start + i;
+        if is_sentence_end(c) {
+            push_trimmed(text, &mut out, start, at);
+            start = at + c.len_utf8();
+        }
+    }
+    push_trimmed(text, &mut out, start, span.end);
+    out
+}
+
+fn push_trimmed(text: &str, out: &mut Vec<Span>, mut s: usize, mut e: usize) {
+    while s < e && text[s..e].starts_with([' ', '\u{3000}']) {
+        s += 1;
+    }
+    while e > s && text[s..e].ends_with(' ') {
+        e -= 1;
+    }
+    if s < e {
+        out.push(Span { start: s, end: e });
+    }
+}
+
+/// Heading levels: 1 for 一、…, 2 for (一)…, 3 for a period heading (第一季度:).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heading {
+    Chapter,
+    Section,
+    Period,
+}
+
+const CN_DIGITS: &str = "一二三四五六七八九十";
+
+/// The heading kind of a line, if it is one: a short numbered line without a full stop
+/// (二、2019年工作安排; (一)总体目标) or a line opening with a period and a colon (第一季度:…).
+pub fn heading(line: &str, period_words: &[&str]) -> Option<Heading> {
+    let t = line.trim_start_matches([' ', '\u{3000}', '\t']);
+    for w in period_words {
+        if let Some(rest) = t.strip_prefix(w) {
+            if rest.starts_with([':', '：']) {
+                return Some(Heading::Period);
+            }
+        }
+    }
+    let short = t.chars().count() <= 40 && !t.contains('。');
+    let lead: String = t.chars().take_while(|c| CN_DIGITS.contains(*c)).collect();
+    if !lead.is_empty() && t[lead.len()..].starts_with('、') && short {
+        return Some(Heading::Chapter);
+    }
+    if let Some(rest) = t.strip_prefix('(') {
+        let inner: String = rest.chars().take_while(|c| CN_DIGITS.contains(*c)).collect();
+        if !inner.is_empty() && rest[inner.len()..].starts_with(')') && short {
+            return Some(Heading::Section);
+        }
+    }
+    if t.starts_with('第') && short {
+        let inner: String = t['第'.len_utf8()..].chars().take_while(|c| CN_DIGITS.contains(*c)).collect();
+        let rest = &t['第'.len_utf8() + inner.len()..];
+        if !inner.is_empty() && (rest.starts_with('章') || rest.starts_with("部分") || rest.starts_with('节')) {
+            return Some(Heading::Chapter);
+        }
+    }
+    None
+}
+
+/// Where an appended table begins: the first line that is a table header cell ("序号 |") or
+/// an attachment heading ("附件") followed by one; None when there is no such table.
+pub fn table_start(lines: &[(usize, usize)], text: &str) -> Option<usize> {
+    for (k, &(s, e)) in lines.iter().enumerate() {
+        let l = text[s..e].trim();
+        if (l.starts_with("序号") && (l.ends_with('|') || l.contains('\t')))
+            || (l == "序号" && k + 1 < lines.len())
+        {
+            // Start from the attachment heading just above, if there is one.
+            let mut start = k;
+            for j in (k.saturating_sub(4)..k).rev() {
+                let (a, b) = lines[j];
+                if text[a..b].trim_start().starts_with("附件") {
+                    start = j;
+                }
+            }
+            return Some(lines[start].0);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_on_stops_and_cells() {
+        let t = "一是加强。二是落实;三是 |\n四";
+        let s: Vec<&str> = sentences(t, Span { start: 0, end: t.len() })
+            .iter()
+            .map(|s| &t[s.start..s.end])
+            .collect();
+        assert_eq!(s, vec!["一是加强", "二是落实", "三是", "四"]);
+    }
+
+    #[test]
+    fn headings() {
+        let p = ["第一季度", "第四季度"];
+        assert_eq!(heading("  二、2019年工作安排", &p), Some(Heading::Chapter));
+        assert_eq!(heading("(一)总体目标", &p), Some(Heading::Section));
+        assert_eq!(heading("第四季度:", &p), Some(Heading::Period));
+        assert_eq!(heading("第一季度:落实产、儿科床位建设任务", &p), Some(Heading::Period));
+        assert_eq!(heading("1.完善疾病预防控制体系。加快建设", &p), None);
+        assert_eq!(heading("一、党建引领,推进妇幼健康事业高质量发展", &p), Some(Heading::Chapter));
+    }
+
+    #[test]
+    fn table_start_found_at_attachment() {
+        let t = "正文。\n附件\n清单\n序号 |\n重点项目 |\n1 |";
+        let mut lines = Vec::new();
+        let mut s = 0;
+        for l in t.split('\n') {
+            lines.push((s, s + l.len()));
+            s += l.len() + 1;
+        }
+        assert_eq!(table_start(&lines, t), Some(t.find("附件").unwrap()));
+    }
+}

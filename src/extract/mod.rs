@@ -1,0 +1,365 @@
+//! Extraction: from one normalized document to its targets, milestones and metadata — the
+//! layout pass (sentences, headings, tables), time scopes, responsible-unit brackets, and the
+//! target and milestone rules.
+
+pub mod deadline;
+pub mod layout;
+pub mod metadata;
+pub mod milestone;
+pub mod number;
+pub mod responsible;
+pub mod target;
+pub mod value;
+
+use crate::error::{Error, Result};
+use crate::patterns::Patterns;
+use crate::region::RegionTable;
+use crate::segment::Segmenter;
+use deadline::{DeadlineReader, TimeExpr};
+use layout::{heading, Heading, Span};
+use metadata::{DocMeta, MetaRules};
+use responsible::{Bracket, UnitList, UnitReader};
+use target::{Found, SentenceCtx, TargetRules};
+use value::ValueScanner;
+
+/// The compiled rules of extraction, built once and shared by every thread.
+pub struct Extractor {
+    pub values: ValueScanner,
+    pub deadlines: DeadlineReader,
+    pub units: UnitReader,
+    pub rules: TargetRules,
+    pub meta_rules: MetaRules,
+    pub regions: RegionTable,
+    pub milestones: milestone::MilestoneRules,
+    period_words: Vec<String>,
+    report_markers: Vec<String>,
+}
+
+/// A target with everything attached.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub found: Found,
+    pub indicator_id: Option<String>,
+    pub time: Option<TimeExpr>,
+    pub units: UnitList,
+    pub duplicate_of: Option<usize>,
+}
+
+/// A dated task without a value.
+#[derive(Debug, Clone)]
+pub struct Milestone {
+    pub task: String,
+    pub time: Option<TimeExpr>,
+    pub recurring: Option<String>,
+    pub units: UnitList,
+    pub start: usize,
+    pub end: usize,
+    pub rule: &'static str,
+    pub duplicate_of: Option<usize>,
+}
+
+/// What one document yields.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub targets: Vec<Target>,
+    pub milestones: Vec<Milestone>,
+    pub meta: DocMeta,
+}
+
+/// Everything the passes of one document share.
+pub struct DocPass<'a> {
+    pub text: &'a str,
+    pub lines: Vec<(usize, usize)>,
+    pub times: Vec<TimeExpr>,
+    pub brackets: Vec<Bracket>,
+    /// Time scope of each line from headings (一、2019年…; 第一季度:).
+    pub line_scope: Vec<Option<TimeExpr>>,
+    pub doc_time: Option<TimeExpr>,
+    pub table_start: Option<usize>,
+    pub first_is_lead: bool,
+}
+
+impl Extractor {
+    pub fn new(p: &Patterns) -> Result<Extractor> {
+        let (file, text) = p.sources.get("metadata.tsv");
+        let meta_rules = MetaRules::parse(text, file).map_err(parse_error)?;
+        let (file, text) = p.sources.get("regions.tsv");
+        let regions = RegionTable::parse(text, file).map_err(parse_error)?;
+        Ok(Extractor {
+            values: ValueScanner::new(p),
+            deadlines: DeadlineReader::new(p),
+            units: UnitReader::new(p),
+            rules: TargetRules::new(p),
+            meta_rules,
+            regions,
+            milestones: milestone::MilestoneRules::new(p),
+            period_words: p.pairs("period").into_iter().map(|(w, _)| w.to_string()).collect(),
+            report_markers: p.list("report").into_iter().map(String::from).collect(),
+        })
+    }
+
+    /// Extract everything from one document.
+    pub fn extract(&self, original: &str, norm: &str, seg: &Segmenter) -> Extraction {
+        let meta = metadata::extract(original, norm, &self.meta_rules, &self.regions);
+        let doc_year = meta.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+        let pass = self.layout(norm, doc_year);
+        let report = self.is_report(norm);
+        let skip: Vec<Span> = pass.brackets.iter().map(|b| Span { start: b.start, end: b.end }).collect();
+        let ctx = SentenceCtx {
+            text: norm,
+            rules: &self.rules,
+            seg,
+            times: &pass.times,
+            report,
+            skip: &skip,
+        };
+        let mut targets = Vec::new();
+        let mut sentences = Vec::new();
+        for &(ls, le) in &pass.lines {
+            for s in layout::sentences(norm, Span { start: ls, end: le }) {
+                sentences.push(s);
+                let mentions = self.values.scan(norm, s.start, s.end);
+                for f in ctx.sentence(s, mentions) {
+                    let time = match &f.own_time {
+                        Some(t) => Some(t.clone()),
+                        None => pass.time_at(s, f.at),
+                    };
+                    let units = match &f.own_units {
+                        Some(u) => UnitList { units: u.clone(), ..UnitList::default() },
+                        None => pass.units_at(&self.units, s, f.at),
+                    };
+                    targets.push(Target {
+                        indicator_id: self.rules.indicator_id(&f.indicator).map(String::from),
+                        found: f,
+                        time,
+                        units,
+                        duplicate_of: None,
+                    });
+                }
+            }
+        }
+        if let Some(ts) = pass.table_start {
+            mark_duplicates(&mut targets, ts);
+        }
+        let milestones = self.milestones.find(&pass, &sentences, &targets, &self.units);
+        Extraction { targets, milestones, meta }
+    }
+
+    fn is_report(&self, norm: &str) -> bool {
+        let head: String = norm.chars().take(600).collect();
+        self.report_markers.iter().filter(|m| head.contains(m.as_str())).count() >= 2
+    }
+
+    fn layout<'a>(&self, text: &'a str, doc_year: Option<i32>) -> DocPass<'a> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if c == '\n' {
+                lines.push((start, i));
+                start = i + 1;
+            }
+        }
+        lines.push((start, text.len()));
+        let times = self.deadlines.scan(text, doc_year);
+        let brackets = self.units.brackets(text);
+        let period_words: Vec<&str> = self.period_words.iter().map(String::as_str).collect();
+        let doc_time = self.document_time(text, &lines, &times);
+        let mut line_scope = Vec::with_capacity(lines.len());
+        let (mut chapter, mut section, mut period): (Option<TimeExpr>, Option<TimeExpr>, Option<TimeExpr>) = (None, None, None);
+        for &(ls, le) in &lines {
+            let line = &text[ls..le];
+            let first_time = |from: usize, to: usize| -> Option<TimeExpr> {
+                times.iter().find(|t| t.start >= from && t.end <= to && !t.reference).cloned()
+            };
+            match heading(line, &period_words) {
+                Some(Heading::Chapter) => {
+                    chapter = first_time(ls, le);
+                    section = None;
+                    period = None;
+                }
+                Some(Heading::Section) => {
+                    section = first_time(ls, le);
+                    period = None;
+                }
+                Some(Heading::Period) => {
+                    let year = section
+                        .as_ref()
+                        .or(chapter.as_ref())
+                        .or(doc_time.as_ref())
+                        .and_then(|t| t.year);
+                    period = first_time(ls, le).map(|t| t.with_year(year));
+                }
+                None => {}
+            }
+            line_scope.push(period.clone().or(section.clone()).or(chapter.clone()));
+        }
+        let first_is_lead = text.contains("列第一位者为牵头单位")
+            || text.contains("排在第一位的为牵头单位")
+            || text.contains("排名第一的为牵头单位")
+            || text.contains("第一个为牵头单位");
+        DocPass {
+            text,
+            table_start: layout::table_start(&lines, text),
+            lines,
+            times,
+            brackets,
+            line_scope,
+            doc_time,
+            first_is_lead,
+        }
+    }
+
+    /// The year of an annual plan, from its title among the first lines (2021年…工作要点).
+    fn document_time(&self, text: &str, lines: &[(usize, usize)], times: &[TimeExpr]) -> Option<TimeExpr> {
+        const ANNUAL: &[&str] = &["工作要点", "工作计划", "工作安排", "工作方案", "工作重点", "年度计划"];
+        for &(ls, le) in lines.iter().take(12) {
+            let line = &text[ls..le];
+            if !ANNUAL.iter().any(|w| line.contains(w)) || line.contains("三年") || line.contains("五年") {
+                continue;
+            }
+            let in_line: Vec<&TimeExpr> = times.iter().filter(|t| t.start >= ls && t.end <= le).collect();
+            if in_line.len() == 1 && in_line[0].year.is_some() && !line.contains('-') {
+                return Some(in_line[0].clone());
+            }
+        }
+        None
+    }
+}
+
+fn parse_error(msg: String) -> Error {
+    // "file:line: reason: text" from the sub-readers.
+    let mut parts = msg.splitn(3, ':');
+    let file = parts.next().unwrap_or("").to_string();
+    let line = parts.next().and_then(|l| l.trim().parse().ok());
+    match line {
+        Some(line) => Error::Pattern {
+            file,
+            line,
+            reason: parts.next().unwrap_or("").trim().to_string(),
+            text: String::new(),
+        },
+        None => Error::Config(msg),
+    }
+}
+
+impl DocPass<'_> {
+    fn line_index(&self, at: usize) -> usize {
+        match self.lines.binary_search_by(|&(s, _)| s.cmp(&at)) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The time that governs byte `at` of sentence `s`: the last time expression before it in
+    /// the sentence; else a "time:" heading earlier on the line; else the section's; else the
+    /// document's.
+    pub fn time_at(&self, s: Span, at: usize) -> Option<TimeExpr> {
+        let li = self.line_index(at);
+        let scope_year = self.line_scope[li]
+            .as_ref()
+            .or(self.doc_time.as_ref())
+            .and_then(|t| t.year);
+        if let Some(t) = self
+            .times
+            .iter()
+            .filter(|t| t.start >= s.start && t.start < at && !t.reference)
+            .next_back()
+        {
+            return Some(t.with_year(scope_year));
+        }
+        let (ls, _) = self.lines[li];
+        if let Some(t) = self
+            .times
+            .iter()
+            .filter(|t| t.start >= ls && t.end <= s.start && !t.reference && self.text[t.end..].trim_start().starts_with([':', '：']))
+            .next_back()
+        {
+            return Some(t.with_year(scope_year));
+        }
+        self.line_scope[li].clone().or_else(|| self.doc_time.clone())
+    }
+
+    /// The units bound to byte `at`: the bracket that closes its item (later on the line, or
+    /// at the start of a following line), else the explicit subject of its sentence.
+    pub fn units_at(&self, reader: &UnitReader, s: Span, at: usize) -> UnitList {
+        let li = self.line_index(at);
+        let (_, le) = self.lines[li];
+        let mut found = self.brackets.iter().find(|b| b.start >= at && b.end <= le);
+        if found.is_none() {
+            // A bracket alone at the start of the next non-empty line.
+            for &(ns, ne) in self.lines.iter().skip(li + 1) {
+                let l = self.text[ns..ne].trim();
+                if l.is_empty() {
+                    continue;
+                }
+                let lead = ns + (self.text[ns..ne].len() - self.text[ns..ne].trim_start().len());
+                found = self.brackets.iter().find(|b| b.start == lead);
+                break;
+            }
+        }
+        let mut list = match found {
+            Some(b) => b.list.clone(),
+            None => {
+                let names = reader.subject(&self.text[s.start..s.end]);
+                UnitList { units: names, ..UnitList::default() }
+            }
+        };
+        if self.first_is_lead && list.lead.is_empty() && !list.units.is_empty() {
+            list.lead = vec![list.units[0].clone()];
+            list.support = list.units[1..].to_vec();
+        }
+        list
+    }
+}
+
+/// Bigram similarity of two indicator names (as the gold scorer measures it).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    if a == b {
+        return 1.0;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if a.contains(b) || b.contains(a) {
+        return (la.min(lb) as f64 / la.max(lb) as f64).max(0.5);
+    }
+    let bi = |s: &str| -> std::collections::BTreeSet<(char, char)> {
+        let c: Vec<char> = s.chars().collect();
+        c.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (x, y) = (bi(a), bi(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    2.0 * x.intersection(&y).count() as f64 / (x.len() + y.len()) as f64
+}
+
+/// Targets of an appended summary table that restate a body target get `duplicate_of`.
+fn mark_duplicates(targets: &mut [Target], table_start: usize) {
+    let body: Vec<(usize, Target)> = targets
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.found.start < table_start)
+        .map(|(i, t)| (i, t.clone()))
+        .collect();
+    let mut used = std::collections::BTreeSet::new();
+    for t in targets.iter_mut().filter(|t| t.found.start >= table_start) {
+        let best = body
+            .iter()
+            .filter(|(i, b)| {
+                !used.contains(i)
+                    && b.found.value.value == t.found.value.value
+                    && b.found.value_max.map(|v| v.value) == t.found.value_max.map(|v| v.value)
+                    && b.found.unit == t.found.unit
+                    && b.time.as_ref().and_then(|x| x.year) == t.time.as_ref().and_then(|x| x.year)
+            })
+            .map(|(i, b)| (*i, b, similarity(&b.found.indicator, &t.found.indicator)))
+            .filter(|(_, _, s)| *s >= 0.4)
+            .max_by(|a, b| a.2.partial_cmp(&b.2).unwrap_or(std::cmp::Ordering::Equal));
+        if let Some((i, b, _)) = best {
+            used.insert(i);
+            t.duplicate_of = Some(b.found.start);
+        }
+    }
+}

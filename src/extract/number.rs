@@ -1,0 +1,206 @@
+//! Numerals: Arabic (with decimals, thousands separators and PDF stray spaces) and Chinese
+//! (一千二百, 两, 十五, 三十万, 一点五, 二〇二五, 大写 壹仟贰佰) read into numbers.
+
+/// A number as read from the text: its value and whether it was written with a decimal point
+/// (so that "4.0" stays 4.0 in the output while "4" stays 4).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number {
+    pub value: f64,
+    pub decimal: bool,
+}
+
+impl Number {
+    pub fn int(value: f64) -> Number {
+        Number {
+            value,
+            decimal: false,
+        }
+    }
+
+    /// Multiply by a factor such as 万; a whole result is written as a whole number.
+    pub fn scaled(self, factor: f64) -> Number {
+        let value = round_sig(self.value * factor);
+        Number {
+            value,
+            decimal: self.decimal && factor == 1.0,
+        }
+    }
+
+    /// The JSON number: an integer when the text had no decimal point and the value is whole.
+    pub fn to_json(self) -> serde_json::Value {
+        if !self.decimal && self.value.fract() == 0.0 && self.value.abs() < 9.0e15 {
+            serde_json::Value::from(self.value as i64)
+        } else {
+            serde_json::Number::from_f64(self.value)
+                .map(serde_json::Value::Number)
+                .unwrap_or(serde_json::Value::Null)
+        }
+    }
+}
+
+/// Round away the binary noise of a multiplication (1.2 × 10000 = 12000.000000000002).
+pub fn round_sig(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let digits = 12 - x.abs().log10().floor() as i32;
+    if !(0..=300).contains(&digits) {
+        return x;
+    }
+    let m = 10f64.powi(digits);
+    (x * m).round() / m
+}
+
+/// Read an Arabic number: "1,200", "4.75", "9 0" (digits split by PDF extraction).
+pub fn parse_arabic(text: &str) -> Option<Number> {
+    let cleaned: String = text.chars().filter(|c| *c != ',' && *c != ' ').collect();
+    if cleaned.is_empty() || cleaned.starts_with('.') || cleaned.ends_with('.') {
+        return None;
+    }
+    let value: f64 = cleaned.parse().ok()?;
+    Some(Number {
+        value,
+        decimal: cleaned.contains('.'),
+    })
+}
+
+/// The digit of a Chinese numeral character (including 大写 forms), if it is one.
+pub fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' | '○' | 'Ｏ' => 0,
+        '一' | '壹' | '幺' => 1,
+        '二' | '两' | '兩' | '贰' | '貳' | '贰' => 2,
+        '三' | '叁' | '參' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// The power of a Chinese magnitude character (十 百 千 万 亿 and 大写 forms).
+pub fn chinese_magnitude(c: char) -> Option<f64> {
+    Some(match c {
+        '十' | '拾' => 10.0,
+        '百' | '佰' => 100.0,
+        '千' | '仟' => 1000.0,
+        '万' | '萬' => 1.0e4,
+        '亿' | '億' => 1.0e8,
+        _ => return None,
+    })
+}
+
+/// True for characters that can be part of a Chinese numeral.
+pub fn is_chinese_numeral_char(c: char) -> bool {
+    chinese_digit(c).is_some() || chinese_magnitude(c).is_some() || c == '点' || c == '點'
+}
+
+/// Read a Chinese numeral: 一千二百 → 1200, 十五 → 15, 三十万 → 300000, 一点五 → 1.5,
+/// 二〇二五 → 2025 (digit by digit), 壹仟贰佰 → 1200.
+pub fn parse_chinese(text: &str) -> Option<Number> {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.is_empty() || !chars.iter().all(|c| is_chinese_numeral_char(*c)) {
+        return None;
+    }
+    if let Some(p) = chars.iter().position(|c| *c == '点' || *c == '點') {
+        let int_part: String = chars[..p].iter().collect();
+        let whole = if int_part.is_empty() {
+            0.0
+        } else {
+            parse_chinese(&int_part)?.value
+        };
+        let mut frac = String::new();
+        for c in &chars[p + 1..] {
+            frac.push(char::from_digit(chinese_digit(*c)?, 10)?);
+        }
+        if frac.is_empty() {
+            return None;
+        }
+        let value: f64 = format!("{}.{frac}", whole as i64).parse().ok()?;
+        return Some(Number {
+            value,
+            decimal: true,
+        });
+    }
+    // All digits and at least one zero-like digit, or several digits with no magnitude:
+    // read digit by digit (二〇二五, 一九九七).
+    if chars.len() > 1 && chars.iter().all(|c| chinese_digit(*c).is_some()) {
+        let mut v = 0.0;
+        for c in &chars {
+            v = v * 10.0 + chinese_digit(*c)? as f64;
+        }
+        return Some(Number::int(v));
+    }
+    let mut total = 0.0; // completed 亿/万 sections
+    let mut section = 0.0; // below 万
+    let mut digit: Option<f64> = None;
+    for c in chars {
+        if let Some(d) = chinese_digit(c) {
+            digit = Some(d as f64);
+        } else if let Some(m) = chinese_magnitude(c) {
+            if m >= 1.0e4 {
+                section += digit.take().unwrap_or(0.0);
+                if section == 0.0 {
+                    section = 1.0;
+                }
+                total = (total + section) * m;
+                section = 0.0;
+            } else {
+                section += digit.take().unwrap_or(1.0) * m;
+            }
+        }
+    }
+    let value = total + section + digit.unwrap_or(0.0);
+    Some(Number::int(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cn(s: &str) -> f64 {
+        parse_chinese(s).unwrap().value
+    }
+
+    #[test]
+    fn arabic_forms() {
+        assert_eq!(parse_arabic("1,200").unwrap().value, 1200.0);
+        assert_eq!(parse_arabic("4.75").unwrap().value, 4.75);
+        assert!(parse_arabic("4.0").unwrap().decimal);
+        assert_eq!(parse_arabic("9 0").unwrap().value, 90.0);
+        assert_eq!(parse_arabic("1 0 .0 6").unwrap().value, 10.06);
+        assert!(parse_arabic(".").is_none());
+    }
+
+    #[test]
+    fn chinese_forms() {
+        assert_eq!(cn("一千二百"), 1200.0);
+        assert_eq!(cn("两"), 2.0);
+        assert_eq!(cn("十五"), 15.0);
+        assert_eq!(cn("十"), 10.0);
+        assert_eq!(cn("三十万"), 300000.0);
+        assert_eq!(cn("一点五"), 1.5);
+        assert_eq!(cn("二〇二五"), 2025.0);
+        assert_eq!(cn("一九九七"), 1997.0);
+        assert_eq!(cn("壹仟贰佰"), 1200.0);
+        assert_eq!(cn("一千零五"), 1005.0);
+        assert_eq!(cn("四亿五千万"), 450_000_000.0);
+        assert_eq!(cn("九十五"), 95.0);
+        assert_eq!(cn("一百二十"), 120.0);
+        assert!(parse_chinese("一是").is_none());
+    }
+
+    #[test]
+    fn scaled_values_are_whole_when_whole() {
+        let n = parse_arabic("1.2").unwrap().scaled(1.0e4);
+        assert_eq!(n.value, 12000.0);
+        assert_eq!(n.to_json().to_string(), "12000");
+        let n = parse_arabic("4.78").unwrap().scaled(1.0e12);
+        assert_eq!(n.value, 4.78e12);
+        assert_eq!(parse_arabic("4.0").unwrap().to_json().to_string(), "4.0");
+        assert_eq!(parse_arabic("95").unwrap().to_json().to_string(), "95");
+    }
+}

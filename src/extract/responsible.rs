@@ -1,0 +1,381 @@
+//! Responsible units: brackets such as (责任单位:…), 〔牵头科室:…,配合单位:…〕 or (…负责), split into
+//! unit names (asides dropped, elided head nouns filled), and explicit subjects (各社区居委会要…).
+
+use crate::patterns::Patterns;
+
+/// The units one bracket names.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UnitList {
+    pub units: Vec<String>,
+    pub lead: Vec<String>,
+    pub support: Vec<String>,
+}
+
+impl UnitList {
+    fn push(&mut self, name: String, role: &str) {
+        if name.is_empty() || self.units.contains(&name) {
+            return;
+        }
+        match role {
+            "lead" => self.lead.push(name.clone()),
+            "support" => self.support.push(name.clone()),
+            _ => {}
+        }
+        self.units.push(name);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+}
+
+/// A responsible-unit bracket found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bracket {
+    /// Byte range of the whole bracket in the normalized text.
+    pub start: usize,
+    pub end: usize,
+    pub list: UnitList,
+}
+
+pub struct UnitReader {
+    markers: Vec<(String, String)>,
+    subject_end: Vec<String>,
+    heads: Vec<String>,
+}
+
+const OPEN: &[char] = &['(', '〔', '[', '【', '（'];
+const CLOSE: &[char] = &[')', '〕', ']', '】', '）'];
+
+/// Words that open an aside inside a bracket (〔含街道、开发区〕, (下同)).
+const ASIDE: &[&str] = &["含", "包括", "下同", "以下", "不含", "指", "即"];
+
+impl UnitReader {
+    pub fn new(p: &Patterns) -> UnitReader {
+        let mut markers: Vec<(String, String)> = p
+            .pairs("unit_marker")
+            .into_iter()
+            .map(|(w, v)| (w.to_string(), v.to_string()))
+            .collect();
+        markers.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        let mut heads: Vec<String> = p.list("head").into_iter().map(String::from).collect();
+        heads.sort_by(|a, b| b.len().cmp(&a.len()));
+        UnitReader {
+            markers,
+            subject_end: p.list("subject_end").into_iter().map(String::from).collect(),
+            heads,
+        }
+    }
+
+    /// Every responsible-unit bracket of `text`, in order.
+    pub fn brackets(&self, text: &str) -> Vec<Bracket> {
+        let mut out: Vec<Bracket> = Vec::new();
+        for (i, c) in text.char_indices() {
+            if !OPEN.contains(&c) {
+                continue;
+            }
+            if out.last().is_some_and(|b| i < b.end) {
+                continue;
+            }
+            let inner_start = i + c.len_utf8();
+            let Some(end) = matching_close(text, i) else {
+                continue;
+            };
+            let inner = &text[inner_start..end - close_len(text, end)];
+            let list = if self.markers.iter().any(|(m, _)| inner.trim_start().starts_with(m.as_str())) {
+                self.parse_labelled(inner)
+            } else if let Some(body) = inner.strip_suffix("负责") {
+                // (区卫健委、区财政局负责)
+                if body.chars().count() > 40 || body.contains([',', '。', ';']) {
+                    continue;
+                }
+                let mut l = UnitList::default();
+                for n in split_names(body) {
+                    l.push(n, "any");
+                }
+                l
+            } else {
+                continue;
+            };
+            if !list.is_empty() {
+                out.push(Bracket { start: i, end, list });
+            }
+        }
+        out
+    }
+
+    fn parse_labelled(&self, inner: &str) -> UnitList {
+        // Cut into (role, names) at each label.
+        let mut segments: Vec<(String, usize, usize)> = Vec::new();
+        let mut i = 0;
+        let bytes = inner.len();
+        while i < bytes {
+            let rest = &inner[i..];
+            let found = self.markers.iter().find(|(m, _)| {
+                rest.starts_with(m.as_str())
+                    && rest[m.len()..].trim_start().starts_with([':', '：'])
+            });
+            if let Some((m, role)) = found {
+                let after = i + m.len();
+                let colon = inner[after..].find([':', '：']).map(|x| after + x).unwrap_or(after);
+                let body = colon + inner[colon..].chars().next().map(|c| c.len_utf8()).unwrap_or(0);
+                if let Some(last) = segments.last_mut() {
+                    last.2 = i;
+                }
+                segments.push((role.clone(), body, bytes));
+                i = body;
+            } else {
+                i += rest.chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+            }
+        }
+        let mut list = UnitList::default();
+        for (role, s, e) in segments {
+            let body = inner[s..e].trim_end_matches([',', ';', '，', '；', ' ', '。']);
+            for n in split_names(body) {
+                list.push(n, &role);
+            }
+        }
+        list
+    }
+
+    /// An explicit subject at the start of a sentence: "各社区居委会、卫生服务站要…" →
+    /// ["各社区居委会", "卫生服务站"].
+    pub fn subject(&self, sentence: &str) -> Vec<String> {
+        let s = strip_enumerator(sentence);
+        let cut = self
+            .subject_end
+            .iter()
+            .filter_map(|w| s.find(w.as_str()).map(|i| (i, w)))
+            .min_by_key(|(i, _)| *i);
+        let Some((i, _)) = cut else { return Vec::new() };
+        let subj = &s[..i];
+        let subj = subj.strip_prefix('由').unwrap_or(subj);
+        if subj.is_empty() || subj.chars().count() > 30 || subj.contains([',', ':', '。', ';', '(', '“']) {
+            return Vec::new();
+        }
+        let names = split_names(subj);
+        if names.is_empty() || !names.iter().all(|n| looks_like_org(n)) {
+            return Vec::new();
+        }
+        names
+    }
+
+    /// Fill an elided head noun in a list of names or indicator items:
+    /// ["市直", "驻南医疗保健机构"] → ["市直医疗保健机构", "驻南医疗保健机构"];
+    /// ["产", "儿科平均床位数"] → ["产科平均床位数", ...]; ["孕产妇", "婴儿死亡率"] →
+    /// ["孕产妇死亡率", "婴儿死亡率"].
+    pub fn fill_heads(&self, items: &[String]) -> Vec<String> {
+        let heads = &self.heads;
+        fill_heads(items, heads, &|s: &str| heads.iter().any(|h| s.ends_with(h.as_str())))
+    }
+}
+
+/// See [`UnitReader::fill_heads`].
+pub fn fill_heads(items: &[String], heads: &[String], complete: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let n = items.len();
+    if n < 2 {
+        return items.to_vec();
+    }
+    let last = &items[n - 1];
+    let last_len = last.chars().count();
+    let mut out = Vec::with_capacity(n);
+    for (k, it) in items[..n - 1].iter().enumerate() {
+        let len = it.chars().count();
+        let sibling = items[k + 1..n - 1].last().map(|s| s.chars().count()).unwrap_or(len);
+        if len >= last_len.saturating_sub(1) || len > 6 || complete(it) {
+            out.push(it.clone());
+            continue;
+        }
+        let filled = if len == 1 {
+            let tail: String = last.chars().skip(1).collect();
+            format!("{it}{tail}")
+        } else if let Some(h) = heads.iter().find(|h| last.ends_with(h.as_str()) && !it.ends_with(h.as_str()) && h.chars().count() >= 2) {
+            format!("{it}{h}")
+        } else {
+            let cut = sibling.min(last_len - 1);
+            let tail: String = last.chars().skip(cut).collect();
+            format!("{it}{tail}")
+        };
+        out.push(filled);
+    }
+    out.push(last.clone());
+    out
+}
+
+fn close_len(text: &str, end: usize) -> usize {
+    text[..end].chars().next_back().map(|c| c.len_utf8()).unwrap_or(1)
+}
+
+/// Byte offset just past the bracket that closes the one opening at `open`, counting nesting
+/// across bracket kinds; None if it is not closed on the same line.
+fn matching_close(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (i, c) in text[open..].char_indices() {
+        if c == '\n' {
+            return None;
+        }
+        if OPEN.contains(&c) {
+            depth += 1;
+        } else if CLOSE.contains(&c) {
+            depth -= 1;
+            if depth == 0 {
+                return Some(open + i + c.len_utf8());
+            }
+        }
+    }
+    None
+}
+
+fn strip_enumerator(s: &str) -> &str {
+    let t = s.trim_start();
+    let mut chars = t.char_indices().peekable();
+    // (1) ⑴ 1. 1、 一、 (一)
+    if let Some((_, c)) = chars.peek().copied() {
+        if ('\u{2474}'..='\u{2487}').contains(&c) || ('\u{2460}'..='\u{2473}').contains(&c) {
+            return &t[c.len_utf8()..];
+        }
+    }
+    let digits_or_cn = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    if let Some(rest) = t.strip_prefix('(') {
+        if let Some(close) = rest.find(')') {
+            if close <= 9 && rest[..close].chars().all(digits_or_cn) {
+                return &rest[close + 1..];
+            }
+        }
+    }
+    let lead: usize = t.chars().take_while(|c| digits_or_cn(*c)).map(|c| c.len_utf8()).sum();
+    if lead > 0 && lead <= 9 {
+        let rest = &t[lead..];
+        for sep in ['.', '、', ',', ' '] {
+            if let Some(r) = rest.strip_prefix(sep) {
+                return r;
+            }
+        }
+    }
+    t
+}
+
+/// Split a list of unit names on 、 , ; and spaces outside brackets, dropping asides inside
+/// brackets (〔含街道、开发区〕) and filling elided head nouns.
+pub fn split_names(body: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0;
+    let mut aside_depth: Option<i32> = None;
+    let mut bracket_buf = String::new();
+    for c in body.chars() {
+        if OPEN.contains(&c) {
+            depth += 1;
+            if depth == 1 {
+                bracket_buf.clear();
+            }
+            bracket_buf.push(c);
+            continue;
+        }
+        if depth > 0 {
+            if CLOSE.contains(&c) {
+                depth -= 1;
+                bracket_buf.push(c);
+                if depth == 0 {
+                    let inner: String = bracket_buf.chars().skip(1).take(bracket_buf.chars().count().saturating_sub(2)).collect();
+                    if !ASIDE.iter().any(|a| inner.starts_with(a)) {
+                        cur.push_str(&bracket_buf);
+                    }
+                    aside_depth = None;
+                }
+            } else {
+                bracket_buf.push(c);
+            }
+            let _ = aside_depth;
+            continue;
+        }
+        if matches!(c, '、' | ',' | ';' | '，' | '；' | ' ' | '\u{3000}') {
+            let t = cur.trim().to_string();
+            if !t.is_empty() {
+                names.push(t);
+            }
+            cur.clear();
+        } else {
+            cur.push(c);
+        }
+    }
+    let t = cur.trim().to_string();
+    if !t.is_empty() {
+        names.push(t);
+    }
+    let names: Vec<String> = names
+        .into_iter()
+        .map(|n| n.trim_end_matches(['等', '。']).to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    // Elided heads: only fill short leading items before a longer last one.
+    fill_heads(&names, &[], &looks_like_org)
+}
+
+/// Whether a name looks like an organization or a group of them.
+pub fn looks_like_org(name: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "会", "站", "院", "局", "委", "办", "中心", "机构", "单位", "政府", "科", "室", "部门", "村",
+        "所", "队", "组", "社区", "街道", "乡镇", "医院", "两级", "部", "厅", "处", "集团", "企业", "学校",
+    ];
+    ENDS.iter().any(|e| name.ends_with(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reader() -> UnitReader {
+        UnitReader::new(&Patterns::embedded().unwrap())
+    }
+
+    #[test]
+    fn bracket_forms() {
+        let r = reader();
+        let b = r.brackets("推进建设。(责任单位:区卫健委、区发改委、区财政局)");
+        assert_eq!(b[0].list.units, vec!["区卫健委", "区发改委", "区财政局"]);
+        let b = r.brackets("〔责任单位:各医疗机构,督查科室:局基妇科、医政科、人事科、规财科〕");
+        assert_eq!(b[0].list.units, vec!["各医疗机构", "局基妇科", "医政科", "人事科", "规财科"]);
+        let b = r.brackets("〔牵头科室:局基妇科、规财科,配合单位:各乡镇(街道)卫生院(社区卫生服务中心),市直、驻南医疗保健机构〕");
+        assert_eq!(b[0].list.lead, vec!["局基妇科", "规财科"]);
+        assert_eq!(
+            b[0].list.support,
+            vec!["各乡镇(街道)卫生院(社区卫生服务中心)", "市直医疗保健机构", "驻南医疗保健机构"]
+        );
+        let b = r.brackets("〔牵头科室:局基妇科,配合科室、单位:局规财科、医政科〕");
+        assert_eq!(b[0].list.support, vec!["局规财科", "医政科"]);
+        let b = r.brackets("(牵头单位:市卫健委;配合单位:市财政局、市人社局)");
+        assert_eq!(b[0].list.units, vec!["市卫健委", "市财政局", "市人社局"]);
+        let b = r.brackets("(责任单位:区卫健委、区委政法委,各乡〔镇〕〔含街道、开发区、园区、管理处,下同〕政府)");
+        assert_eq!(b[0].list.units, vec!["区卫健委", "区委政法委", "各乡〔镇〕政府"]);
+        let b = r.brackets("开展宣传。(区卫健委、区财政局负责)");
+        assert_eq!(b[0].list.units, vec!["区卫健委", "区财政局"]);
+        assert!(r.brackets("(约20-25人)").is_empty());
+    }
+
+    #[test]
+    fn explicit_subjects() {
+        let r = reader();
+        assert_eq!(
+            r.subject("六、各社区居委会、卫生服务站要将辖区内孕产妇死亡率控制在22/10万以内"),
+            vec!["各社区居委会", "卫生服务站"]
+        );
+        assert_eq!(
+            r.subject("北龙、东平宫、东兴门社区卫生服务站要切实做好"),
+            vec!["北龙社区卫生服务站", "东平宫社区卫生服务站", "东兴门社区卫生服务站"]
+        );
+        assert!(r.subject("进一步加强管理,要求各单位").is_empty());
+    }
+
+    #[test]
+    fn elided_heads() {
+        let heads: Vec<String> = vec!["死亡率".into(), "床位数".into()];
+        let complete = |s: &str| heads.iter().any(|h| s.ends_with(h.as_str()));
+        let f = |v: &[&str]| {
+            fill_heads(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>(), &heads, &complete)
+        };
+        assert_eq!(f(&["产", "儿科平均床位数"]), vec!["产科平均床位数", "儿科平均床位数"]);
+        assert_eq!(f(&["孕产妇", "婴儿死亡率"]), vec!["孕产妇死亡率", "婴儿死亡率"]);
+        assert_eq!(f(&["婴儿", "5岁以下儿童死亡率"]), vec!["婴儿死亡率", "5岁以下儿童死亡率"]);
+    }
+}

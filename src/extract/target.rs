@@ -1,0 +1,902 @@
+//! Targets: turn the value mentions of a sentence into targets — comparator, indicator (from
+//! the words before the value, or a count's object after it), lists that distribute (分别,
+//! pairwise, shared heads, year series, 均/都) and the exclusions of baselines and reports.
+
+use std::collections::BTreeMap;
+
+use super::deadline::TimeExpr;
+use super::layout::{is_clause_end, Span};
+use super::number::Number;
+use super::value::Mention;
+use crate::patterns::{Comparator, Patterns, Position};
+use crate::segment::Segmenter;
+
+/// A target found in a sentence (before deadlines and units are attached).
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub indicator: String,
+    pub comparator: Comparator,
+    pub value: Number,
+    pub value_max: Option<Number>,
+    pub unit: Option<String>,
+    pub unit_def: Option<usize>,
+    pub strength: Option<String>,
+    /// Byte range of the quote in the normalized text.
+    pub start: usize,
+    pub end: usize,
+    /// Byte offset of the value, for deadline scope.
+    pub at: usize,
+    /// A time expression that applies to this target only (year series).
+    pub own_time: Option<TimeExpr>,
+    /// Units distributed to this target (subject list + 分别).
+    pub own_units: Option<Vec<String>>,
+    pub rule: &'static str,
+}
+
+pub struct TargetRules {
+    before: Vec<(String, Comparator)>,
+    after: Vec<(String, Comparator)>,
+    strength: Vec<(String, String)>,
+    scope: Vec<String>,
+    filler: Vec<String>,
+    heads: Vec<String>,
+    verbs: Vec<String>,
+    status: Vec<String>,
+    goal: Vec<String>,
+    abbreviations: BTreeMap<String, Vec<String>>,
+    indicator_names: Vec<(String, String)>,
+}
+
+fn longest_first(mut v: Vec<String>) -> Vec<String> {
+    v.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    v.dedup();
+    v
+}
+
+/// Separators between the items of a list.
+const LIST_SEP: &[&str] = &["、", "和", "及", "与", "以及"];
+
+impl TargetRules {
+    pub fn new(p: &Patterns) -> TargetRules {
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        for c in &p.comparators {
+            match c.position {
+                Position::Before => before.push((c.word.clone(), c.comparator)),
+                Position::After => after.push((c.word.clone(), c.comparator)),
+            }
+        }
+        before.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+        after.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+        let mut strength: Vec<(String, String)> = p
+            .pairs("strength")
+            .into_iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        strength.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        let owned = |l: &str| longest_first(p.list(l).into_iter().map(String::from).collect());
+        let abbreviations = p
+            .pairs("abbreviation")
+            .into_iter()
+            .map(|(w, v)| (w.to_string(), v.split('|').map(String::from).collect()))
+            .collect();
+        let mut indicator_names: Vec<(String, String)> = Vec::new();
+        for d in &p.indicators {
+            indicator_names.push((d.canonical.clone(), d.id.clone()));
+            for v in &d.variants {
+                indicator_names.push((v.clone(), d.id.clone()));
+            }
+        }
+        indicator_names.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        TargetRules {
+            before,
+            after,
+            strength,
+            scope: owned("scope"),
+            filler: owned("filler"),
+            heads: owned("head"),
+            verbs: owned("clause_verb"),
+            status: owned("status"),
+            goal: owned("goal"),
+            abbreviations,
+            indicator_names,
+        }
+    }
+
+    /// The lexicon id of an indicator name (exact match of a canonical name or variant).
+    pub fn indicator_id(&self, name: &str) -> Option<&str> {
+        self.indicator_names
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, id)| id.as_str())
+    }
+
+    pub fn heads(&self) -> &[String] {
+        &self.heads
+    }
+
+    fn ends_with_head(&self, s: &str) -> bool {
+        self.heads.iter().any(|h| s.ends_with(h.as_str()))
+    }
+}
+
+/// Context shared by the sentences of one document.
+pub struct SentenceCtx<'a> {
+    pub text: &'a str,
+    pub rules: &'a TargetRules,
+    pub seg: &'a Segmenter,
+    /// Time expressions of the whole document, in order.
+    pub times: &'a [TimeExpr],
+    /// The document is a news report: only commitments count.
+    pub report: bool,
+    /// Byte ranges that hold no targets (responsible-unit brackets).
+    pub skip: &'a [Span],
+}
+
+/// A run of mentions that share one comparator and one clause ("16/10万、9‰以下").
+struct Group {
+    mentions: Vec<Mention>,
+    /// Byte offset where the indicator text ends (the comparator word or the first value).
+    left_end: usize,
+    before: Option<Comparator>,
+    /// End of the group including any after-comparator word.
+    end: usize,
+    /// 分别 / 均 / 都 before the values.
+    distributive: bool,
+}
+
+fn trim_start_words<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
+    words.iter().find(|w| s.starts_with(w.as_str())).map(|w| w.as_str())
+}
+
+fn trim_end_words<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
+    words.iter().find(|w| s.ends_with(w.as_str())).map(|w| w.as_str())
+}
+
+fn clause_start(text: &str, from: usize, floor: usize) -> usize {
+    let mut depth = 0i32;
+    for (i, c) in text[floor..from].char_indices().rev() {
+        match c {
+            ')' | '〕' | ']' | '】' | '”' => depth += 1,
+            '(' | '〔' | '[' | '【' | '“' => {
+                if depth == 0 {
+                    return floor + i + c.len_utf8();
+                }
+                depth -= 1;
+            }
+            _ if depth == 0 && is_clause_end(c) => return floor + i + c.len_utf8(),
+            _ => {}
+        }
+    }
+    floor
+}
+
+fn clause_end(text: &str, from: usize, ceil: usize) -> usize {
+    for (i, c) in text[from..ceil].char_indices() {
+        if is_clause_end(c) {
+            return from + i;
+        }
+    }
+    ceil
+}
+
+/// Strip enumerators such as (1) ⑴ 1. 一、 at the start.
+fn enumerator_len(s: &str) -> usize {
+    let mut len = 0;
+    let t = s;
+    if let Some(c) = t.chars().next() {
+        if ('\u{2474}'..='\u{2487}').contains(&c) || ('\u{2460}'..='\u{2473}').contains(&c) {
+            return c.len_utf8();
+        }
+    }
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    if let Some(rest) = t.strip_prefix('(') {
+        let inner: usize = rest.chars().take_while(|c| numeral(*c)).map(|c| c.len_utf8()).sum();
+        if inner > 0 && rest[inner..].starts_with(')') {
+            return 1 + inner + 1;
+        }
+    }
+    let lead: usize = t.chars().take_while(|c| numeral(*c)).map(|c| c.len_utf8()).sum();
+    if lead > 0 && lead <= 9 {
+        let rest = &t[lead..];
+        for sep in ['.', '、'] {
+            if rest.starts_with(sep) && !rest[sep.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) {
+                len = lead + sep.len_utf8();
+            }
+        }
+    }
+    len
+}
+
+impl<'a> SentenceCtx<'a> {
+    /// The comparator word at the end of `left` (the words before a value): returns (bytes
+    /// from the comparator's start to the end of `left`, comparator, distributive), allowing
+    /// 分别/均/都 before it and one clause verb between it and the value (至少设立1个).
+    fn comparator_before(&self, left: &str) -> Option<(usize, Comparator, bool)> {
+        let mut s = left.trim_end_matches(' ');
+        if let Some(v) = trim_end_words(s, &self.rules.verbs) {
+            let cut = &s[..s.len() - v.len()];
+            if self.rules.before.iter().any(|(w, _)| cut.ends_with(w.as_str())) {
+                s = cut;
+            }
+        }
+        for (w, c) in &self.rules.before {
+            if s.ends_with(w.as_str()) {
+                let cstart = s.len() - w.len();
+                let head = &s[..cstart];
+                let distributive = ["分别", "均", "都", "各自"].iter().any(|d| head.ends_with(d));
+                return Some((left.len() - cstart, *c, distributive));
+            }
+        }
+        None
+    }
+
+    fn comparator_after(&self, rest: &str) -> Option<(usize, Comparator)> {
+        let t = rest.trim_start_matches(' ');
+        let skip = rest.len() - t.len();
+        self.rules
+            .after
+            .iter()
+            .find(|(w, _)| t.starts_with(w.as_str()))
+            .map(|(w, c)| (skip + w.len(), *c))
+    }
+
+    fn in_skip(&self, at: usize) -> bool {
+        self.skip.iter().any(|s| s.start <= at && at < s.end)
+    }
+
+    /// Whether a status word (截至目前, 全年共) governs the position: it stands earlier in the
+    /// sentence and no deadline comes between.
+    fn status_governs(&self, sent: Span, at: usize) -> bool {
+        let head = &self.text[sent.start..at];
+        let Some(pos) = self
+            .rules
+            .status
+            .iter()
+            .filter_map(|w| head.rfind(w.as_str()))
+            .max()
+        else {
+            return false;
+        };
+        let status_at = sent.start + pos;
+        !self
+            .times
+            .iter()
+            .any(|t| !t.reference && t.start > status_at && t.start < at)
+    }
+
+    fn goal_before(&self, sent: Span, at: usize) -> bool {
+        let head = &self.text[sent.start..at];
+        self.rules.goal.iter().any(|w| head.contains(w.as_str()))
+    }
+
+    fn strength(&self, sent: Span, at: usize) -> Option<String> {
+        let head = &self.text[sent.start..at];
+        self.rules
+            .strength
+            .iter()
+            .filter_map(|(w, s)| head.rfind(w.as_str()).map(|p| (p, s)))
+            .max_by_key(|(p, _)| *p)
+            .map(|(_, s)| s.clone())
+    }
+
+    /// Every target of one sentence.
+    pub fn sentence(&self, sent: Span, mentions: Vec<Mention>) -> Vec<Found> {
+        let text = self.text;
+        let mentions: Vec<Mention> = mentions
+            .into_iter()
+            .filter(|m| !self.in_skip(m.start))
+            .filter(|m| !self.status_governs(sent, m.start))
+            .filter(|m| !self.report || self.goal_before(sent, m.start))
+            .collect();
+        if mentions.is_empty() {
+            return Vec::new();
+        }
+        // Group mentions joined by list separators.
+        let mut groups: Vec<Group> = Vec::new();
+        for m in mentions {
+            let (after_len, _) = self.comparator_after(&text[m.end..sent.end]).map(|(l, c)| (l, Some(c))).unwrap_or((0, None));
+            if let Some(g) = groups.last_mut() {
+                let between = &text[g.end..m.start];
+                if LIST_SEP.contains(&between.trim()) && !between.is_empty() {
+                    g.end = m.end + after_len;
+                    g.mentions.push(m);
+                    continue;
+                }
+            }
+            let floor = clause_start(text, m.start, sent.start);
+            let left = &text[floor..m.start];
+            let (left_end, before, distributive) = match self.comparator_before(left) {
+                Some((len, c, d)) => (m.start - len, Some(c), d),
+                None => (m.start, None, false),
+            };
+            groups.push(Group {
+                end: m.end + after_len,
+                mentions: vec![m],
+                left_end,
+                before,
+                distributive,
+            });
+        }
+        // A group with no comparator of its own, followed in the same clause by a group with
+        // one, is part of that group's indicator (5次以上≥95%, 产后42天覆查率≥95%).
+        let mut keep = vec![true; groups.len()];
+        for i in 0..groups.len().saturating_sub(1) {
+            let (g, h) = (&groups[i], &groups[i + 1]);
+            let between = &text[g.end..h.mentions[0].start];
+            if h.before.is_some()
+                && g.before.is_none()
+                && !between.contains([',', ';', '、', ':', '。'])
+                && between.chars().count() <= 16
+            {
+                keep[i] = false;
+            }
+        }
+        let mut out = Vec::new();
+        let mut prev_indicator: Option<String> = None;
+        for (gi, g) in groups.iter().enumerate() {
+            if !keep[gi] {
+                continue;
+            }
+            let first = &g.mentions[0];
+            let last = g.mentions.last().expect("group");
+            let after = self.comparator_after(&text[last.end..sent.end]).map(|(_, c)| c);
+            // A bare number with neither unit nor comparator is no target (120, 422).
+            if first.unit.is_none() && g.before.is_none() && after.is_none() {
+                continue;
+            }
+            // Chinese numerals need a comparator or a share form.
+            if first.chinese && !first.share && g.before.is_none() && after.is_none() && (first.chinese_single || first.unit.is_none()) {
+                continue;
+            }
+            let floor = clause_start(text, first.start, sent.start);
+            let (ind_start, mut indicator, rule) = self.indicator(sent, floor, g, prev_indicator.as_deref());
+            let Some(ind) = indicator.take() else { continue };
+            prev_indicator = Some(ind.clone());
+            let quote_start = ind_start.min(first.start);
+            let quote_end = g.end;
+            // Items of the indicator, for distribution.
+            let items = self.items(&ind);
+            let k = g.mentions.len();
+            let series: Vec<&TimeExpr> = self
+                .times
+                .iter()
+                .filter(|t| t.start >= sent.start && t.end <= first.start && t.series.is_some_and(|(_, n)| n == k))
+                .collect();
+            let strength = self.strength(sent, first.start);
+            let clause_prefix = &text[floor..first.start];
+            let lizheng = clause_prefix.contains("力争") || clause_prefix.contains("争取");
+            let comparator_of = |m: &Mention, own_after: Option<Comparator>| -> Comparator {
+                if m.value_max.is_some() {
+                    return Comparator::Range;
+                }
+                if own_after == Some(Comparator::Approx) || m.approx {
+                    return Comparator::Approx;
+                }
+                if let Some(c) = own_after {
+                    return c;
+                }
+                match g.before {
+                    Some(c) => c,
+                    None if lizheng => Comparator::Ge,
+                    None => Comparator::Eq,
+                }
+            };
+            let mut push = |indicator: String, m: &Mention, own_time: Option<TimeExpr>, own_units: Option<Vec<String>>, rule: &'static str| {
+                let own_after = self.comparator_after(&text[m.end..sent.end]).map(|(_, c)| c).or(after);
+                out.push(Found {
+                    indicator,
+                    comparator: comparator_of(m, own_after),
+                    value: m.value,
+                    value_max: m.value_max,
+                    unit: m.unit.clone(),
+                    unit_def: m.unit_def,
+                    strength: strength.clone(),
+                    start: quote_start,
+                    end: quote_end,
+                    at: m.start,
+                    own_time,
+                    own_units,
+                    rule,
+                });
+            };
+            if k > 1 && items.len() == k {
+                for (m, it) in g.mentions.iter().zip(items) {
+                    push(it, m, None, None, "list-pairwise");
+                }
+            } else if k > 1 && series.len() == k {
+                for (m, t) in g.mentions.iter().zip(series) {
+                    push(ind.clone(), m, Some(t.clone()), None, "year-series");
+                }
+            } else if k > 1 && items.len() == 1 {
+                let expanded = self.expand(&ind);
+                if expanded.len() == k {
+                    for (m, it) in g.mentions.iter().zip(expanded) {
+                        push(it, m, None, None, "list-abbreviation");
+                    }
+                } else {
+                    for m in &g.mentions {
+                        push(ind.clone(), m, None, None, rule);
+                    }
+                }
+            } else if k == 1 && g.distributive && items.len() > 1 {
+                for it in items {
+                    push(it, first, None, None, "list-shared-value");
+                }
+            } else if k == 1 && g.distributive && items.len() == 1 {
+                let subjects = self.subject_list(sent, floor);
+                if subjects.len() > 1 {
+                    for s in subjects {
+                        push(format!("{s}{ind}"), first, None, None, "list-subjects");
+                    }
+                } else {
+                    push(ind, first, None, None, rule);
+                }
+            } else {
+                for m in &g.mentions {
+                    push(ind.clone(), m, None, None, rule);
+                }
+            }
+        }
+        out
+    }
+
+    /// Split an indicator into list items (only on separators outside brackets and quotes),
+    /// filling elided heads.
+    fn items(&self, ind: &str) -> Vec<String> {
+        let mut parts: Vec<String> = Vec::new();
+        let mut cur = String::new();
+        let mut depth = 0;
+        let chars: Vec<char> = ind.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            match c {
+                '(' | '“' | '〔' | '《' => depth += 1,
+                ')' | '”' | '〕' | '》' => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 && (c == '、' || c == '和' || c == '及' || c == '与') {
+                // 和/及/与 only split when both sides are substantial.
+                if c != '、' && (cur.chars().count() < 2 || chars.len() - i - 1 < 2) {
+                    cur.push(c);
+                    i += 1;
+                    continue;
+                }
+                parts.push(std::mem::take(&mut cur));
+            } else {
+                cur.push(c);
+            }
+            i += 1;
+        }
+        parts.push(cur);
+        let parts: Vec<String> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+        if parts.len() < 2 {
+            return parts;
+        }
+        let heads = self.rules.heads();
+        super::responsible::fill_heads(&parts, heads, &|s: &str| self.rules.ends_with_head(s))
+    }
+
+    /// Expand a compressed list (产儿科县域平均床位数 → 产科…, 儿科…) from the abbreviations.
+    fn expand(&self, ind: &str) -> Vec<String> {
+        for (abbr, parts) in &self.rules.abbreviations {
+            if let Some(pos) = ind.find(abbr.as_str()) {
+                let (pre, post) = (&ind[..pos], &ind[pos + abbr.len()..]);
+                return parts.iter().map(|p| format!("{pre}{p}{post}")).collect();
+            }
+        }
+        vec![ind.to_string()]
+    }
+
+    /// A list of named subjects at the start of the sentence (区人民医院、区中医医院…).
+    fn subject_list(&self, sent: Span, upto: usize) -> Vec<String> {
+        let head = &self.text[sent.start..upto];
+        let head = head.split([',', ':']).rfind(|s| s.contains('、')).unwrap_or("");
+        let names: Vec<&str> = head.split('、').collect();
+        if names.len() < 2 {
+            return Vec::new();
+        }
+        let mut out: Vec<String> = Vec::new();
+        for (i, n) in names.iter().enumerate() {
+            let mut n = n.trim().to_string();
+            if i == 0 {
+                n = self.clean_front(&n);
+            }
+            if i == names.len() - 1 {
+                // cut the org name out of "区中医医院省级临床重点专科建成数量达到1个"
+                let ends = ["医院", "卫生院", "中心", "机构", "政府", "委员会"];
+                let cut = ends.iter().filter_map(|e| n.find(e).map(|p| p + e.len())).min();
+                match cut {
+                    Some(c) => n.truncate(c),
+                    None => return Vec::new(),
+                }
+            }
+            if n.is_empty() || n.chars().count() > 12 {
+                return Vec::new();
+            }
+            out.push(n);
+        }
+        out
+    }
+
+    fn clean_front(&self, s: &str) -> String {
+        let mut s = s.trim().to_string();
+        loop {
+            let before = s.len();
+            let e = enumerator_len(&s);
+            if e > 0 {
+                s = s[e..].to_string();
+            }
+            // leading time expressions
+            let mut cut = 0;
+            for t in self.times_in(&s) {
+                if t.0 == cut {
+                    cut = t.1;
+                }
+            }
+            if cut > 0 {
+                s = s[cut..].trim_start_matches([',', ' ']).to_string();
+            }
+            if let Some(w) = trim_start_words(&s, &self.rules.scope) {
+                s = s[w.len()..].to_string();
+            }
+            if let Some(w) = trim_start_words(&s, &self.rules.filler) {
+                // 将/要 at the start, but not a word that merely starts with one (要求 stays).
+                s = s[w.len()..].to_string();
+            }
+            if let Some(w) = trim_start_words(&s, &self.rules.strength.iter().map(|(w, _)| w.clone()).collect::<Vec<_>>()) {
+                s = s[w.len()..].to_string();
+            }
+            if s.len() == before {
+                break;
+            }
+        }
+        s
+    }
+
+    /// Time expressions found inside a short string (relative byte ranges).
+    fn times_in(&self, s: &str) -> Vec<(usize, usize)> {
+        // Years, and the scope prefixes 到/至/力争, directly at the start.
+        let mut out = Vec::new();
+        let re_like = |s: &str| -> Option<usize> {
+            let t = s.trim_start_matches(['到', '至', '于', '在']);
+            let pre = s.len() - t.len();
+            let t2 = t.trim_start();
+            let sp = t.len() - t2.len();
+            let digits: usize = t2.chars().take_while(|c| c.is_ascii_digit() || matches!(c, 'x' | 'X' | '_')).map(|c| c.len_utf8()).sum();
+            if digits < 2 {
+                return None;
+            }
+            let rest = t2[digits..].trim_start();
+            let sp2 = t2[digits..].len() - rest.len();
+            let rest2 = rest.strip_prefix('年')?;
+            let mut n = pre + sp + digits + sp2 + '年'.len_utf8();
+            for suf in ["年底前", "年底", "底前", "底", "年末", "末", "上半年", "下半年", "前"] {
+                if rest2.starts_with(suf) {
+                    n += suf.len();
+                    break;
+                }
+            }
+            Some(n)
+        };
+        if let Some(n) = re_like(s) {
+            out.push((0, n));
+        }
+        out
+    }
+
+    /// The indicator of a group: (byte offset where its text starts, the indicator, rule).
+    fn indicator(&self, sent: Span, floor: usize, g: &Group, prev: Option<&str>) -> (usize, Option<String>, &'static str) {
+        let text = self.text;
+        let first = &g.mentions[0];
+        let last = g.mentions.last().expect("group");
+        let raw = &text[floor..g.left_end];
+        let cleaned = self.clean_indicator(raw);
+        let unit = first.unit.as_deref().unwrap_or("");
+        let ratio_unit = matches!(unit, "%" | "‰") || unit.starts_with('/');
+        let start_of = |s: &str| -> usize {
+            match raw.rfind(s) {
+                Some(p) if !s.is_empty() => floor + p,
+                _ => floor,
+            }
+        };
+        // The words after the value: the object of a count (启动10个临床重点专科建设) or the
+        // noun of a share (80%的乡(镇)卫生院,建成…).
+        let after_end = self.comparator_after(&text[last.end..sent.end]).map(|(l, _)| last.end + l).unwrap_or(last.end);
+        let right_end = clause_end(text, after_end, sent.end);
+        let right = text[after_end..right_end].trim();
+        if let Some(noun) = right.strip_prefix('的') {
+            // A share of a population of units.
+            let noun_end = noun
+                .find(|c: char| matches!(c, '和' | '与' | '及' | '、'))
+                .or_else(|| self.rules.verbs.iter().filter_map(|v| noun.find(v.as_str())).min())
+                .unwrap_or(noun.len());
+            let n = &noun[..noun_end];
+            let mut pred = noun[noun_end..].trim_start_matches(['和', '与', '及', '、']).to_string();
+            if pred.is_empty() || self.rules.verbs.iter().all(|v| !pred.starts_with(v.as_str())) {
+                // The predicate may follow the next comma (…卫生院,建成标准化公共卫生科) or the
+                // last share of the list (100%的乡(镇)卫生院和80%的村卫生室提供中医药服务).
+                let tail_start = if noun_end == noun.len() { right_end } else { after_end };
+                let next = text[tail_start..sent.end].chars().next().map(|c| tail_start + c.len_utf8()).unwrap_or(sent.end);
+                let rest_end = clause_end(text, next, sent.end);
+                let rest = &text[tail_start..rest_end];
+                let rest = rest.trim_start_matches(',');
+                let p = rest.rsplit('的').next().unwrap_or(rest);
+                let verb_pos = self.rules.verbs.iter().chain(["提供".to_string()].iter()).filter_map(|v| p.find(v.as_str())).min();
+                pred = verb_pos.map(|vp| p[vp..].to_string()).unwrap_or_default();
+            }
+            if !n.is_empty() {
+                let ind = if pred.is_empty() { format!("{n}比例") } else { format!("{pred}的{n}比例") };
+                return (start_of(&cleaned).min(first.start), Some(ind), "share-of-units");
+            }
+        }
+        if cleaned.is_empty() || (!self.rules.ends_with_head(&cleaned) && cleaned.chars().count() <= 2) {
+            // A verb alone before the value: the object follows it.
+            let obj_end = right
+                .find(|c: char| matches!(c, '与' | '和' | '及' | '、' | '到' | '(' | '从' | '进'))
+                .unwrap_or(right.len());
+            let mut obj = right[..obj_end].to_string();
+            for stop in ["参加", "进行", "之间", "用于", "开展"] {
+                if let Some(p) = obj.find(stop) {
+                    obj.truncate(p);
+                }
+            }
+            if obj.chars().count() >= 2 && obj.chars().count() <= 16 && !ratio_unit {
+                let suffix = if matches!(unit, "人" | "名" | "人次") { "人数" } else { "数" };
+                let verb = cleaned.clone();
+                return (start_of(&cleaned), Some(format!("{verb}{obj}{suffix}")), "count-object");
+            }
+            // Nothing after: look at the clause before (…筛查,完成5500人以上).
+            let prev_floor = clause_start(text, floor.saturating_sub(1).max(sent.start), sent.start);
+            if floor > sent.start && prev_floor < floor {
+                let prev_clause = &text[prev_floor..floor - 1];
+                if let Some(ind) = self.tail_noun(prev_clause) {
+                    let suffix = if ratio_unit {
+                        if self.rules.ends_with_head(&ind) { "" } else { "率" }
+                    } else if matches!(unit, "人" | "名" | "人次") {
+                        "人数"
+                    } else {
+                        "数"
+                    };
+                    let start = prev_floor + prev_clause.rfind(ind.as_str()).unwrap_or(0);
+                    let combined = if cleaned.is_empty() || ind.ends_with(cleaned.as_str()) { format!("{ind}{suffix}") } else { format!("{ind}{cleaned}") };
+                    return (start, Some(combined), "count-previous-clause");
+                }
+            }
+            if cleaned.is_empty() {
+                return (floor, None, "");
+            }
+        }
+        let mut ind = cleaned.clone();
+        let mut rule = "indicator-before-value";
+        if !self.rules.ends_with_head(&ind) {
+            if ratio_unit {
+                ind.push('率');
+            } else if matches!(unit, "人" | "名" | "人次") {
+                ind.push_str("人数");
+                rule = "count-before-value";
+            } else if !unit.is_empty() {
+                ind.push('数');
+                rule = "count-before-value";
+            }
+        }
+        // A generic indicator (录入率, 满意度) takes the qualifier of the one before it.
+        if let Some(p) = prev {
+            if let Some(q) = self.qualified(&ind, p) {
+                ind = q;
+                rule = "indicator-qualified";
+            }
+        } else if floor > sent.start && ind.chars().count() <= 5 {
+            // 视力检查,检查覆盖率达90%: the head continues the previous clause.
+            let prev_floor = clause_start(text, floor - 1, sent.start);
+            let prev_clause = &text[prev_floor..floor - 1];
+            if let Some(first_tok) = self.seg.cut(&ind).first().map(|t| t.word.to_string()) {
+                if first_tok.chars().count() >= 2 && prev_clause.ends_with(first_tok.as_str()) {
+                    if let Some(noun) = self.tail_noun(prev_clause) {
+                        let merged = format!("{}{}", noun, &ind[first_tok.len()..]);
+                        let start = prev_floor + prev_clause.rfind(noun.as_str()).unwrap_or(0);
+                        return (start, Some(merged), "indicator-continued");
+                    }
+                }
+            }
+        }
+        (start_of(&cleaned), Some(ind), rule)
+    }
+
+    /// The noun phrase at the end of a clause, after its last verb (…免费开展一次宫颈癌、乳腺癌
+    /// 筛查 → 宫颈癌、乳腺癌筛查).
+    fn tail_noun(&self, clause: &str) -> Option<String> {
+        let toks = self.seg.cut(clause);
+        let verbs = ["开展", "推进", "做好", "实施", "加强", "完成", "落实", "组织", "提高", "继续"];
+        let mut start = 0;
+        for t in &toks {
+            if verbs.contains(&t.word) || self.rules.verbs.iter().any(|v| v == t.word) {
+                start = t.end;
+            }
+        }
+        let mut s = clause[start..].trim().to_string();
+        // drop a leading quantity (一次) and trailing 工作
+        let lead: String = s.chars().take_while(|c| "一二两三四五六七八九十".contains(*c)).collect();
+        if !lead.is_empty() {
+            let rest = &s[lead.len()..];
+            if let Some(r) = rest.strip_prefix('次').or(rest.strip_prefix('项')).or(rest.strip_prefix('个')) {
+                s = r.to_string();
+            }
+        }
+        for suf in ["工作", "服务"] {
+            if let Some(x) = s.strip_suffix(suf) {
+                s = x.to_string();
+            }
+        }
+        let s = self.clean_indicator(&s);
+        (s.chars().count() >= 2 && s.chars().count() <= 24).then_some(s)
+    }
+
+    fn qualified(&self, ind: &str, prev: &str) -> Option<String> {
+        if self.rules.indicator_id(ind).is_some() || ind == prev {
+            return None;
+        }
+        let toks = self.seg.cut(ind);
+        let first = toks.first()?.word;
+        if first.chars().count() >= 2 {
+            if let Some(p) = prev.find(first) {
+                if p > 0 {
+                    return Some(format!("{}{}", &prev[..p], ind));
+                }
+                return None;
+            }
+        }
+        if ind.chars().count() > 4 {
+            return None;
+        }
+        let ptoks = self.seg.cut(prev);
+        if ptoks.len() < 2 {
+            return None;
+        }
+        // prev minus its head token(s)
+        let head_start = ptoks.last()?.start;
+        let mut q = &prev[..head_start];
+        if let Some(h) = self.rules.heads.iter().find(|h| prev.ends_with(h.as_str()) && h.chars().count() >= 3) {
+            q = &prev[..prev.len() - h.len()];
+        }
+        if q.is_empty() {
+            return None;
+        }
+        Some(format!("{q}{ind}"))
+    }
+
+    /// Clean the words before a value into an indicator: drop enumerators, time expressions,
+    /// scope words, fillers and strength markers at the ends; start at a lexicon indicator or
+    /// after the last verb of a long phrase (token boundaries from the segmenter).
+    pub fn clean_indicator(&self, raw: &str) -> String {
+        let mut s = self.clean_front(raw.trim());
+        loop {
+            let before = s.len();
+            s = s.trim_end_matches([' ', '(', ',', '、', ':']).to_string();
+            if let Some(w) = trim_end_words(&s, &self.rules.filler) {
+                s.truncate(s.len() - w.len());
+            }
+            for w in ["为", "在", "到", "达"] {
+                if s.ends_with(w) && s.chars().count() > 1 {
+                    s.truncate(s.len() - w.len());
+                }
+            }
+            if s.len() == before {
+                break;
+            }
+        }
+        // Start at a lexicon indicator if the phrase holds one.
+        if let Some((name, _)) = self.rules.indicator_names.iter().find(|(n, _)| s.ends_with(n.as_str())) {
+            if s.len() > name.len() {
+                let pre = &s[..s.len() - name.len()];
+                // keep qualifiers glued to the name (区域内, 本院); drop verbs and scope before it
+                let toks = self.seg.cut(pre);
+                let verbish = ["提高", "降低", "提升", "做好", "确保", "推进", "加强", "实现", "保持", "使", "将"];
+                if let Some(t) = toks.iter().rev().find(|t| verbish.contains(&t.word)) {
+                    s = s[t.end..].to_string();
+                }
+            }
+        } else if s.chars().count() > 14 {
+            let toks = self.seg.cut(&s);
+            let cut = toks
+                .iter()
+                .rev()
+                .find(|t| matches!(t.word, "的" | "对" | "将" | "把" | "使" | "按照" | "按" | "提高" | "提升" | "降低" | "确保" | "实现"))
+                .map(|t| t.end);
+            if let Some(c) = cut {
+                if s.len() - c >= 6 {
+                    s = s[c..].to_string();
+                }
+            }
+        }
+        s.trim().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::deadline::DeadlineReader;
+    use crate::extract::value::ValueScanner;
+
+    fn run(text: &str) -> Vec<(String, String, f64, Option<String>)> {
+        let p = Patterns::embedded().unwrap();
+        let seg = Segmenter::new(&p);
+        let rules = TargetRules::new(&p);
+        let values = ValueScanner::new(&p);
+        let times = DeadlineReader::new(&p).scan(text, None);
+        let ctx = SentenceCtx { text, rules: &rules, seg: &seg, times: &times, report: false, skip: &[] };
+        let mut out = Vec::new();
+        for s in super::super::layout::sentences(text, Span { start: 0, end: text.len() }) {
+            let m = values.scan(text, s.start, s.end);
+            for f in ctx.sentence(s, m) {
+                out.push((f.indicator, f.comparator.as_str().to_string(), f.value.value, f.unit));
+            }
+        }
+        out
+    }
+
+    fn ind(v: &[(String, String, f64, Option<String>)]) -> Vec<&str> {
+        v.iter().map(|x| x.0.as_str()).collect()
+    }
+
+    #[test]
+    fn simple_forms() {
+        let v = run("到2025年底,孕产妇死亡率控制在10/10万以下");
+        assert_eq!(v, vec![("孕产妇死亡率".into(), "<=".into(), 10.0, Some("/10万".into()))]);
+        let v = run("早孕建卡率达96%");
+        assert_eq!(v[0].1, ">=");
+        let v = run("床位数原则上不低于80张");
+        assert_eq!((v[0].0.as_str(), v[0].1.as_str()), ("床位数", ">="));
+        let v = run("高危妊娠管理率100%");
+        assert_eq!(v[0].1, "=");
+        let v = run("满意度达到85%左右");
+        assert_eq!(v[0].1, "~");
+        let v = run("组织年度第一期助产人员理论考试(约20-25人)");
+        assert_eq!(v[0].1, "range");
+    }
+
+    #[test]
+    fn lists_distribute() {
+        let v = run("孕产妇死亡率、婴儿死亡率分别控制在16/10万、9‰以下");
+        assert_eq!(ind(&v), vec!["孕产妇死亡率", "婴儿死亡率"]);
+        assert_eq!(v[1].2, 9.0);
+        let v = run("2019年,全市产、儿科平均床位数将分别达到20张/千人分娩量、3张/千名儿童");
+        assert_eq!(ind(&v), vec!["产科平均床位数", "儿科平均床位数"]);
+        let v = run("婴儿和5岁以下儿童死亡率分别控制在5‰和6‰以下");
+        assert_eq!(ind(&v), vec!["婴儿死亡率", "5岁以下儿童死亡率"]);
+        let v = run("全市产儿科县域平均床位数分别不低于21张/千人分娩量、3张/千名儿童");
+        assert_eq!(ind(&v), vec!["产科县域平均床位数", "儿科县域平均床位数"]);
+        let v = run("2023年、2024年、2025年开展新项目、新技术分别达到3个以上、5个以上、7个以上");
+        assert_eq!(v.len(), 3);
+        assert!(v.iter().all(|x| x.1 == ">="));
+    }
+
+    #[test]
+    fn numbers_inside_names_and_baselines() {
+        let v = run("督导产前检查5次以上≥95%");
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].2, 95.0);
+        let v = run("产后42天覆查率≥95%");
+        assert_eq!(v.len(), 1);
+        let v = run("按每万名居民拥有全科医生数1.07人,截至目前,新建区全科医生目标缺失数213人");
+        assert!(v.iter().all(|x| x.2 != 213.0), "{v:?}");
+        let v = run("全年共开展妇幼健康知识宣传10次,发放宣传资料近5万份");
+        assert!(v.is_empty(), "{v:?}");
+        let v = run("纳入辖区120统一调度的车辆");
+        assert!(v.is_empty());
+    }
+
+    #[test]
+    fn counts_and_shares() {
+        let v = run("完成农村育龄待孕妇女增补叶酸380人");
+        assert_eq!(ind(&v), vec!["农村育龄待孕妇女增补叶酸人数"]);
+        let v = run("启动10个临床重点专科建设,增强重症救治能力");
+        assert_eq!(ind(&v), vec!["启动临床重点专科建设数"]);
+        let v = run("实现100%的乡(镇)卫生院和80%的村卫生室提供中医药服务");
+        assert_eq!(ind(&v), vec!["提供中医药服务的乡(镇)卫生院比例", "提供中医药服务的村卫生室比例"]);
+        let v = run("力争全年引进学科带头人2名,高学历专业技术人员60人");
+        assert_eq!(v[0].1, ">=");
+    }
+}

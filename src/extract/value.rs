@@ -1,0 +1,494 @@
+//! Value mentions: every number in a sentence that could be a target's value, with its unit,
+//! its range partner and approximation marks, after the exclusions of patterns/ (dates, ages,
+//! ordinals, document numbers, placeholders, identifiers) are applied.
+
+use regex::Regex;
+
+use super::number::{chinese_digit, parse_arabic, parse_chinese, Number};
+use crate::patterns::{Patterns, UnitDef};
+
+/// A number of the text with what surrounds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte range in the normalized text, from the first char of the number (or 百分之) to
+    /// the end of the unit.
+    pub start: usize,
+    pub end: usize,
+    pub value: Number,
+    pub value_max: Option<Number>,
+    /// Unit as written (simplified), e.g. "%", "/10万", "张/千人分娩量".
+    pub unit: Option<String>,
+    /// Index into the units of the patterns, for normalization.
+    pub unit_def: Option<usize>,
+    /// 余 / 多 between number and unit (10余万元, 5000多人).
+    pub approx: bool,
+    /// Written in Chinese numerals.
+    pub chinese: bool,
+    /// A one-character Chinese numeral (两, 三): weak evidence of a quantity.
+    pub chinese_single: bool,
+    /// Written as a share (百分之九十五, 七成, 三分之一).
+    pub share: bool,
+}
+
+/// Scans text for value mentions.
+pub struct ValueScanner {
+    number: Regex,
+    units: Vec<UnitDef>,
+    /// Units sorted longest first: (unit text, index into `units`).
+    units_by_len: Vec<(String, usize)>,
+    not_after: Vec<String>,
+    not_before: Vec<String>,
+    chinese_not_unit: Vec<String>,
+    placeholders: Vec<String>,
+}
+
+fn longest_first(words: Vec<&str>) -> Vec<String> {
+    let mut v: Vec<String> = words.into_iter().map(String::from).collect();
+    v.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    v.dedup();
+    v
+}
+
+const CN: &str = "零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟";
+
+impl ValueScanner {
+    pub fn new(p: &Patterns) -> ValueScanner {
+        let number = Regex::new(&format!(
+            r"(?P<share>百分之|千分之)(?P<sn>[{CN}]+)|(?P<sp>\d(?: \d)+(?: ?\. ?\d(?: \d)*)?) ?[%‰]|(?P<ar>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<cn>[{CN}]+)"
+        ))
+        .expect("number pattern");
+        let mut units_by_len: Vec<(String, usize)> = p
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.unit.clone(), i))
+            .collect();
+        units_by_len.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+        ValueScanner {
+            number,
+            units: p.units.clone(),
+            units_by_len,
+            not_after: longest_first(p.list("not_after")),
+            not_before: longest_first(p.list("not_before")),
+            chinese_not_unit: longest_first(p.list("chinese_not_unit")),
+            placeholders: longest_first(p.list("placeholder")),
+        }
+    }
+
+    pub fn unit_def(&self, i: usize) -> &UnitDef {
+        &self.units[i]
+    }
+
+    /// Longest unit at the start of `s`: (unit text, index).
+    fn unit_at(&self, s: &str) -> Option<(&str, usize)> {
+        self.units_by_len
+            .iter()
+            .find(|(u, _)| s.starts_with(u.as_str()))
+            .map(|(u, i)| (u.as_str(), *i))
+    }
+
+    /// A rate denominator after a count unit: "/千人分娩量", "/千名儿童", "/万人".
+    fn denominator(s: &str) -> Option<usize> {
+        let rest = s.strip_prefix('/')?;
+        let mut len = 1;
+        let mut chars = rest.chars().peekable();
+        let mut saw_mag = false;
+        while let Some(&c) = chars.peek() {
+            if c.is_ascii_digit() || matches!(c, '千' | '万' | '百' | '十') {
+                saw_mag = true;
+                len += c.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let mut han = 0;
+        while let Some(&c) = chars.peek() {
+            if crate::normalize::is_han(c) && han < 6 && !matches!(c, '、' | '和' | '及' | '以') {
+                han += 1;
+                len += c.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        (saw_mag || han > 0).then_some(len)
+    }
+
+    /// The unit (and any multiplier, 余/多 and denominator) right after a number ending at
+    /// byte `pos` of `text`. Returns (end, multiplier, unit text, unit index, approx).
+    fn tail(&self, text: &str, mut pos: usize, chinese: bool) -> (usize, f64, Option<String>, Option<usize>, bool) {
+        let mut approx = false;
+        let mut mult = 1.0;
+        let s = &text[pos..];
+        let skip_space = |s: &str| if s.starts_with(' ') { 1 } else { 0 };
+        let mut p = pos + skip_space(s);
+        if text[p..].starts_with('余') || text[p..].starts_with('多') {
+            approx = true;
+            p += 3;
+        }
+        if !chinese && self.unit_at(&text[p..]).is_none_or(|(u, _)| !u.starts_with(['万', '亿', '千'])) {
+            for (m, f) in [("万亿", 1.0e12), ("亿", 1.0e8), ("万", 1.0e4), ("千", 1.0e3)] {
+                if text[p..].starts_with(m) && !text[p + m.len()..].starts_with("分之") {
+                    // 千 only as a multiplier when a count unit follows (3千人), not 千人口.
+                    if m == "千" && self.unit_at(&text[p + m.len()..]).is_none() {
+                        break;
+                    }
+                    mult = f;
+                    p += m.len();
+                    break;
+                }
+            }
+        }
+        if !approx && (text[p..].starts_with('余') || text[p..].starts_with('多')) {
+            approx = true;
+            p += 3;
+        }
+        let q = p + skip_space(&text[p..]);
+        if let Some((u, i)) = self.unit_at(&text[q..]) {
+            let mut unit = u.to_string();
+            let mut end = q + u.len();
+            if !u.starts_with('/') {
+                if let Some(d) = Self::denominator(&text[end..]) {
+                    unit.push_str(&text[end..end + d]);
+                    end += d;
+                }
+            }
+            pos = end;
+            return (pos, mult, Some(unit), Some(i), approx);
+        }
+        if approx || mult != 1.0 {
+            pos = p;
+        }
+        (pos, mult, None, None, approx)
+    }
+
+    fn starts_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
+        words.iter().find(|w| s.starts_with(w.as_str())).map(|w| w.as_str())
+    }
+
+    fn ends_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
+        words.iter().find(|w| s.ends_with(w.as_str())).map(|w| w.as_str())
+    }
+
+    /// Every value mention in `text[range]`, in order. Offsets are bytes of `text`.
+    pub fn scan(&self, text: &str, from: usize, to: usize) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut pos = from;
+        while pos < to {
+            let Some(caps) = self.number.captures_at(&text[..to], pos) else {
+                break;
+            };
+            let whole = caps.get(0).expect("match");
+            let next = whole.end().max(whole.start() + 1);
+            match self.mention_at(text, to, &caps) {
+                Some(m) => {
+                    pos = m.end.max(next);
+                    out.push(m);
+                }
+                None => {
+                    // Skip past the rest of a range or date so that its second half is not
+                    // read alone ("2023-2025年", "0-6岁").
+                    let mut p = next;
+                    while p < to {
+                        let rest = &text[p..to];
+                        let c = rest.chars().next().expect("char");
+                        if c.is_ascii_digit() || matches!(c, '-' | '~' | '.' | '至' | '到' | ',') && rest[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()) {
+                            p += c.len_utf8();
+                        } else if c.is_ascii_digit() {
+                            p += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    pos = p.max(next);
+                }
+            }
+        }
+        out
+    }
+
+    fn mention_at(&self, text: &str, to: usize, caps: &regex::Captures) -> Option<Mention> {
+        let whole = caps.get(0)?;
+        let start = whole.start();
+        let before = &text[..start];
+        // A number glued to letters, digits or a time ("qz07126-0101", "11:47").
+        let prev = before.chars().next_back();
+        if let Some(c) = prev {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '/' || c == '.' {
+                return None;
+            }
+            if c == ':' && before[..before.len() - 1].ends_with(|d: char| d.is_ascii_digit()) {
+                return None;
+            }
+            if c == '-' && before[..before.len() - 1].ends_with(|d: char| d.is_ascii_alphanumeric()) {
+                return None;
+            }
+        }
+        if Self::ends_with_any(before, &self.not_before).is_some() {
+            return None;
+        }
+        let (mut value, mut end, chinese, single, share) = if let Some(sn) = caps.name("sn") {
+            let v = parse_chinese(sn.as_str())?;
+            (v, sn.end(), true, false, true)
+        } else if let Some(sp) = caps.name("sp") {
+            (parse_arabic(sp.as_str())?, sp.end(), false, false, false)
+        } else if let Some(ar) = caps.name("ar") {
+            (parse_arabic(ar.as_str())?, ar.end(), false, false, false)
+        } else {
+            let cn = caps.name("cn")?;
+            let s = cn.as_str();
+            // A lone magnitude (万, 千) or decimal mark is not a number.
+            if !s.chars().any(|c| chinese_digit(c).is_some()) {
+                return None;
+            }
+            let single = s.chars().count() == 1;
+            (parse_chinese(s)?, cn.end(), true, single, false)
+        };
+        let after = &text[end..to];
+        // Placeholders (20xx, 20__) and numbers glued to letters (5G).
+        if Self::starts_with_any(after, &self.placeholders).is_some()
+            || after.starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            return None;
+        }
+        let after_sp = after.trim_start_matches(' ');
+        if let Some(w) = Self::starts_with_any(after_sp, &self.not_after) {
+            // "个月" must not be mistaken for 个 + 月 only when it is really there.
+            let _ = w;
+            return None;
+        }
+        // Shares.
+        let mut unit: Option<String> = None;
+        let mut unit_def = None;
+        let mut approx = false;
+        let mut is_share = share;
+        if share {
+            let pct = caps.name("share").map(|m| m.as_str()) == Some("百分之");
+            unit = Some(if pct { "%" } else { "‰" }.to_string());
+            unit_def = self.units_by_len.iter().find(|(u, _)| Some(u.as_str()) == unit.as_deref()).map(|(_, i)| *i);
+        } else if caps.name("sp").is_some() {
+            let rest = &text[end..];
+            let rest_t = rest.trim_start_matches(' ');
+            let c = rest_t.chars().next()?;
+            let u = c.to_string();
+            end = end + (rest.len() - rest_t.len()) + c.len_utf8();
+            unit_def = self.units_by_len.iter().find(|(x, _)| *x == u).map(|(_, i)| *i);
+            unit = Some(u);
+        } else if chinese && after.starts_with("分之") {
+            // 三分之一
+            let rest = &after["分之".len()..];
+            let n: String = rest.chars().take_while(|c| super::number::is_chinese_numeral_char(*c)).collect();
+            let num = parse_chinese(&n)?;
+            if value.value == 0.0 {
+                return None;
+            }
+            value = Number { value: super::number::round_sig(num.value / value.value * 100.0), decimal: false };
+            value.decimal = value.value.fract() != 0.0;
+            end += "分之".len() + n.len();
+            unit = Some("%".into());
+            unit_def = self.units_by_len.iter().find(|(x, _)| x == "%").map(|(_, i)| *i);
+            is_share = true;
+        } else if chinese && after.starts_with('成') && single {
+            value = Number::int(value.value * 10.0);
+            end += '成'.len_utf8();
+            unit = Some("%".into());
+            unit_def = self.units_by_len.iter().find(|(x, _)| x == "%").map(|(_, i)| *i);
+            is_share = true;
+        } else {
+            let (e, mult, u, ud, ap) = self.tail(text, end, chinese);
+            if chinese && single {
+                if let Some(uu) = &u {
+                    if self.chinese_not_unit.iter().any(|w| uu == w) {
+                        return None;
+                    }
+                }
+            }
+            if chinese && self.chinese_not_unit.iter().any(|w| text[e..].starts_with(w.as_str())) && u.is_none() {
+                return None;
+            }
+            value = value.scaled(mult);
+            end = e;
+            unit = u;
+            unit_def = ud;
+            approx = ap;
+        }
+        // A Chinese numeral is only a value with a unit or as a share.
+        if chinese && unit.is_none() {
+            return None;
+        }
+        // Range: 20-25人, 1-2家, 3至5个, 三万到五万, 百分之八至九, 8%-10%.
+        let mut value_max = None;
+        let rest = &text[end..to];
+        for sep in ["-", "~", "至", "到"] {
+            if let Some(r) = rest.strip_prefix(sep) {
+                let r2 = r.strip_prefix("百分之").unwrap_or(r);
+                let skip = end + sep.len() + (r.len() - r2.len());
+                if let Some(c2) = self.number.captures_at(&text[..to], skip) {
+                    let w2 = c2.get(0)?;
+                    if w2.start() != skip || c2.name("cn").is_some() != (chinese && !is_share) && !(is_share && c2.name("cn").is_some()) {
+                        break;
+                    }
+                    let num_str = w2.as_str();
+                    let v2 = if let Some(cn) = c2.name("cn") {
+                        parse_chinese(cn.as_str())?
+                    } else {
+                        parse_arabic(c2.name("ar").or(c2.name("sp")).map(|m| m.as_str()).unwrap_or(num_str))?
+                    };
+                    let mut e2 = w2.end();
+                    if let Some(sp) = c2.name("sp") {
+                        e2 = sp.end();
+                    }
+                    let after2 = &text[e2..to];
+                    if Self::starts_with_any(after2.trim_start_matches(' '), &self.not_after).is_some() {
+                        return None;
+                    }
+                    if after2.starts_with('-') && after2[1..].starts_with(|c: char| c.is_ascii_digit()) {
+                        return None; // a date 2024-09-17
+                    }
+                    let (e3, mult2, u2, ud2, _) = self.tail(text, e2, c2.name("cn").is_some());
+                    let v2 = v2.scaled(mult2);
+                    match (&unit, &u2) {
+                        (Some(a), Some(b)) if a != b => break,
+                        (None, Some(_)) => {
+                            unit = u2.clone();
+                            unit_def = ud2;
+                            // 三万到五万: the first number shares the second's multiplier.
+                        }
+                        _ => {}
+                    }
+                    if is_share && u2.is_none() {
+                        // 百分之八至九
+                        let v2p = v2;
+                        value_max = Some(v2p);
+                        end = e3;
+                        break;
+                    }
+                    if v2.value <= value.value && !(mult2 > 1.0 && value.value * mult2 > value.value) {
+                        break;
+                    }
+                    if mult2 > 1.0 && value.value * mult2 <= v2.value && value.value < v2.value / mult2 + 1e-9 && !chinese {
+                        // 1-2万: the multiplier of the second number applies to the first.
+                        value = value.scaled(mult2);
+                    }
+                    value_max = Some(v2);
+                    end = e3;
+                    break;
+                }
+                break;
+            }
+        }
+        if value_max.is_none() && chinese {
+            // 三万到五万 handled above; nothing else to do.
+        }
+        // A four-digit year with a month (2024-09) is a date, not a range.
+        if let Some(vm) = value_max {
+            if !chinese && value.value >= 1900.0 && value.value <= 2100.0 && vm.value <= 12.0 && unit.is_none() {
+                return None;
+            }
+        }
+        Some(Mention {
+            start,
+            end,
+            value,
+            value_max,
+            unit,
+            unit_def,
+            approx,
+            chinese,
+            chinese_single: single,
+            share: is_share,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(s: &str) -> Vec<(f64, Option<f64>, Option<String>, bool)> {
+        let p = Patterns::embedded().unwrap();
+        let v = ValueScanner::new(&p);
+        v.scan(s, 0, s.len())
+            .into_iter()
+            .map(|m| (m.value.value, m.value_max.map(|x| x.value), m.unit, m.approx))
+            .collect()
+    }
+
+    fn one(s: &str) -> (f64, Option<f64>, Option<String>, bool) {
+        let v = scan(s);
+        assert_eq!(v.len(), 1, "{s}: {v:?}");
+        v.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn units_and_rates() {
+        assert_eq!(one("早孕建卡率达96%"), (96.0, None, Some("%".into()), false));
+        assert_eq!(one("控制在10/10万以下").2.as_deref(), Some("/10万"));
+        assert_eq!(one("分别控制在16/10万").0, 16.0);
+        assert_eq!(one("达到20张/千人分娩量、").2.as_deref(), Some("张/千人分娩量"));
+        assert_eq!(one("床位数原则上不低于80张").2.as_deref(), Some("张"));
+        assert_eq!(one("每千人口托位数3.5个").0, 3.5);
+        assert_eq!(one("提高2个百分点").2.as_deref(), Some("个百分点"));
+        assert_eq!(one("配备 1 名专职人员").2.as_deref(), Some("名"));
+    }
+
+    #[test]
+    fn multipliers_money_and_approximations() {
+        assert_eq!(one("出生1.2万人左右").0, 12000.0);
+        assert_eq!(one("4.78万亿元").2.as_deref(), Some("万亿元"));
+        assert_eq!(one("投入10余万元"), (10.0, None, Some("万元".into()), true));
+        assert_eq!(one("5000多人"), (5000.0, None, Some("人".into()), true));
+        assert_eq!(one("发放近5万份").0, 50000.0);
+    }
+
+    #[test]
+    fn chinese_numerals_and_shares() {
+        assert_eq!(one("百分之九十五").0, 95.0);
+        assert_eq!(one("千分之五").2.as_deref(), Some("‰"));
+        assert_eq!(one("七成以上").0, 70.0);
+        assert_eq!(one("一千二百人").0, 1200.0);
+        let r = one("百分之八至九");
+        assert_eq!((r.0, r.1), (8.0, Some(9.0)));
+        let r = one("三万到五万人");
+        assert_eq!((r.0, r.1), (30000.0, Some(50000.0)));
+        assert!(scan("二级以上综合医院").is_empty());
+        assert!(scan("一是加强").is_empty());
+        assert!(scan("两个医疗集团").is_empty());
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(one("约20-25人").1, Some(25.0));
+        assert_eq!(one("1-2家乡镇卫生院").1, Some(2.0));
+        assert_eq!(one("3至5个").1, Some(5.0));
+        assert_eq!(one("8%-10%").1, Some(10.0));
+    }
+
+    #[test]
+    fn exclusions() {
+        for s in [
+            "2023年底完成",
+            "0-6岁儿童",
+            "新府发〔2023〕3号",
+            "第6次常务会",
+            "每3万人口",
+            "20xx年",
+            "20__年",
+            "2-3个月的脱产培训",
+            "2024-09-17",
+            "11:47:27",
+            "qz07126-0101-2019-00047",
+            "5G基站",
+            "13年工作的基础上",
+        ] {
+            assert!(scan(s).is_empty(), "{s}: {:?}", scan(s));
+        }
+    }
+
+    #[test]
+    fn spaced_pdf_digits() {
+        assert_eq!(one("达 9 0%").0, 90.0);
+        assert_eq!(one("1 0 .0 6 ‰").0, 10.06);
+    }
+}

@@ -1,0 +1,21 @@
+//! policy-targets: extract numeric targets, deadlines, responsible units and document metadata
+//! from Chinese government policy notices into normalized JSON Lines.
+//!
+//! The pipeline: [`walk`] → [`decode`] → [`normalize`] → [`segment`] → [`extract`] →
+//! [`record`] / [`printer`], driven by [`pipeline`] and configured by [`config`] and [`cli`].
+
+pub mod cli;
+pub mod config;
+pub mod csv;
+pub mod decode;
+pub mod document;
+pub mod error;
+pub mod extract;
+pub mod normalize;
+pub mod patterns;
+pub mod pipeline;
+pub mod printer;
+pub mod record;
+pub mod region;
+pub mod segment;
+pub mod walk;

@@ -1,0 +1,210 @@
+//! Normalization: traditional to simplified (OpenCC t2s), full-width to half-width, one form
+//! for dashes and tildes — always char for char, so that char i of the normalized text is
+//! char i of the original and every offset found in one is valid in the other.
+
+use crate::error::{Error, Result};
+
+/// Traditional-to-simplified conversion with OpenCC's t2s dictionaries.
+pub struct Converter {
+    #[cfg(not(feature = "opencc-cpp"))]
+    inner: ferrous_opencc::OpenCC,
+    #[cfg(feature = "opencc-cpp")]
+    inner: opencc_rust::OpenCC,
+}
+
+impl Converter {
+    /// The converter of the build: the built-in pure-Rust OpenCC by default, the C++ OpenCC
+    /// library with the `opencc-cpp` feature.
+    pub fn new() -> Result<Converter> {
+        #[cfg(not(feature = "opencc-cpp"))]
+        let inner = ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
+            .map_err(|e| Error::Config(format!("cannot load the t2s dictionaries: {e}")))?;
+        #[cfg(feature = "opencc-cpp")]
+        let inner = opencc_rust::OpenCC::new(opencc_rust::DefaultConfig::T2S)
+            .map_err(|e| Error::Config(format!("cannot load OpenCC t2s.json: {e}")))?;
+        Ok(Converter { inner })
+    }
+
+    /// Convert a piece of text (any length change is handled by the caller).
+    pub fn convert(&self, text: &str) -> String {
+        #[cfg(not(feature = "opencc-cpp"))]
+        {
+            self.inner.convert(text)
+        }
+        #[cfg(feature = "opencc-cpp")]
+        {
+            // The C++ library stops at a NUL byte; convert around them.
+            if text.contains('\0') {
+                return text
+                    .split('\0')
+                    .map(|part| self.inner.convert(part))
+                    .collect::<Vec<_>>()
+                    .join("\0");
+            }
+            self.inner.convert(text)
+        }
+    }
+
+    /// t2s, guaranteed to keep the number of chars of every line: a line whose conversion
+    /// changes its length (a phrase rule) is converted char by char instead.
+    pub fn t2s_aligned(&self, text: &str) -> String {
+        let converted = self.convert(text);
+        if converted.chars().count() == text.chars().count()
+            && same_line_lengths(text, &converted)
+        {
+            return converted;
+        }
+        let mut out = String::with_capacity(text.len());
+        for line in text.split_inclusive('\n') {
+            let c = self.convert(line);
+            if c.chars().count() == line.chars().count() {
+                out.push_str(&c);
+            } else {
+                let mut buf = [0u8; 4];
+                for ch in line.chars() {
+                    let one = self.convert(ch.encode_utf8(&mut buf));
+                    if one.chars().count() == 1 {
+                        out.push_str(&one);
+                    } else {
+                        out.push(ch);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+fn same_line_lengths(a: &str, b: &str) -> bool {
+    let mut la = a.split('\n');
+    let mut lb = b.split('\n');
+    loop {
+        match (la.next(), lb.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.chars().count() == y.chars().count() => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Whether a document is written in simplified or traditional characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Simplified,
+    Traditional,
+    Mixed,
+}
+
+impl Script {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Script::Simplified => "simplified",
+            Script::Traditional => "traditional",
+            Script::Mixed => "mixed",
+        }
+    }
+}
+
+/// A normalized document text.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    /// Simplified, half-width text with exactly as many chars as the original.
+    pub text: String,
+    pub script: Script,
+}
+
+/// Fold one char to the form matching needs: full-width ASCII to ASCII, ideographic space to
+/// space, dashes to '-', tildes to '~', ﹪ to '%'; line ends to '\n' (a CR before LF becomes
+/// a space so that CRLF ends one line, not two).
+pub fn fold_char(c: char, next: Option<char>) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => {
+            let f = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+            match f {
+                '~' => '~',
+                _ => f,
+            }
+        }
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' => ' ',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => '-',
+        '\u{301C}' | '\u{2053}' | '\u{223C}' => '~',
+        '\u{FE6A}' => '%',
+        '\r' => {
+            if next == Some('\n') {
+                ' '
+            } else {
+                '\n'
+            }
+        }
+        _ => c,
+    }
+}
+
+/// Whether the char is a CJK ideograph.
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Normalize a decoded document text.
+pub fn normalize(original: &str, converter: &Converter) -> Normalized {
+    let simplified = converter.t2s_aligned(original);
+    let mut han = 0usize;
+    let mut changed = 0usize;
+    for (a, b) in original.chars().zip(simplified.chars()) {
+        if is_han(a) {
+            han += 1;
+            if a != b {
+                changed += 1;
+            }
+        }
+    }
+    let mut text = String::with_capacity(simplified.len());
+    let mut it = simplified.chars().peekable();
+    while let Some(c) = it.next() {
+        text.push(fold_char(c, it.peek().copied()));
+    }
+    let ratio = if han == 0 {
+        0.0
+    } else {
+        changed as f64 / han as f64
+    };
+    let script = if ratio > 0.15 {
+        Script::Traditional
+    } else if ratio > 0.02 {
+        Script::Mixed
+    } else {
+        Script::Simplified
+    };
+    Normalized { text, script }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_width_dashes_and_line_ends() {
+        let conv = Converter::new().unwrap();
+        let n = normalize("２０２５年达到９５％，１—２家～（注）\r\n下一行\r末", &conv);
+        assert_eq!(n.text, "2025年达到95%,1-2家~(注) \n下一行\n末");
+    }
+
+    #[test]
+    fn converts_traditional_char_for_char() {
+        let conv = Converter::new().unwrap();
+        let orig = "嬰兒和5歲以下兒童死亡率分別控制在5‰和6‰以下\n產後42天覆查率≥95%";
+        let n = normalize(orig, &conv);
+        assert_eq!(n.text.chars().count(), orig.chars().count());
+        assert!(n.text.starts_with("婴儿和5岁以下儿童死亡率分别控制在5‰和6‰以下"));
+        assert_eq!(n.script, Script::Traditional);
+    }
+
+    #[test]
+    fn simplified_text_is_left_alone() {
+        let conv = Converter::new().unwrap();
+        let s = "孕产妇死亡率控制在10/10万以下,指标完成情况";
+        let n = normalize(s, &conv);
+        assert_eq!(n.text, s);
+        assert_eq!(n.script, Script::Simplified);
+    }
+}

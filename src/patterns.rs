@@ -1,0 +1,460 @@
+//! Pattern files: the domain knowledge (comparator words, units, indicators, lexicon lists)
+//! read from patterns/ as documented TSV data, embedded at build time and overridable.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Every pattern file the engine reads, with its embedded default text.
+pub const FILES: &[(&str, &str)] = &[
+    ("comparators.tsv", include_str!("../patterns/comparators.tsv")),
+    ("units.tsv", include_str!("../patterns/units.tsv")),
+    ("indicators.tsv", include_str!("../patterns/indicators.tsv")),
+    ("lexicon.tsv", include_str!("../patterns/lexicon.tsv")),
+    ("metadata.tsv", include_str!("../patterns/metadata.tsv")),
+    ("regions.tsv", include_str!("../patterns/regions.tsv")),
+];
+
+/// The raw text of each pattern file and the name it is reported under.
+#[derive(Debug, Clone)]
+pub struct Sources {
+    files: BTreeMap<&'static str, (String, String)>,
+}
+
+impl Sources {
+    /// The embedded defaults.
+    pub fn embedded() -> Sources {
+        let files = FILES
+            .iter()
+            .map(|(name, text)| (*name, (format!("patterns/{name}"), text.to_string())))
+            .collect();
+        Sources { files }
+    }
+
+    /// The embedded defaults, with every file present in `dir` taking the place of its default.
+    pub fn with_dir(dir: &Path) -> Result<Sources> {
+        let meta = std::fs::metadata(dir).map_err(|e| Error::io(dir, e))?;
+        if !meta.is_dir() {
+            return Err(Error::Config(format!(
+                "{}: --patterns needs a folder",
+                dir.display()
+            )));
+        }
+        let mut sources = Sources::embedded();
+        for (name, slot) in sources.files.iter_mut() {
+            let path = dir.join(name);
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    let text = String::from_utf8(bytes).map_err(|_| {
+                        Error::Config(format!("{}: not UTF-8", path.display()))
+                    })?;
+                    *slot = (path.display().to_string(), text);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::io(path, e)),
+            }
+        }
+        Ok(sources)
+    }
+
+    /// The display name and text of one file.
+    pub fn get(&self, name: &str) -> (&str, &str) {
+        let (shown, text) = &self.files[name];
+        (shown.as_str(), text.as_str())
+    }
+}
+
+/// One data row of a TSV pattern file.
+#[derive(Debug, Clone)]
+pub struct Row<'a> {
+    pub line: usize,
+    pub text: &'a str,
+    pub cols: Vec<&'a str>,
+}
+
+/// Split a pattern file into its data rows: `#` comments and blank lines are skipped,
+/// columns are separated by tabs, and trailing white space is ignored.
+pub fn rows(text: &str) -> impl Iterator<Item = Row<'_>> {
+    text.lines().enumerate().filter_map(|(i, raw)| {
+        let line = raw.trim_end_matches(['\r', ' ']);
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            return None;
+        }
+        Some(Row {
+            line: i + 1,
+            text: line,
+            cols: line.split('\t').map(str::trim).collect(),
+        })
+    })
+}
+
+/// Check a row's column count and that no required column is empty.
+fn expect_cols(file: &str, row: &Row, min: usize, max: usize) -> Result<()> {
+    if row.cols.len() < min || row.cols.len() > max {
+        let want = if min == max {
+            format!("expected {min} tab-separated columns")
+        } else {
+            format!("expected {min} to {max} tab-separated columns")
+        };
+        return Err(Error::pattern(
+            file,
+            row.line,
+            format!("{want}, found {}", row.cols.len()),
+            row.text,
+        ));
+    }
+    if let Some(i) = row.cols.iter().take(min).position(|c| c.is_empty()) {
+        return Err(Error::pattern(
+            file,
+            row.line,
+            format!("column {} is empty", i + 1),
+            row.text,
+        ));
+    }
+    Ok(())
+}
+
+/// The comparator of a target, as written in records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Comparator {
+    Ge,
+    Le,
+    Gt,
+    Lt,
+    Eq,
+    Approx,
+    Range,
+}
+
+impl Comparator {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Comparator::Ge => ">=",
+            Comparator::Le => "<=",
+            Comparator::Gt => ">",
+            Comparator::Lt => "<",
+            Comparator::Eq => "=",
+            Comparator::Approx => "~",
+            Comparator::Range => "range",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Comparator> {
+        Some(match s {
+            ">=" => Comparator::Ge,
+            "<=" => Comparator::Le,
+            ">" => Comparator::Gt,
+            "<" => Comparator::Lt,
+            "=" => Comparator::Eq,
+            "~" => Comparator::Approx,
+            "range" => Comparator::Range,
+            _ => return None,
+        })
+    }
+}
+
+/// Where a comparator word stands relative to the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    Before,
+    After,
+}
+
+#[derive(Debug, Clone)]
+pub struct ComparatorWord {
+    pub word: String,
+    pub position: Position,
+    pub comparator: Comparator,
+}
+
+/// A unit and how its values are normalized for comparison across documents.
+#[derive(Debug, Clone)]
+pub struct UnitDef {
+    pub unit: String,
+    pub kind: String,
+    pub factor: f64,
+    pub normalized: String,
+}
+
+/// A canonical indicator of the lexicon and the ways documents write it.
+#[derive(Debug, Clone)]
+pub struct IndicatorDef {
+    pub id: String,
+    pub canonical: String,
+    pub variants: Vec<String>,
+}
+
+/// Every pattern file, parsed and checked.
+#[derive(Debug, Clone)]
+pub struct Patterns {
+    pub comparators: Vec<ComparatorWord>,
+    pub units: Vec<UnitDef>,
+    pub indicators: Vec<IndicatorDef>,
+    /// Named word lists of lexicon.tsv: list name → (word, optional value) in file order.
+    pub lists: BTreeMap<String, Vec<(String, String)>>,
+    pub sources: Sources,
+}
+
+/// The list names lexicon.tsv may use; any other name is an error (a typo would
+/// otherwise silently disable a rule).
+pub const LEXICON_LISTS: &[&str] = &[
+    "scope",
+    "filler",
+    "not_after",
+    "not_before",
+    "chinese_not_unit",
+    "status",
+    "report",
+    "goal",
+    "strength",
+    "period",
+    "plan_period",
+    "deadline_prefix",
+    "deadline_suffix",
+    "placeholder",
+    "recurring",
+    "unit_marker",
+    "subject_end",
+    "abbreviation",
+    "head",
+    "clause_verb",
+    "not_target_word",
+];
+
+impl Patterns {
+    /// The embedded pattern set.
+    pub fn embedded() -> Result<Patterns> {
+        Patterns::from_sources(Sources::embedded())
+    }
+
+    /// Parse every file of `sources`.
+    pub fn from_sources(sources: Sources) -> Result<Patterns> {
+        let (file, text) = sources.get("comparators.tsv");
+        let comparators = parse_comparators(file, text)?;
+        let (file, text) = sources.get("units.tsv");
+        let units = parse_units(file, text)?;
+        let (file, text) = sources.get("indicators.tsv");
+        let indicators = parse_indicators(file, text)?;
+        let (file, text) = sources.get("lexicon.tsv");
+        let lists = parse_lexicon(file, text)?;
+        Ok(Patterns {
+            comparators,
+            units,
+            indicators,
+            lists,
+            sources,
+        })
+    }
+
+    /// The words of one lexicon list (empty if the file has none).
+    pub fn list(&self, name: &str) -> Vec<&str> {
+        debug_assert!(LEXICON_LISTS.contains(&name), "unknown list {name}");
+        self.lists
+            .get(name)
+            .map(|v| v.iter().map(|(w, _)| w.as_str()).collect())
+            .unwrap_or_default()
+    }
+
+    /// The (word, value) pairs of one lexicon list.
+    pub fn pairs(&self, name: &str) -> Vec<(&str, &str)> {
+        debug_assert!(LEXICON_LISTS.contains(&name), "unknown list {name}");
+        self.lists
+            .get(name)
+            .map(|v| v.iter().map(|(w, x)| (w.as_str(), x.as_str())).collect())
+            .unwrap_or_default()
+    }
+}
+
+fn parse_comparators(file: &str, text: &str) -> Result<Vec<ComparatorWord>> {
+    let mut out = Vec::new();
+    for row in rows(text) {
+        expect_cols(file, &row, 3, 3)?;
+        let position = match row.cols[1] {
+            "before" => Position::Before,
+            "after" => Position::After,
+            other => {
+                return Err(Error::pattern(
+                    file,
+                    row.line,
+                    format!("position must be before or after, not {other:?}"),
+                    row.text,
+                ))
+            }
+        };
+        let comparator = Comparator::parse(row.cols[2])
+            .filter(|c| *c != Comparator::Range)
+            .ok_or_else(|| {
+                Error::pattern(
+                    file,
+                    row.line,
+                    "comparator must be one of >= <= > < = ~",
+                    row.text,
+                )
+            })?;
+        out.push(ComparatorWord {
+            word: row.cols[0].to_string(),
+            position,
+            comparator,
+        });
+    }
+    Ok(out)
+}
+
+fn parse_units(file: &str, text: &str) -> Result<Vec<UnitDef>> {
+    let mut out = Vec::new();
+    for row in rows(text) {
+        expect_cols(file, &row, 4, 4)?;
+        let factor: f64 = row.cols[2].parse().map_err(|_| {
+            Error::pattern(file, row.line, "factor must be a number", row.text)
+        })?;
+        if !factor.is_finite() || factor <= 0.0 {
+            return Err(Error::pattern(
+                file,
+                row.line,
+                "factor must be a positive number",
+                row.text,
+            ));
+        }
+        out.push(UnitDef {
+            unit: row.cols[0].to_string(),
+            kind: row.cols[1].to_string(),
+            factor,
+            normalized: row.cols[3].to_string(),
+        });
+    }
+    Ok(out)
+}
+
+fn parse_indicators(file: &str, text: &str) -> Result<Vec<IndicatorDef>> {
+    let mut out: Vec<IndicatorDef> = Vec::new();
+    let mut seen = BTreeMap::new();
+    for row in rows(text) {
+        expect_cols(file, &row, 2, 3)?;
+        let id = row.cols[0];
+        if !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            return Err(Error::pattern(
+                file,
+                row.line,
+                "id must be lower-case ASCII letters, digits and _",
+                row.text,
+            ));
+        }
+        if let Some(first) = seen.insert(id.to_string(), row.line) {
+            return Err(Error::pattern(
+                file,
+                row.line,
+                format!("id {id} already defined on line {first}"),
+                row.text,
+            ));
+        }
+        let variants = row
+            .cols
+            .get(2)
+            .map(|v| {
+                v.split('|')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.push(IndicatorDef {
+            id: id.to_string(),
+            canonical: row.cols[1].to_string(),
+            variants,
+        });
+    }
+    Ok(out)
+}
+
+fn parse_lexicon(file: &str, text: &str) -> Result<BTreeMap<String, Vec<(String, String)>>> {
+    let mut out: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for row in rows(text) {
+        expect_cols(file, &row, 2, 3)?;
+        let list = row.cols[0];
+        if !LEXICON_LISTS.contains(&list) {
+            return Err(Error::pattern(
+                file,
+                row.line,
+                format!("unknown list {list:?} (known: {})", LEXICON_LISTS.join(", ")),
+                row.text,
+            ));
+        }
+        let value = row.cols.get(2).copied().unwrap_or("").to_string();
+        out.entry(list.to_string())
+            .or_default()
+            .push((row.cols[1].to_string(), value));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_patterns_parse() {
+        let p = Patterns::embedded().unwrap();
+        assert!(p.comparators.iter().any(|c| c.word == "以上"));
+        assert!(p.units.iter().any(|u| u.unit == "%"));
+        assert!(p
+            .indicators
+            .iter()
+            .any(|i| i.canonical == "孕产妇死亡率"));
+        assert!(!p.list("scope").is_empty());
+    }
+
+    #[test]
+    fn rows_skip_comments_and_blanks() {
+        let text = "# header\n\na\tb\n  # indented comment\nc\td\r\n";
+        let r: Vec<_> = rows(text).collect();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].line, 3);
+        assert_eq!(r[1].cols, vec!["c", "d"]);
+    }
+
+    #[test]
+    fn bad_comparator_names_file_and_line() {
+        let err = parse_comparators("x.tsv", "# c\n达到\tbefore\t>=\n以上\tafterwards\t>=\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("x.tsv:3: position must be"), "{err}");
+    }
+
+    #[test]
+    fn bad_unit_factor_is_an_error() {
+        let err = parse_units("u.tsv", "%\tpercent\tabc\tratio\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("u.tsv:1: factor must be a number"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_indicator_id_is_an_error() {
+        let err = parse_indicators("i.tsv", "a\t甲率\nb\t乙率\na\t丙率\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("i.tsv:3: id a already defined on line 1"), "{err}");
+    }
+
+    #[test]
+    fn unknown_lexicon_list_is_an_error() {
+        let err = parse_lexicon("l.tsv", "scope\t全市\nscopes\t全区\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("l.tsv:2: unknown list \"scopes\""), "{err}");
+    }
+
+    #[test]
+    fn override_dir_replaces_only_present_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("units.tsv"), "%\tpercent\t0.01\tratio\n").unwrap();
+        let p = Patterns::from_sources(Sources::with_dir(dir.path()).unwrap()).unwrap();
+        assert_eq!(p.units.len(), 1);
+        assert!(p.comparators.len() > 10);
+    }
+}

@@ -1,0 +1,356 @@
+//! The pipeline: walk → read and decode → normalize → extract → records, documents in parallel
+//! (rayon) and written in path order as each chunk finishes, so memory does not grow with the
+//! corpus and the output is the same for any number of threads.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use sha2::{Digest, Sha256};
+
+use crate::config::{Engine, ExtractConfig};
+use crate::decode;
+use crate::document::Document;
+use crate::error::Result;
+use crate::extract::Extraction;
+use crate::normalize;
+use crate::printer::AtomicFile;
+use crate::record::{json_number, DocumentRecord, MilestoneRecord, Normalized, TargetRecord};
+use crate::walk::{self, Item};
+
+/// The records of one input file.
+#[derive(Debug, Clone)]
+pub struct DocOutput {
+    pub document: DocumentRecord,
+    pub targets: Vec<TargetRecord>,
+    pub milestones: Vec<MilestoneRecord>,
+}
+
+/// Totals of a run, for --stats.
+#[derive(Debug, Clone, Default)]
+pub struct Totals {
+    pub files: usize,
+    pub bytes: u64,
+    pub targets: usize,
+    pub milestones: usize,
+    pub errors: usize,
+    pub seconds: f64,
+}
+
+/// First 16 hex digits of the SHA-256 of the file's bytes.
+pub fn doc_id(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn empty_record(path: &str, doc_id: String, bytes: u64, error: String) -> DocumentRecord {
+    DocumentRecord {
+        doc_id,
+        path: path.to_string(),
+        bytes,
+        chars: None,
+        encoding: None,
+        script: None,
+        title: None,
+        issuer: None,
+        doc_number: None,
+        date: None,
+        region: None,
+        region_code: None,
+        province: None,
+        prefecture: None,
+        region_candidates: Vec::new(),
+        targets: 0,
+        milestones: 0,
+        error: Some(error),
+    }
+}
+
+/// Read and process one file.
+pub fn process_path(engine: &Engine, path: &Path) -> DocOutput {
+    let shown = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => process_guarded(engine, &shown, &bytes),
+        Err(e) => DocOutput {
+            document: empty_record(&shown, String::new(), 0, e.to_string()),
+            targets: Vec::new(),
+            milestones: Vec::new(),
+        },
+    }
+}
+
+/// [`process_bytes`], with a failure inside extraction turned into this file's error instead
+/// of stopping the batch.
+pub fn process_guarded(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_bytes(engine, path, bytes))) {
+        Ok(out) => out,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("unknown failure");
+            let first = what.lines().next().unwrap_or(what);
+            DocOutput {
+                document: empty_record(path, doc_id(bytes), bytes.len() as u64, format!("internal error while extracting: {first}")),
+                targets: Vec::new(),
+                milestones: Vec::new(),
+            }
+        }
+    }
+}
+
+/// Process the bytes of one file, reported under `path`.
+pub fn process_bytes(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
+    let id = doc_id(bytes);
+    let decoded = match decode::decode(bytes) {
+        Ok(d) => d,
+        Err(refused) => {
+            return DocOutput {
+                document: empty_record(path, id, bytes.len() as u64, refused.0),
+                targets: Vec::new(),
+                milestones: Vec::new(),
+            }
+        }
+    };
+    let norm = normalize::normalize(&decoded.text, &engine.converter);
+    let doc = Document::new(&decoded.text, &norm.text);
+    let ex = engine
+        .extractor
+        .extract(&decoded.text, &norm.text, &engine.segmenter);
+    let (targets, milestones) = records(engine, &doc, &ex, path, &id);
+    let m = &ex.meta;
+    DocOutput {
+        document: DocumentRecord {
+            doc_id: id,
+            path: path.to_string(),
+            bytes: bytes.len() as u64,
+            chars: Some(doc.chars()),
+            encoding: Some(decoded.encoding.to_string()),
+            script: Some(norm.script.as_str().to_string()),
+            title: m.title.clone(),
+            issuer: m.issuer.clone(),
+            doc_number: m.doc_number.clone(),
+            date: m.date.clone(),
+            region: m.region.clone(),
+            region_code: m.region_code.clone(),
+            province: m.province.clone(),
+            prefecture: m.prefecture.clone(),
+            region_candidates: m.region_candidates.clone(),
+            targets: targets.len(),
+            milestones: milestones.len(),
+            error: decoded.warning,
+        },
+        targets,
+        milestones,
+    }
+}
+
+fn simplified(engine: &Engine, s: &str) -> String {
+    // Indicator and task text come from the normalized text, which is already simplified;
+    // convert once more for words assembled from several places.
+    engine.converter.convert(s)
+}
+
+fn records(
+    engine: &Engine,
+    doc: &Document,
+    ex: &Extraction,
+    path: &str,
+    id: &str,
+) -> (Vec<TargetRecord>, Vec<MilestoneRecord>) {
+    let time_fields = |t: &Option<crate::extract::deadline::TimeExpr>| -> (Option<i32>, Option<String>, Option<String>) {
+        match t {
+            Some(t) => (
+                t.year,
+                t.deadline.clone(),
+                Some(doc.original_slice(t.start, t.end).trim().to_string()),
+            ),
+            None => (None, None, None),
+        }
+    };
+    let mut targets = Vec::with_capacity(ex.targets.len());
+    for t in &ex.targets {
+        let f = &t.found;
+        let (year, deadline, deadline_text) = time_fields(&t.time);
+        let normalized = f.unit_def.and_then(|i| {
+            let u = engine.extractor.values.unit_def(i);
+            if u.factor == 1.0 && u.normalized == u.unit {
+                return None;
+            }
+            let n = |x: crate::extract::number::Number| json_number(x.scaled(u.factor));
+            Some(Normalized {
+                value: n(f.value),
+                value_max: f.value_max.map(n),
+                unit: u.normalized.clone(),
+            })
+        });
+        targets.push(TargetRecord {
+            doc_id: id.to_string(),
+            path: path.to_string(),
+            kind: "target".into(),
+            indicator: simplified(engine, &f.indicator),
+            indicator_id: t.indicator_id.clone(),
+            comparator: f.comparator.as_str().to_string(),
+            value: json_number(f.value),
+            value_max: f.value_max.map(json_number),
+            unit: f.unit.clone(),
+            normalized,
+            strength: f.strength.clone(),
+            year,
+            deadline,
+            deadline_text,
+            units: t.units.units.clone(),
+            lead_units: t.units.lead.clone(),
+            support_units: t.units.support.clone(),
+            region: ex.meta.region.clone(),
+            region_code: ex.meta.region_code.clone(),
+            duplicate_of: t.duplicate_of.map(|b| doc.char_at(b)),
+            quote: doc.original_slice(f.start, f.end).to_string(),
+            start: doc.char_at(f.start),
+            end: doc.char_at(f.end),
+            line: doc.line_of(f.start),
+            rule: f.rule.to_string(),
+        });
+    }
+    let mut milestones = Vec::with_capacity(ex.milestones.len());
+    for m in &ex.milestones {
+        let (year, deadline, deadline_text) = time_fields(&m.time);
+        milestones.push(MilestoneRecord {
+            doc_id: id.to_string(),
+            path: path.to_string(),
+            kind: "milestone".into(),
+            task: simplified(engine, &m.task),
+            year,
+            deadline,
+            deadline_text,
+            recurring: m.recurring.clone(),
+            units: m.units.units.clone(),
+            lead_units: m.units.lead.clone(),
+            support_units: m.units.support.clone(),
+            region: ex.meta.region.clone(),
+            region_code: ex.meta.region_code.clone(),
+            duplicate_of: m.duplicate_of.map(|b| doc.char_at(b)),
+            quote: doc.original_slice(m.start, m.end).to_string(),
+            start: doc.char_at(m.start),
+            end: doc.char_at(m.end),
+            line: doc.line_of(m.start),
+            rule: m.rule.to_string(),
+        });
+    }
+    (targets, milestones)
+}
+
+/// Where the records go, in order.
+pub trait Sink {
+    fn document(&mut self, out: &DocOutput) -> Result<()>;
+}
+
+/// Run over every path: documents in path order, processed in parallel chunks.
+/// `on_error` is called for each file that could not be (fully) processed.
+pub fn run(
+    engine: &Engine,
+    paths: &[PathBuf],
+    pool: &rayon::ThreadPool,
+    sink: &mut dyn Sink,
+    progress: &mut dyn FnMut(usize, usize, u64),
+) -> Result<Totals> {
+    use rayon::prelude::*;
+    let started = Instant::now();
+    let items = walk::walk(paths);
+    let total = items.len();
+    let mut totals = Totals::default();
+    let chunk = (pool.current_num_threads() * 8).max(8);
+    for (ci, part) in items.chunks(chunk).enumerate() {
+        let outs: Vec<DocOutput> = pool.install(|| {
+            part.par_iter()
+                .map(|item| match item {
+                    Item::File(p) => process_path(engine, p),
+                    Item::Error(p, reason) => DocOutput {
+                        document: empty_record(&p.display().to_string(), String::new(), 0, reason.clone()),
+                        targets: Vec::new(),
+                        milestones: Vec::new(),
+                    },
+                })
+                .collect()
+        });
+        for o in &outs {
+            totals.files += 1;
+            totals.bytes += o.document.bytes;
+            totals.targets += o.targets.len();
+            totals.milestones += o.milestones.len();
+            if o.document.error.is_some() {
+                totals.errors += 1;
+            }
+            sink.document(o)?;
+        }
+        progress((ci * chunk + part.len()).min(total), total, totals.bytes);
+    }
+    totals.seconds = started.elapsed().as_secs_f64();
+    Ok(totals)
+}
+
+/// The three JSON Lines files of an extract run (and CSV copies with --csv).
+pub struct FileSink {
+    pub documents: AtomicFile,
+    pub targets: AtomicFile,
+    pub milestones: AtomicFile,
+    pub csv: Option<(AtomicFile, AtomicFile)>,
+    pub report: Box<dyn FnMut(&str, &str)>,
+}
+
+impl FileSink {
+    pub fn create(cfg: &ExtractConfig) -> Result<FileSink> {
+        std::fs::create_dir_all(&cfg.out_dir).map_err(|e| crate::error::Error::io(&cfg.out_dir, e))?;
+        let csv = if cfg.csv {
+            let mut t = AtomicFile::create(&cfg.out_dir, "targets.csv")?;
+            let mut d = AtomicFile::create(&cfg.out_dir, "documents.csv")?;
+            t.write_all("\u{FEFF}".as_bytes())?;
+            t.write_all(crate::printer::csv_row(&crate::csv::TARGET_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>()).as_bytes())?;
+            d.write_all("\u{FEFF}".as_bytes())?;
+            d.write_all(crate::printer::csv_row(&crate::csv::DOCUMENT_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>()).as_bytes())?;
+            Some((t, d))
+        } else {
+            None
+        };
+        Ok(FileSink {
+            documents: AtomicFile::create(&cfg.out_dir, "documents.jsonl")?,
+            targets: AtomicFile::create(&cfg.out_dir, "targets.jsonl")?,
+            milestones: AtomicFile::create(&cfg.out_dir, "milestones.jsonl")?,
+            csv,
+            report: Box::new(|path, reason| eprintln!("policy-targets: {path}: {reason}")),
+        })
+    }
+
+    pub fn commit(self) -> Result<()> {
+        self.documents.commit()?;
+        self.targets.commit()?;
+        self.milestones.commit()?;
+        if let Some((t, d)) = self.csv {
+            t.commit()?;
+            d.commit()?;
+        }
+        Ok(())
+    }
+}
+
+impl Sink for FileSink {
+    fn document(&mut self, out: &DocOutput) -> Result<()> {
+        if let Some(e) = &out.document.error {
+            (self.report)(&out.document.path, e);
+        }
+        self.documents.json_line(&out.document)?;
+        for t in &out.targets {
+            self.targets.json_line(t)?;
+        }
+        for m in &out.milestones {
+            self.milestones.json_line(m)?;
+        }
+        if let Some((t, d)) = &mut self.csv {
+            for r in &out.targets {
+                t.write_all(crate::printer::csv_row(&crate::csv::target_row(r)).as_bytes())?;
+            }
+            d.write_all(crate::printer::csv_row(&crate::csv::document_row(&out.document)).as_bytes())?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,92 @@
+//! Segmentation: one jieba-rs instance, built once with a user dictionary from the indicator
+//! lexicon, shared by reference across threads.
+
+use jieba_rs::Jieba;
+
+use crate::patterns::Patterns;
+
+/// Frequency given to every user-dictionary word: high enough that jieba keeps the word
+/// whole (without an explicit frequency it still splits words such as 责任单位).
+const USER_FREQ: usize = 200_000;
+
+pub struct Segmenter {
+    jieba: Jieba,
+}
+
+/// One token: its text and its byte range in the segmented string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub word: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Segmenter {
+    /// Build the segmenter: jieba's default dictionary plus every indicator name and variant,
+    /// indicator head, responsible-unit label and scope word of the patterns.
+    pub fn new(patterns: &Patterns) -> Segmenter {
+        let mut jieba = Jieba::new();
+        let mut add = |w: &str| {
+            if w.chars().count() >= 2 {
+                jieba.add_word(w, Some(USER_FREQ), None);
+            }
+        };
+        for ind in &patterns.indicators {
+            add(&ind.canonical);
+            for v in &ind.variants {
+                add(v);
+            }
+        }
+        for list in ["head", "unit_marker", "scope", "clause_verb"] {
+            for w in patterns.list(list) {
+                add(w);
+            }
+        }
+        Segmenter { jieba }
+    }
+
+    /// Cut a piece of text into tokens (no HMM: new words are left as single chars, which keeps
+    /// boundaries predictable).
+    pub fn cut<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
+        self.jieba
+            .cut(text, false)
+            .into_iter()
+            .map(|t| Token {
+                word: t.word,
+                start: t.byte_start,
+                end: t.byte_end,
+            })
+            .collect()
+    }
+
+    /// Byte offsets in `text` where a token starts (plus the end of the text).
+    pub fn boundaries(&self, text: &str) -> Vec<usize> {
+        let mut b: Vec<usize> = self.cut(text).iter().map(|t| t.start).collect();
+        b.push(text.len());
+        b
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_words_stay_whole() {
+        let p = Patterns::embedded().unwrap();
+        let s = Segmenter::new(&p);
+        for sentence in [
+            "孕产妇死亡率控制在10/10万以下",
+            "早孕建册率达95%",
+            "每千人口托位数3.5个",
+            "(责任单位:区卫健委)",
+        ] {
+            let words: Vec<_> = s.cut(sentence).iter().map(|t| t.word).collect();
+            let first_lexicon_word = ["孕产妇死亡率", "早孕建册率", "每千人口托位数", "责任单位"];
+            assert!(
+                words.iter().any(|w| first_lexicon_word.contains(w)),
+                "{sentence}: {words:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Walking: expand the command-line paths into the notices to read, in sorted path order,
+//! reporting unreadable entries (dangling links, loops, permission errors) without stopping.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// File name endings read when walking a folder (a file named on the command line is
+/// always read).
+pub const EXTENSIONS: &[&str] = &["txt", "text", "md"];
+
+/// One entry found by the walk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// A file to read.
+    File(PathBuf),
+    /// A path that could not be walked or read, with the reason.
+    Error(PathBuf, String),
+}
+
+impl Item {
+    pub fn path(&self) -> &Path {
+        match self {
+            Item::File(p) | Item::Error(p, _) => p,
+        }
+    }
+}
+
+fn wanted(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        .unwrap_or(false)
+}
+
+fn hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().map(|n| n.starts_with('.')).unwrap_or(false)
+}
+
+/// Expand every path: a file is taken as it is, a folder is walked recursively (following
+/// links, skipping hidden entries), in sorted order. A file reached twice is listed once.
+pub fn walk(paths: &[PathBuf]) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for root in paths {
+        match std::fs::metadata(root) {
+            Err(e) => {
+                out.push(Item::Error(root.clone(), e.to_string()));
+                continue;
+            }
+            Ok(m) if !m.is_dir() => {
+                if seen.insert(root.clone()) {
+                    out.push(Item::File(root.clone()));
+                }
+                continue;
+            }
+            Ok(_) => {}
+        }
+        let walker = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !hidden(e.file_name()));
+        for entry in walker {
+            match entry {
+                Ok(e) => {
+                    if e.file_type().is_file() && wanted(e.path()) {
+                        let p = e.into_path();
+                        if seen.insert(p.clone()) {
+                            out.push(Item::File(p));
+                        }
+                    }
+                }
+                Err(err) => {
+                    let path = err
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| root.clone());
+                    let reason = if err.loop_ancestor().is_some() {
+                        "symbolic link loop".to_string()
+                    } else if let Some(io) = err.io_error() {
+                        if io.kind() == std::io::ErrorKind::NotFound {
+                            "dangling symbolic link or vanished file".to_string()
+                        } else {
+                            io.to_string()
+                        }
+                    } else {
+                        err.to_string()
+                    };
+                    if seen.insert(path.clone()) {
+                        out.push(Item::Error(path, reason));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn walks_sorted_filtered_and_reports_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        fs::write(d.join("b.txt"), "乙").unwrap();
+        fs::write(d.join("a.md"), "甲").unwrap();
+        fs::write(d.join("c.pdf"), "x").unwrap();
+        fs::write(d.join(".hidden.txt"), "x").unwrap();
+        fs::create_dir(d.join("sub")).unwrap();
+        fs::write(d.join("sub/z.TEXT"), "丙").unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(d.join("missing.txt"), d.join("dangling.txt")).unwrap();
+            std::os::unix::fs::symlink(d, d.join("sub/loop")).unwrap();
+        }
+        let items = walk(&[d.to_path_buf()]);
+        let files: Vec<_> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::File(p) => Some(p.strip_prefix(d).unwrap().to_string_lossy().to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(files, vec!["a.md", "b.txt", "sub/z.TEXT"]);
+        #[cfg(unix)]
+        {
+            let errors: Vec<_> = items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Error(p, r) => Some((p.file_name().unwrap().to_owned(), r.clone())),
+                    _ => None,
+                })
+                .collect();
+            assert!(
+                errors.iter().any(|(n, r)| n == "dangling.txt" && r.contains("dangling")),
+                "{errors:?}"
+            );
+            assert!(errors.iter().any(|(_, r)| r.contains("loop")), "{errors:?}");
+        }
+    }
+
+    #[test]
+    fn missing_argument_is_an_error_item() {
+        let items = walk(&[PathBuf::from("/nonexistent/policy-notices")]);
+        assert!(matches!(&items[0], Item::Error(_, _)));
+    }
+}
