@@ -52,7 +52,12 @@ pub struct ExtractArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output folder (created if missing).
-    #[arg(short = 'o', long = "output", value_name = "DIR", default_value = "output")]
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "DIR",
+        default_value = "output"
+    )]
     pub output: PathBuf,
     /// Worker threads; 0 uses one per core.
     #[arg(short = 'j', long = "threads", value_name = "N", default_value_t = 0)]

@@ -167,7 +167,10 @@ mod tests {
     fn binary_and_empty_refused() {
         assert!(decode(b"").unwrap_err().0.contains("empty"));
         assert!(decode(b"%PDF-1.7\n...").unwrap_err().0.contains("PDF"));
-        assert!(decode(b"abc\0def").unwrap_err().0.contains("NUL byte at offset 3"));
+        assert!(decode(b"abc\0def")
+            .unwrap_err()
+            .0
+            .contains("NUL byte at offset 3"));
     }
 
     #[test]

@@ -14,7 +14,10 @@ pub enum Error {
         text: String,
     },
     /// An I/O error on a named path (output folder, pattern folder, ...).
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// Anything else that makes the configuration unusable.
     Config(String),
 }

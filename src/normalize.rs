@@ -4,44 +4,76 @@
 
 use crate::error::{Error, Result};
 
+/// Which OpenCC implementation converts the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// The built-in pure-Rust OpenCC (ferrous-opencc) with OpenCC's t2s dictionaries.
+    Rust,
+    /// The C++ OpenCC library and its installed t2s.json (cargo feature `opencc-cpp`).
+    Cpp,
+}
+
+enum Inner {
+    Rust(ferrous_opencc::OpenCC),
+    #[cfg(feature = "opencc-cpp")]
+    Cpp(opencc_rust::OpenCC),
+}
+
 /// Traditional-to-simplified conversion with OpenCC's t2s dictionaries.
 pub struct Converter {
-    #[cfg(not(feature = "opencc-cpp"))]
-    inner: ferrous_opencc::OpenCC,
-    #[cfg(feature = "opencc-cpp")]
-    inner: opencc_rust::OpenCC,
+    inner: Inner,
 }
 
 impl Converter {
-    /// The converter of the build: the built-in pure-Rust OpenCC by default, the C++ OpenCC
-    /// library with the `opencc-cpp` feature.
+    /// The converter of the build: the C++ library with the `opencc-cpp` feature, the built-in
+    /// pure-Rust OpenCC otherwise.
     pub fn new() -> Result<Converter> {
-        #[cfg(not(feature = "opencc-cpp"))]
-        let inner = ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
-            .map_err(|e| Error::Config(format!("cannot load the t2s dictionaries: {e}")))?;
-        #[cfg(feature = "opencc-cpp")]
-        let inner = opencc_rust::OpenCC::new(opencc_rust::DefaultConfig::T2S)
-            .map_err(|e| Error::Config(format!("cannot load OpenCC t2s.json: {e}")))?;
+        if cfg!(feature = "opencc-cpp") {
+            Converter::with_backend(Backend::Cpp)
+        } else {
+            Converter::with_backend(Backend::Rust)
+        }
+    }
+
+    /// A converter with a chosen backend (Cpp needs the `opencc-cpp` feature).
+    pub fn with_backend(backend: Backend) -> Result<Converter> {
+        let inner = match backend {
+            Backend::Rust => Inner::Rust(
+                ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
+                    .map_err(|e| Error::Config(format!("cannot load the t2s dictionaries: {e}")))?,
+            ),
+            #[cfg(feature = "opencc-cpp")]
+            Backend::Cpp => Inner::Cpp(
+                opencc_rust::OpenCC::new(opencc_rust::DefaultConfig::T2S)
+                    .map_err(|e| Error::Config(format!("cannot load OpenCC's t2s.json: {e}")))?,
+            ),
+            #[cfg(not(feature = "opencc-cpp"))]
+            Backend::Cpp => {
+                return Err(Error::Config(
+                    "this build has no C++ OpenCC backend (build with --features opencc-cpp)"
+                        .into(),
+                ))
+            }
+        };
         Ok(Converter { inner })
     }
 
-    /// Convert a piece of text (any length change is handled by the caller).
+    /// Convert a piece of text (any length change is handled by [`Converter::t2s_aligned`]).
     pub fn convert(&self, text: &str) -> String {
-        #[cfg(not(feature = "opencc-cpp"))]
-        {
-            self.inner.convert(text)
-        }
-        #[cfg(feature = "opencc-cpp")]
-        {
-            // The C++ library stops at a NUL byte; convert around them.
-            if text.contains('\0') {
-                return text
-                    .split('\0')
-                    .map(|part| self.inner.convert(part))
-                    .collect::<Vec<_>>()
-                    .join("\0");
+        match &self.inner {
+            Inner::Rust(c) => c.convert(text),
+            #[cfg(feature = "opencc-cpp")]
+            Inner::Cpp(c) => {
+                // The C++ library stops at a NUL byte: convert around them.
+                if text.contains('\0') {
+                    return text
+                        .split('\0')
+                        .map(|part| c.convert(part))
+                        .collect::<Vec<_>>()
+                        .join("\0");
+                }
+                c.convert(text)
             }
-            self.inner.convert(text)
         }
     }
 
@@ -49,8 +81,7 @@ impl Converter {
     /// changes its length (a phrase rule) is converted char by char instead.
     pub fn t2s_aligned(&self, text: &str) -> String {
         let converted = self.convert(text);
-        if converted.chars().count() == text.chars().count()
-            && same_line_lengths(text, &converted)
+        if converted.chars().count() == text.chars().count() && same_line_lengths(text, &converted)
         {
             return converted;
         }
@@ -195,7 +226,9 @@ mod tests {
         let orig = "嬰兒和5歲以下兒童死亡率分別控制在5‰和6‰以下\n產後42天覆查率≥95%";
         let n = normalize(orig, &conv);
         assert_eq!(n.text.chars().count(), orig.chars().count());
-        assert!(n.text.starts_with("婴儿和5岁以下儿童死亡率分别控制在5‰和6‰以下"));
+        assert!(n
+            .text
+            .starts_with("婴儿和5岁以下儿童死亡率分别控制在5‰和6‰以下"));
         assert_eq!(n.script, Script::Traditional);
     }
 

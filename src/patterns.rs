@@ -8,7 +8,10 @@ use crate::error::{Error, Result};
 
 /// Every pattern file the engine reads, with its embedded default text.
 pub const FILES: &[(&str, &str)] = &[
-    ("comparators.tsv", include_str!("../patterns/comparators.tsv")),
+    (
+        "comparators.tsv",
+        include_str!("../patterns/comparators.tsv"),
+    ),
     ("units.tsv", include_str!("../patterns/units.tsv")),
     ("indicators.tsv", include_str!("../patterns/indicators.tsv")),
     ("lexicon.tsv", include_str!("../patterns/lexicon.tsv")),
@@ -46,9 +49,8 @@ impl Sources {
             let path = dir.join(name);
             match std::fs::read(&path) {
                 Ok(bytes) => {
-                    let text = String::from_utf8(bytes).map_err(|_| {
-                        Error::Config(format!("{}: not UTF-8", path.display()))
-                    })?;
+                    let text = String::from_utf8(bytes)
+                        .map_err(|_| Error::Config(format!("{}: not UTF-8", path.display())))?;
                     *slot = (path.display().to_string(), text);
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -305,9 +307,9 @@ fn parse_units(file: &str, text: &str) -> Result<Vec<UnitDef>> {
     let mut out = Vec::new();
     for row in rows(text) {
         expect_cols(file, &row, 4, 4)?;
-        let factor: f64 = row.cols[2].parse().map_err(|_| {
-            Error::pattern(file, row.line, "factor must be a number", row.text)
-        })?;
+        let factor: f64 = row.cols[2]
+            .parse()
+            .map_err(|_| Error::pattern(file, row.line, "factor must be a number", row.text))?;
         if !factor.is_finite() || factor <= 0.0 {
             return Err(Error::pattern(
                 file,
@@ -380,7 +382,10 @@ fn parse_lexicon(file: &str, text: &str) -> Result<BTreeMap<String, Vec<(String,
             return Err(Error::pattern(
                 file,
                 row.line,
-                format!("unknown list {list:?} (known: {})", LEXICON_LISTS.join(", ")),
+                format!(
+                    "unknown list {list:?} (known: {})",
+                    LEXICON_LISTS.join(", ")
+                ),
                 row.text,
             ));
         }
@@ -401,10 +406,7 @@ mod tests {
         let p = Patterns::embedded().unwrap();
         assert!(p.comparators.iter().any(|c| c.word == "以上"));
         assert!(p.units.iter().any(|u| u.unit == "%"));
-        assert!(p
-            .indicators
-            .iter()
-            .any(|i| i.canonical == "孕产妇死亡率"));
+        assert!(p.indicators.iter().any(|i| i.canonical == "孕产妇死亡率"));
         assert!(!p.list("scope").is_empty());
     }
 
@@ -438,7 +440,10 @@ mod tests {
         let err = parse_indicators("i.tsv", "a\t甲率\nb\t乙率\na\t丙率\n")
             .unwrap_err()
             .to_string();
-        assert!(err.contains("i.tsv:3: id a already defined on line 1"), "{err}");
+        assert!(
+            err.contains("i.tsv:3: id a already defined on line 1"),
+            "{err}"
+        );
     }
 
     #[test]

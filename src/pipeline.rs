@@ -81,7 +81,9 @@ pub fn process_path(engine: &Engine, path: &Path) -> DocOutput {
 /// [`process_bytes`], with a failure inside extraction turned into this file's error instead
 /// of stopping the batch.
 pub fn process_guarded(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_bytes(engine, path, bytes))) {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        process_bytes(engine, path, bytes)
+    })) {
         Ok(out) => out,
         Err(panic) => {
             let what = panic
@@ -91,7 +93,12 @@ pub fn process_guarded(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
                 .unwrap_or("unknown failure");
             let first = what.lines().next().unwrap_or(what);
             DocOutput {
-                document: empty_record(path, doc_id(bytes), bytes.len() as u64, format!("internal error while extracting: {first}")),
+                document: empty_record(
+                    path,
+                    doc_id(bytes),
+                    bytes.len() as u64,
+                    format!("internal error while extracting: {first}"),
+                ),
                 targets: Vec::new(),
                 milestones: Vec::new(),
             }
@@ -266,7 +273,12 @@ pub fn run(
                 .map(|item| match item {
                     Item::File(p) => process_path(engine, p),
                     Item::Error(p, reason) => DocOutput {
-                        document: empty_record(&p.display().to_string(), String::new(), 0, reason.clone()),
+                        document: empty_record(
+                            &p.display().to_string(),
+                            String::new(),
+                            0,
+                            reason.clone(),
+                        ),
                         targets: Vec::new(),
                         milestones: Vec::new(),
                     },
@@ -289,25 +301,45 @@ pub fn run(
     Ok(totals)
 }
 
+/// Called with (path, reason) for each file that could not be (fully) processed.
+pub type Reporter = Box<dyn FnMut(&str, &str)>;
+
 /// The three JSON Lines files of an extract run (and CSV copies with --csv).
 pub struct FileSink {
     pub documents: AtomicFile,
     pub targets: AtomicFile,
     pub milestones: AtomicFile,
     pub csv: Option<(AtomicFile, AtomicFile)>,
-    pub report: Box<dyn FnMut(&str, &str)>,
+    pub report: Reporter,
 }
 
 impl FileSink {
     pub fn create(cfg: &ExtractConfig) -> Result<FileSink> {
-        std::fs::create_dir_all(&cfg.out_dir).map_err(|e| crate::error::Error::io(&cfg.out_dir, e))?;
+        std::fs::create_dir_all(&cfg.out_dir)
+            .map_err(|e| crate::error::Error::io(&cfg.out_dir, e))?;
         let csv = if cfg.csv {
             let mut t = AtomicFile::create(&cfg.out_dir, "targets.csv")?;
             let mut d = AtomicFile::create(&cfg.out_dir, "documents.csv")?;
             t.write_all("\u{FEFF}".as_bytes())?;
-            t.write_all(crate::printer::csv_row(&crate::csv::TARGET_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>()).as_bytes())?;
+            t.write_all(
+                crate::printer::csv_row(
+                    &crate::csv::TARGET_COLUMNS
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect::<Vec<_>>(),
+                )
+                .as_bytes(),
+            )?;
             d.write_all("\u{FEFF}".as_bytes())?;
-            d.write_all(crate::printer::csv_row(&crate::csv::DOCUMENT_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>()).as_bytes())?;
+            d.write_all(
+                crate::printer::csv_row(
+                    &crate::csv::DOCUMENT_COLUMNS
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect::<Vec<_>>(),
+                )
+                .as_bytes(),
+            )?;
             Some((t, d))
         } else {
             None
@@ -349,7 +381,9 @@ impl Sink for FileSink {
             for r in &out.targets {
                 t.write_all(crate::printer::csv_row(&crate::csv::target_row(r)).as_bytes())?;
             }
-            d.write_all(crate::printer::csv_row(&crate::csv::document_row(&out.document)).as_bytes())?;
+            d.write_all(
+                crate::printer::csv_row(&crate::csv::document_row(&out.document)).as_bytes(),
+            )?;
         }
         Ok(())
     }

@@ -137,7 +137,9 @@ mod tests {
                 })
                 .collect();
             assert!(
-                errors.iter().any(|(n, r)| n == "dangling.txt" && r.contains("dangling")),
+                errors
+                    .iter()
+                    .any(|(n, r)| n == "dangling.txt" && r.contains("dangling")),
                 "{errors:?}"
             );
             assert!(errors.iter().any(|(_, r)| r.contains("loop")), "{errors:?}");

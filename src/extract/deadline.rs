@@ -73,7 +73,7 @@ impl DeadlineReader {
             .into_iter()
             .map(|(w, v)| (w.to_string(), v.to_string()))
             .collect();
-        periods.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        periods.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         let plan_periods = p
             .pairs("plan_period")
             .into_iter()
@@ -149,7 +149,12 @@ impl DeadlineReader {
             let before = &text[..m.start()];
             let after = &text[m.end()..];
             let prev = before.chars().next_back();
-            if prev.is_some_and(|p| p.is_ascii_digit() || p == '〔' || p == '[' || p == '(' && after.starts_with(['〕', ']', ')'])) {
+            if prev.is_some_and(|p| {
+                p.is_ascii_digit()
+                    || p == '〔'
+                    || p == '['
+                    || p == '(' && after.starts_with(['〕', ']', ')'])
+            }) {
                 continue;
             }
             if after.starts_with(['〕', ']']) {
@@ -297,7 +302,14 @@ mod tests {
 
     #[test]
     fn year_end_forms() {
-        for s in ["到2025年底,孕产妇死亡率", "2025年底前完成", "2025年年底完成", "到2025年,家庭医生", "到 2025 年底至少设立", "2021年前,全市"] {
+        for s in [
+            "到2025年底,孕产妇死亡率",
+            "2025年底前完成",
+            "2025年年底完成",
+            "到2025年,家庭医生",
+            "到 2025 年底至少设立",
+            "2021年前,全市",
+        ] {
             let y = &s[s.find('2').unwrap()..s.find('2').unwrap() + 4];
             assert_eq!(d(s).as_deref(), Some(format!("{y}-12-31").as_str()), "{s}");
         }
@@ -315,7 +327,10 @@ mod tests {
         let p = Patterns::embedded().unwrap();
         let r = DeadlineReader::new(&p);
         let t = &r.scan("第三季度:全市设立病床的乡镇卫生院", None)[0];
-        assert_eq!(t.with_year(Some(2019)).deadline.as_deref(), Some("2019-09-30"));
+        assert_eq!(
+            t.with_year(Some(2019)).deadline.as_deref(),
+            Some("2019-09-30")
+        );
     }
 
     #[test]

@@ -72,15 +72,23 @@ pub fn heading(line: &str, period_words: &[&str]) -> Option<Heading> {
         return Some(Heading::Chapter);
     }
     if let Some(rest) = t.strip_prefix('(') {
-        let inner: String = rest.chars().take_while(|c| CN_DIGITS.contains(*c)).collect();
+        let inner: String = rest
+            .chars()
+            .take_while(|c| CN_DIGITS.contains(*c))
+            .collect();
         if !inner.is_empty() && rest[inner.len()..].starts_with(')') && short {
             return Some(Heading::Section);
         }
     }
     if t.starts_with('第') && short {
-        let inner: String = t['第'.len_utf8()..].chars().take_while(|c| CN_DIGITS.contains(*c)).collect();
+        let inner: String = t['第'.len_utf8()..]
+            .chars()
+            .take_while(|c| CN_DIGITS.contains(*c))
+            .collect();
         let rest = &t['第'.len_utf8() + inner.len()..];
-        if !inner.is_empty() && (rest.starts_with('章') || rest.starts_with("部分") || rest.starts_with('节')) {
+        if !inner.is_empty()
+            && (rest.starts_with('章') || rest.starts_with("部分") || rest.starts_with('节'))
+        {
             return Some(Heading::Chapter);
         }
     }
@@ -116,10 +124,16 @@ mod tests {
     #[test]
     fn sentences_split_on_stops_and_cells() {
         let t = "一是加强。二是落实;三是 |\n四";
-        let s: Vec<&str> = sentences(t, Span { start: 0, end: t.len() })
-            .iter()
-            .map(|s| &t[s.start..s.end])
-            .collect();
+        let s: Vec<&str> = sentences(
+            t,
+            Span {
+                start: 0,
+                end: t.len(),
+            },
+        )
+        .iter()
+        .map(|s| &t[s.start..s.end])
+        .collect();
         assert_eq!(s, vec!["一是加强", "二是落实", "三是", "四"]);
     }
 
@@ -129,9 +143,15 @@ mod tests {
         assert_eq!(heading("  二、2019年工作安排", &p), Some(Heading::Chapter));
         assert_eq!(heading("(一)总体目标", &p), Some(Heading::Section));
         assert_eq!(heading("第四季度:", &p), Some(Heading::Period));
-        assert_eq!(heading("第一季度:落实产、儿科床位建设任务", &p), Some(Heading::Period));
+        assert_eq!(
+            heading("第一季度:落实产、儿科床位建设任务", &p),
+            Some(Heading::Period)
+        );
         assert_eq!(heading("1.完善疾病预防控制体系。加快建设", &p), None);
-        assert_eq!(heading("一、党建引领,推进妇幼健康事业高质量发展", &p), Some(Heading::Chapter));
+        assert_eq!(
+            heading("一、党建引领,推进妇幼健康事业高质量发展", &p),
+            Some(Heading::Chapter)
+        );
     }
 
     #[test]

@@ -24,8 +24,15 @@ impl MetaRules {
     }
 }
 
-pub fn extract(_original: &str, normalized: &str, _rules: &MetaRules, _regions: &RegionTable) -> DocMeta {
-    let re = regex::Regex::new(r"(?:发文日期|成文日期|公文生成日期)[^\d]{0,6}(\d{4})-(\d{2})-(\d{2})").expect("date");
+pub fn extract(
+    _original: &str,
+    normalized: &str,
+    _rules: &MetaRules,
+    _regions: &RegionTable,
+) -> DocMeta {
+    let re =
+        regex::Regex::new(r"(?:发文日期|成文日期|公文生成日期)[^\d]{0,6}(\d{4})-(\d{2})-(\d{2})")
+            .expect("date");
     let date = re
         .captures(normalized)
         .map(|c| format!("{}-{}-{}", &c[1], &c[2], &c[3]));

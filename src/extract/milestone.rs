@@ -14,9 +14,37 @@ pub struct MilestoneRules {
 }
 
 const DELIVERABLE: &[&str] = &[
-    "完成", "建成", "建立", "设立", "开设", "设置", "配备", "实现", "启动", "建设", "开展", "组织",
-    "举办", "召开", "上报", "报送", "报", "推广", "落实", "全覆盖", "覆盖", "接入", "提供", "出台",
-    "制定", "印发", "进行", "完善", "提高", "增强", "普及",
+    "完成",
+    "建成",
+    "建立",
+    "设立",
+    "开设",
+    "设置",
+    "配备",
+    "实现",
+    "启动",
+    "建设",
+    "开展",
+    "组织",
+    "举办",
+    "召开",
+    "上报",
+    "报送",
+    "报",
+    "推广",
+    "落实",
+    "全覆盖",
+    "覆盖",
+    "接入",
+    "提供",
+    "出台",
+    "制定",
+    "印发",
+    "进行",
+    "完善",
+    "提高",
+    "增强",
+    "普及",
 ];
 
 impl MilestoneRules {
@@ -26,7 +54,7 @@ impl MilestoneRules {
             .into_iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
-        recurring.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        recurring.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         MilestoneRules {
             recurring,
             verbs: DELIVERABLE.to_vec(),
@@ -38,7 +66,13 @@ impl MilestoneRules {
     }
 
     /// Every milestone of the document.
-    pub fn find(&self, pass: &DocPass, sentences: &[Span], targets: &[Target], units: &UnitReader) -> Vec<Milestone> {
+    pub fn find(
+        &self,
+        pass: &DocPass,
+        sentences: &[Span],
+        targets: &[Target],
+        units: &UnitReader,
+    ) -> Vec<Milestone> {
         let text = pass.text;
         let mut out: Vec<Milestone> = Vec::new();
         for s in sentences {
@@ -47,19 +81,30 @@ impl MilestoneRules {
             let mut cs = s.start;
             for (i, c) in text[s.start..s.end].char_indices() {
                 if is_clause_end(c) && c != ':' {
-                    clauses.push(Span { start: cs, end: s.start + i });
+                    clauses.push(Span {
+                        start: cs,
+                        end: s.start + i,
+                    });
                     cs = s.start + i + c.len_utf8();
                 }
             }
-            clauses.push(Span { start: cs, end: s.end });
+            clauses.push(Span {
+                start: cs,
+                end: s.end,
+            });
             let mut dated_sentence = false;
             for c in clauses {
                 let clause = &text[c.start..c.end];
                 if clause.trim().chars().count() < 4 {
                     continue;
                 }
-                let has_target = targets.iter().any(|t| t.found.at >= c.start && t.found.at < c.end);
-                let in_bracket = pass.brackets.iter().any(|b| b.start <= c.start && c.end <= b.end);
+                let has_target = targets
+                    .iter()
+                    .any(|t| t.found.at >= c.start && t.found.at < c.end);
+                let in_bracket = pass
+                    .brackets
+                    .iter()
+                    .any(|b| b.start <= c.start && c.end <= b.end);
                 let own: Option<&TimeExpr> = pass
                     .times
                     .iter()
@@ -67,7 +112,9 @@ impl MilestoneRules {
                 let recurring = self
                     .recurring
                     .iter()
-                    .find(|(w, _)| clause.contains(w.as_str()) && !clause.contains("年度第") && w != "年度")
+                    .find(|(w, _)| {
+                        clause.contains(w.as_str()) && !clause.contains("年度第") && w != "年度"
+                    })
                     .map(|(_, v)| v.clone());
                 if own.is_some() {
                     dated_sentence = true;
@@ -82,7 +129,11 @@ impl MilestoneRules {
                     (Some(pass.time_at(*s, t.end)), "dated-clause")
                 } else if dated_sentence && strong(clause) {
                     (Some(pass.time_at(*s, c.start)), "sentence-scope")
-                } else if pass.line_scope[line_of(pass, c.start)].as_ref().is_some_and(|t| t.period.is_some()) && strong(clause) {
+                } else if pass.line_scope[line_of(pass, c.start)]
+                    .as_ref()
+                    .is_some_and(|t| t.period.is_some())
+                    && strong(clause)
+                {
                     (Some(pass.time_at(*s, c.start)), "dated-heading")
                 } else {
                     continue;
@@ -108,9 +159,16 @@ impl MilestoneRules {
             }
         }
         if let Some(ts) = pass.table_start {
-            let body: Vec<(usize, String)> = out.iter().filter(|m| m.start < ts).map(|m| (m.start, m.task.clone())).collect();
+            let body: Vec<(usize, String)> = out
+                .iter()
+                .filter(|m| m.start < ts)
+                .map(|m| (m.start, m.task.clone()))
+                .collect();
             for m in out.iter_mut().filter(|m| m.start >= ts) {
-                if let Some((s, _)) = body.iter().find(|(_, t)| super::similarity(t, &m.task) >= 0.6) {
+                if let Some((s, _)) = body
+                    .iter()
+                    .find(|(_, t)| super::similarity(t, &m.task) >= 0.6)
+                {
                     m.duplicate_of = Some(*s);
                 }
             }
@@ -120,7 +178,20 @@ impl MilestoneRules {
 }
 
 fn strong(clause: &str) -> bool {
-    ["完成", "建成", "建立", "设立", "开设", "设置", "配备", "全覆盖", "接入", "出台"].iter().any(|v| clause.contains(v))
+    [
+        "完成",
+        "建成",
+        "建立",
+        "设立",
+        "开设",
+        "设置",
+        "配备",
+        "全覆盖",
+        "接入",
+        "出台",
+    ]
+    .iter()
+    .any(|v| clause.contains(v))
 }
 
 fn line_of(pass: &DocPass, at: usize) -> usize {
@@ -141,12 +212,18 @@ fn trim_start(text: &str, mut s: usize, e: usize) -> usize {
 fn task_text(text: &str, c: Span, times: &[TimeExpr]) -> String {
     let mut out = String::new();
     let mut pos = c.start;
-    for t in times.iter().filter(|t| t.start >= c.start && t.end <= c.end) {
+    for t in times
+        .iter()
+        .filter(|t| t.start >= c.start && t.end <= c.end)
+    {
         out.push_str(&text[pos..t.start]);
         pos = t.end;
     }
     out.push_str(&text[pos..c.end]);
-    let mut s = out.trim().trim_start_matches([',', ':', ' ', '、']).to_string();
+    let mut s = out
+        .trim()
+        .trim_start_matches([',', ':', ' ', '、'])
+        .to_string();
     for w in ["全区", "全市", "全县", "全省", "力争", "到", "至"] {
         if let Some(r) = s.strip_prefix(w) {
             s = r.trim_start_matches([',', ' ']).to_string();

@@ -93,7 +93,11 @@ impl Extractor {
             meta_rules,
             regions,
             milestones: milestone::MilestoneRules::new(p),
-            period_words: p.pairs("period").into_iter().map(|(w, _)| w.to_string()).collect(),
+            period_words: p
+                .pairs("period")
+                .into_iter()
+                .map(|(w, _)| w.to_string())
+                .collect(),
             report_markers: p.list("report").into_iter().map(String::from).collect(),
         })
     }
@@ -101,10 +105,21 @@ impl Extractor {
     /// Extract everything from one document.
     pub fn extract(&self, original: &str, norm: &str, seg: &Segmenter) -> Extraction {
         let meta = metadata::extract(original, norm, &self.meta_rules, &self.regions);
-        let doc_year = meta.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+        let doc_year = meta
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok());
         let pass = self.layout(norm, doc_year);
         let report = self.is_report(norm);
-        let skip: Vec<Span> = pass.brackets.iter().map(|b| Span { start: b.start, end: b.end }).collect();
+        let skip: Vec<Span> = pass
+            .brackets
+            .iter()
+            .map(|b| Span {
+                start: b.start,
+                end: b.end,
+            })
+            .collect();
         let ctx = SentenceCtx {
             text: norm,
             rules: &self.rules,
@@ -125,7 +140,10 @@ impl Extractor {
                         None => pass.time_at(s, f.at),
                     };
                     let units = match &f.own_units {
-                        Some(u) => UnitList { units: u.clone(), ..UnitList::default() },
+                        Some(u) => UnitList {
+                            units: u.clone(),
+                            ..UnitList::default()
+                        },
                         None => pass.units_at(&self.units, s, f.at),
                     };
                     targets.push(Target {
@@ -141,13 +159,23 @@ impl Extractor {
         if let Some(ts) = pass.table_start {
             mark_duplicates(&mut targets, ts);
         }
-        let milestones = self.milestones.find(&pass, &sentences, &targets, &self.units);
-        Extraction { targets, milestones, meta }
+        let milestones = self
+            .milestones
+            .find(&pass, &sentences, &targets, &self.units);
+        Extraction {
+            targets,
+            milestones,
+            meta,
+        }
     }
 
     fn is_report(&self, norm: &str) -> bool {
         let head: String = norm.chars().take(600).collect();
-        self.report_markers.iter().filter(|m| head.contains(m.as_str())).count() >= 2
+        self.report_markers
+            .iter()
+            .filter(|m| head.contains(m.as_str()))
+            .count()
+            >= 2
     }
 
     fn layout<'a>(&self, text: &'a str, doc_year: Option<i32>) -> DocPass<'a> {
@@ -165,11 +193,18 @@ impl Extractor {
         let period_words: Vec<&str> = self.period_words.iter().map(String::as_str).collect();
         let doc_time = self.document_time(text, &lines, &times);
         let mut line_scope = Vec::with_capacity(lines.len());
-        let (mut chapter, mut section, mut period): (Option<TimeExpr>, Option<TimeExpr>, Option<TimeExpr>) = (None, None, None);
+        let (mut chapter, mut section, mut period): (
+            Option<TimeExpr>,
+            Option<TimeExpr>,
+            Option<TimeExpr>,
+        ) = (None, None, None);
         for &(ls, le) in &lines {
             let line = &text[ls..le];
             let first_time = |from: usize, to: usize| -> Option<TimeExpr> {
-                times.iter().find(|t| t.start >= from && t.end <= to && !t.reference).cloned()
+                times
+                    .iter()
+                    .find(|t| t.start >= from && t.end <= to && !t.reference)
+                    .cloned()
             };
             match heading(line, &period_words) {
                 Some(Heading::Chapter) => {
@@ -210,14 +245,32 @@ impl Extractor {
     }
 
     /// The year of an annual plan, from its title among the first lines (2021年…工作要点).
-    fn document_time(&self, text: &str, lines: &[(usize, usize)], times: &[TimeExpr]) -> Option<TimeExpr> {
-        const ANNUAL: &[&str] = &["工作要点", "工作计划", "工作安排", "工作方案", "工作重点", "年度计划"];
+    fn document_time(
+        &self,
+        text: &str,
+        lines: &[(usize, usize)],
+        times: &[TimeExpr],
+    ) -> Option<TimeExpr> {
+        const ANNUAL: &[&str] = &[
+            "工作要点",
+            "工作计划",
+            "工作安排",
+            "工作方案",
+            "工作重点",
+            "年度计划",
+        ];
         for &(ls, le) in lines.iter().take(12) {
             let line = &text[ls..le];
-            if !ANNUAL.iter().any(|w| line.contains(w)) || line.contains("三年") || line.contains("五年") {
+            if !ANNUAL.iter().any(|w| line.contains(w))
+                || line.contains("三年")
+                || line.contains("五年")
+            {
                 continue;
             }
-            let in_line: Vec<&TimeExpr> = times.iter().filter(|t| t.start >= ls && t.end <= le).collect();
+            let in_line: Vec<&TimeExpr> = times
+                .iter()
+                .filter(|t| t.start >= ls && t.end <= le)
+                .collect();
             if in_line.len() == 1 && in_line[0].year.is_some() && !line.contains('-') {
                 return Some(in_line[0].clone());
             }
@@ -262,21 +315,22 @@ impl DocPass<'_> {
         if let Some(t) = self
             .times
             .iter()
-            .filter(|t| t.start >= s.start && t.start < at && !t.reference)
-            .next_back()
+            .rfind(|t| t.start >= s.start && t.start < at && !t.reference)
         {
             return Some(t.with_year(scope_year));
         }
         let (ls, _) = self.lines[li];
-        if let Some(t) = self
-            .times
-            .iter()
-            .filter(|t| t.start >= ls && t.end <= s.start && !t.reference && self.text[t.end..].trim_start().starts_with([':', '：']))
-            .next_back()
-        {
+        if let Some(t) = self.times.iter().rfind(|t| {
+            t.start >= ls
+                && t.end <= s.start
+                && !t.reference
+                && self.text[t.end..].trim_start().starts_with([':', '：'])
+        }) {
             return Some(t.with_year(scope_year));
         }
-        self.line_scope[li].clone().or_else(|| self.doc_time.clone())
+        self.line_scope[li]
+            .clone()
+            .or_else(|| self.doc_time.clone())
     }
 
     /// The units bound to byte `at`: the bracket that closes its item (later on the line, or
@@ -301,7 +355,10 @@ impl DocPass<'_> {
             Some(b) => b.list.clone(),
             None => {
                 let names = reader.subject(&self.text[s.start..s.end]);
-                UnitList { units: names, ..UnitList::default() }
+                UnitList {
+                    units: names,
+                    ..UnitList::default()
+                }
             }
         };
         if self.first_is_lead && list.lead.is_empty() && !list.units.is_empty() {

@@ -57,12 +57,16 @@ impl UnitReader {
             .into_iter()
             .map(|(w, v)| (w.to_string(), v.to_string()))
             .collect();
-        markers.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        markers.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         let mut heads: Vec<String> = p.list("head").into_iter().map(String::from).collect();
-        heads.sort_by(|a, b| b.len().cmp(&a.len()));
+        heads.sort_by_key(|b| std::cmp::Reverse(b.len()));
         UnitReader {
             markers,
-            subject_end: p.list("subject_end").into_iter().map(String::from).collect(),
+            subject_end: p
+                .list("subject_end")
+                .into_iter()
+                .map(String::from)
+                .collect(),
             heads,
         }
     }
@@ -82,7 +86,11 @@ impl UnitReader {
                 continue;
             };
             let inner = &text[inner_start..end - close_len(text, end)];
-            let list = if self.markers.iter().any(|(m, _)| inner.trim_start().starts_with(m.as_str())) {
+            let list = if self
+                .markers
+                .iter()
+                .any(|(m, _)| inner.trim_start().starts_with(m.as_str()))
+            {
                 self.parse_labelled(inner)
             } else if let Some(body) = inner.strip_suffix("负责") {
                 // (区卫健委、区财政局负责)
@@ -98,7 +106,11 @@ impl UnitReader {
                 continue;
             };
             if !list.is_empty() {
-                out.push(Bracket { start: i, end, list });
+                out.push(Bracket {
+                    start: i,
+                    end,
+                    list,
+                });
             }
         }
         out
@@ -117,8 +129,16 @@ impl UnitReader {
             });
             if let Some((m, role)) = found {
                 let after = i + m.len();
-                let colon = inner[after..].find([':', '：']).map(|x| after + x).unwrap_or(after);
-                let body = colon + inner[colon..].chars().next().map(|c| c.len_utf8()).unwrap_or(0);
+                let colon = inner[after..]
+                    .find([':', '：'])
+                    .map(|x| after + x)
+                    .unwrap_or(after);
+                let body = colon
+                    + inner[colon..]
+                        .chars()
+                        .next()
+                        .map(|c| c.len_utf8())
+                        .unwrap_or(0);
                 if let Some(last) = segments.last_mut() {
                     last.2 = i;
                 }
@@ -150,7 +170,10 @@ impl UnitReader {
         let Some((i, _)) = cut else { return Vec::new() };
         let subj = &s[..i];
         let subj = subj.strip_prefix('由').unwrap_or(subj);
-        if subj.is_empty() || subj.chars().count() > 30 || subj.contains([',', ':', '。', ';', '(', '“']) {
+        if subj.is_empty()
+            || subj.chars().count() > 30
+            || subj.contains([',', ':', '。', ';', '(', '“'])
+        {
             return Vec::new();
         }
         let names = split_names(subj);
@@ -166,12 +189,18 @@ impl UnitReader {
     /// ["孕产妇死亡率", "婴儿死亡率"].
     pub fn fill_heads(&self, items: &[String]) -> Vec<String> {
         let heads = &self.heads;
-        fill_heads(items, heads, &|s: &str| heads.iter().any(|h| s.ends_with(h.as_str())))
+        fill_heads(items, heads, &|s: &str| {
+            heads.iter().any(|h| s.ends_with(h.as_str()))
+        })
     }
 }
 
 /// See [`UnitReader::fill_heads`].
-pub fn fill_heads(items: &[String], heads: &[String], complete: &dyn Fn(&str) -> bool) -> Vec<String> {
+pub fn fill_heads(
+    items: &[String],
+    heads: &[String],
+    complete: &dyn Fn(&str) -> bool,
+) -> Vec<String> {
     let n = items.len();
     if n < 2 {
         return items.to_vec();
@@ -181,7 +210,10 @@ pub fn fill_heads(items: &[String], heads: &[String], complete: &dyn Fn(&str) ->
     let mut out = Vec::with_capacity(n);
     for (k, it) in items[..n - 1].iter().enumerate() {
         let len = it.chars().count();
-        let sibling = items[k + 1..n - 1].last().map(|s| s.chars().count()).unwrap_or(len);
+        let sibling = items[k + 1..n - 1]
+            .last()
+            .map(|s| s.chars().count())
+            .unwrap_or(len);
         if len >= last_len.saturating_sub(1) || len > 6 || complete(it) {
             out.push(it.clone());
             continue;
@@ -189,7 +221,9 @@ pub fn fill_heads(items: &[String], heads: &[String], complete: &dyn Fn(&str) ->
         let filled = if len == 1 {
             let tail: String = last.chars().skip(1).collect();
             format!("{it}{tail}")
-        } else if let Some(h) = heads.iter().find(|h| last.ends_with(h.as_str()) && !it.ends_with(h.as_str()) && h.chars().count() >= 2) {
+        } else if let Some(h) = heads.iter().find(|h| {
+            last.ends_with(h.as_str()) && !it.ends_with(h.as_str()) && h.chars().count() >= 2
+        }) {
             format!("{it}{h}")
         } else {
             let cut = sibling.min(last_len - 1);
@@ -203,7 +237,11 @@ pub fn fill_heads(items: &[String], heads: &[String], complete: &dyn Fn(&str) ->
 }
 
 fn close_len(text: &str, end: usize) -> usize {
-    text[..end].chars().next_back().map(|c| c.len_utf8()).unwrap_or(1)
+    text[..end]
+        .chars()
+        .next_back()
+        .map(|c| c.len_utf8())
+        .unwrap_or(1)
 }
 
 /// Byte offset just past the bracket that closes the one opening at `open`, counting nesting
@@ -243,7 +281,11 @@ fn strip_enumerator(s: &str) -> &str {
             }
         }
     }
-    let lead: usize = t.chars().take_while(|c| digits_or_cn(*c)).map(|c| c.len_utf8()).sum();
+    let lead: usize = t
+        .chars()
+        .take_while(|c| digits_or_cn(*c))
+        .map(|c| c.len_utf8())
+        .sum();
     if lead > 0 && lead <= 9 {
         let rest = &t[lead..];
         for sep in ['.', '、', ',', ' '] {
@@ -277,7 +319,11 @@ pub fn split_names(body: &str) -> Vec<String> {
                 depth -= 1;
                 bracket_buf.push(c);
                 if depth == 0 {
-                    let inner: String = bracket_buf.chars().skip(1).take(bracket_buf.chars().count().saturating_sub(2)).collect();
+                    let inner: String = bracket_buf
+                        .chars()
+                        .skip(1)
+                        .take(bracket_buf.chars().count().saturating_sub(2))
+                        .collect();
                     if !ASIDE.iter().any(|a| inner.starts_with(a)) {
                         cur.push_str(&bracket_buf);
                     }
@@ -315,8 +361,9 @@ pub fn split_names(body: &str) -> Vec<String> {
 /// Whether a name looks like an organization or a group of them.
 pub fn looks_like_org(name: &str) -> bool {
     const ENDS: &[&str] = &[
-        "会", "站", "院", "局", "委", "办", "中心", "机构", "单位", "政府", "科", "室", "部门", "村",
-        "所", "队", "组", "社区", "街道", "乡镇", "医院", "两级", "部", "厅", "处", "集团", "企业", "学校",
+        "会", "站", "院", "局", "委", "办", "中心", "机构", "单位", "政府", "科", "室", "部门",
+        "村", "所", "队", "组", "社区", "街道", "乡镇", "医院", "两级", "部", "厅", "处", "集团",
+        "企业", "学校",
     ];
     ENDS.iter().any(|e| name.ends_with(e))
 }
@@ -335,19 +382,31 @@ mod tests {
         let b = r.brackets("推进建设。(责任单位:区卫健委、区发改委、区财政局)");
         assert_eq!(b[0].list.units, vec!["区卫健委", "区发改委", "区财政局"]);
         let b = r.brackets("〔责任单位:各医疗机构,督查科室:局基妇科、医政科、人事科、规财科〕");
-        assert_eq!(b[0].list.units, vec!["各医疗机构", "局基妇科", "医政科", "人事科", "规财科"]);
+        assert_eq!(
+            b[0].list.units,
+            vec!["各医疗机构", "局基妇科", "医政科", "人事科", "规财科"]
+        );
         let b = r.brackets("〔牵头科室:局基妇科、规财科,配合单位:各乡镇(街道)卫生院(社区卫生服务中心),市直、驻南医疗保健机构〕");
         assert_eq!(b[0].list.lead, vec!["局基妇科", "规财科"]);
         assert_eq!(
             b[0].list.support,
-            vec!["各乡镇(街道)卫生院(社区卫生服务中心)", "市直医疗保健机构", "驻南医疗保健机构"]
+            vec![
+                "各乡镇(街道)卫生院(社区卫生服务中心)",
+                "市直医疗保健机构",
+                "驻南医疗保健机构"
+            ]
         );
         let b = r.brackets("〔牵头科室:局基妇科,配合科室、单位:局规财科、医政科〕");
         assert_eq!(b[0].list.support, vec!["局规财科", "医政科"]);
         let b = r.brackets("(牵头单位:市卫健委;配合单位:市财政局、市人社局)");
         assert_eq!(b[0].list.units, vec!["市卫健委", "市财政局", "市人社局"]);
-        let b = r.brackets("(责任单位:区卫健委、区委政法委,各乡〔镇〕〔含街道、开发区、园区、管理处,下同〕政府)");
-        assert_eq!(b[0].list.units, vec!["区卫健委", "区委政法委", "各乡〔镇〕政府"]);
+        let b = r.brackets(
+            "(责任单位:区卫健委、区委政法委,各乡〔镇〕〔含街道、开发区、园区、管理处,下同〕政府)",
+        );
+        assert_eq!(
+            b[0].list.units,
+            vec!["区卫健委", "区委政法委", "各乡〔镇〕政府"]
+        );
         let b = r.brackets("开展宣传。(区卫健委、区财政局负责)");
         assert_eq!(b[0].list.units, vec!["区卫健委", "区财政局"]);
         assert!(r.brackets("(约20-25人)").is_empty());
@@ -362,7 +421,11 @@ mod tests {
         );
         assert_eq!(
             r.subject("北龙、东平宫、东兴门社区卫生服务站要切实做好"),
-            vec!["北龙社区卫生服务站", "东平宫社区卫生服务站", "东兴门社区卫生服务站"]
+            vec![
+                "北龙社区卫生服务站",
+                "东平宫社区卫生服务站",
+                "东兴门社区卫生服务站"
+            ]
         );
         assert!(r.subject("进一步加强管理,要求各单位").is_empty());
     }
@@ -372,10 +435,23 @@ mod tests {
         let heads: Vec<String> = vec!["死亡率".into(), "床位数".into()];
         let complete = |s: &str| heads.iter().any(|h| s.ends_with(h.as_str()));
         let f = |v: &[&str]| {
-            fill_heads(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>(), &heads, &complete)
+            fill_heads(
+                &v.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                &heads,
+                &complete,
+            )
         };
-        assert_eq!(f(&["产", "儿科平均床位数"]), vec!["产科平均床位数", "儿科平均床位数"]);
-        assert_eq!(f(&["孕产妇", "婴儿死亡率"]), vec!["孕产妇死亡率", "婴儿死亡率"]);
-        assert_eq!(f(&["婴儿", "5岁以下儿童死亡率"]), vec!["婴儿死亡率", "5岁以下儿童死亡率"]);
+        assert_eq!(
+            f(&["产", "儿科平均床位数"]),
+            vec!["产科平均床位数", "儿科平均床位数"]
+        );
+        assert_eq!(
+            f(&["孕产妇", "婴儿死亡率"]),
+            vec!["孕产妇死亡率", "婴儿死亡率"]
+        );
+        assert_eq!(
+            f(&["婴儿", "5岁以下儿童死亡率"]),
+            vec!["婴儿死亡率", "5岁以下儿童死亡率"]
+        );
     }
 }

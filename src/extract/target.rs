@@ -66,14 +66,14 @@ impl TargetRules {
                 Position::After => after.push((c.word.clone(), c.comparator)),
             }
         }
-        before.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
-        after.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+        before.sort_by_key(|b| std::cmp::Reverse(b.0.chars().count()));
+        after.sort_by_key(|b| std::cmp::Reverse(b.0.chars().count()));
         let mut strength: Vec<(String, String)> = p
             .pairs("strength")
             .into_iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
-        strength.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        strength.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         let owned = |l: &str| longest_first(p.list(l).into_iter().map(String::from).collect());
         let abbreviations = p
             .pairs("abbreviation")
@@ -87,7 +87,7 @@ impl TargetRules {
                 indicator_names.push((v.clone(), d.id.clone()));
             }
         }
-        indicator_names.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        indicator_names.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         TargetRules {
             before,
             after,
@@ -146,11 +146,26 @@ struct Group {
 }
 
 fn trim_start_words<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
-    words.iter().find(|w| s.starts_with(w.as_str())).map(|w| w.as_str())
+    words
+        .iter()
+        .find(|w| s.starts_with(w.as_str()))
+        .map(|w| w.as_str())
 }
 
 fn trim_end_words<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
-    words.iter().find(|w| s.ends_with(w.as_str())).map(|w| w.as_str())
+    words
+        .iter()
+        .find(|w| s.ends_with(w.as_str()))
+        .map(|w| w.as_str())
+}
+
+/// Byte offset where the char before byte `i` starts.
+fn prev_char_start(text: &str, i: usize) -> usize {
+    text[..i]
+        .char_indices()
+        .next_back()
+        .map(|(p, _)| p)
+        .unwrap_or(0)
 }
 
 fn clause_start(text: &str, from: usize, floor: usize) -> usize {
@@ -191,16 +206,26 @@ fn enumerator_len(s: &str) -> usize {
     }
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
     if let Some(rest) = t.strip_prefix('(') {
-        let inner: usize = rest.chars().take_while(|c| numeral(*c)).map(|c| c.len_utf8()).sum();
+        let inner: usize = rest
+            .chars()
+            .take_while(|c| numeral(*c))
+            .map(|c| c.len_utf8())
+            .sum();
         if inner > 0 && rest[inner..].starts_with(')') {
             return 1 + inner + 1;
         }
     }
-    let lead: usize = t.chars().take_while(|c| numeral(*c)).map(|c| c.len_utf8()).sum();
+    let lead: usize = t
+        .chars()
+        .take_while(|c| numeral(*c))
+        .map(|c| c.len_utf8())
+        .sum();
     if lead > 0 && lead <= 9 {
         let rest = &t[lead..];
         for sep in ['.', '、'] {
-            if rest.starts_with(sep) && !rest[sep.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) {
+            if rest.starts_with(sep)
+                && !rest[sep.len_utf8()..].starts_with(|c: char| c.is_ascii_digit())
+            {
                 len = lead + sep.len_utf8();
             }
         }
@@ -216,7 +241,12 @@ impl<'a> SentenceCtx<'a> {
         let mut s = left.trim_end_matches(' ');
         if let Some(v) = trim_end_words(s, &self.rules.verbs) {
             let cut = &s[..s.len() - v.len()];
-            if self.rules.before.iter().any(|(w, _)| cut.ends_with(w.as_str())) {
+            if self
+                .rules
+                .before
+                .iter()
+                .any(|(w, _)| cut.ends_with(w.as_str()))
+            {
                 s = cut;
             }
         }
@@ -224,7 +254,9 @@ impl<'a> SentenceCtx<'a> {
             if s.ends_with(w.as_str()) {
                 let cstart = s.len() - w.len();
                 let head = &s[..cstart];
-                let distributive = ["分别", "均", "都", "各自"].iter().any(|d| head.ends_with(d));
+                let distributive = ["分别", "均", "都", "各自"]
+                    .iter()
+                    .any(|d| head.ends_with(d));
                 return Some((left.len() - cstart, *c, distributive));
             }
         }
@@ -295,7 +327,10 @@ impl<'a> SentenceCtx<'a> {
         // Group mentions joined by list separators.
         let mut groups: Vec<Group> = Vec::new();
         for m in mentions {
-            let (after_len, _) = self.comparator_after(&text[m.end..sent.end]).map(|(l, c)| (l, Some(c))).unwrap_or((0, None));
+            let (after_len, _) = self
+                .comparator_after(&text[m.end..sent.end])
+                .map(|(l, c)| (l, Some(c)))
+                .unwrap_or((0, None));
             if let Some(g) = groups.last_mut() {
                 let between = &text[g.end..m.start];
                 if LIST_SEP.contains(&between.trim()) && !between.is_empty() {
@@ -340,18 +375,28 @@ impl<'a> SentenceCtx<'a> {
             }
             let first = &g.mentions[0];
             let last = g.mentions.last().expect("group");
-            let after = self.comparator_after(&text[last.end..sent.end]).map(|(_, c)| c);
+            let after = self
+                .comparator_after(&text[last.end..sent.end])
+                .map(|(_, c)| c);
             // A bare number with neither unit nor comparator is no target (120, 422).
             if first.unit.is_none() && g.before.is_none() && after.is_none() {
                 continue;
             }
             // Chinese numerals need a comparator or a share form.
-            if first.chinese && !first.share && g.before.is_none() && after.is_none() && (first.chinese_single || first.unit.is_none()) {
+            if first.chinese
+                && !first.share
+                && g.before.is_none()
+                && after.is_none()
+                && (first.chinese_single || first.unit.is_none())
+            {
                 continue;
             }
             let floor = clause_start(text, first.start, sent.start);
-            let (ind_start, mut indicator, rule) = self.indicator(sent, floor, g, prev_indicator.as_deref());
-            let Some(ind) = indicator.take() else { continue };
+            let (ind_start, mut indicator, rule) =
+                self.indicator(sent, floor, g, prev_indicator.as_deref());
+            let Some(ind) = indicator.take() else {
+                continue;
+            };
             prev_indicator = Some(ind.clone());
             let quote_start = ind_start.min(first.start);
             let quote_end = g.end;
@@ -361,7 +406,11 @@ impl<'a> SentenceCtx<'a> {
             let series: Vec<&TimeExpr> = self
                 .times
                 .iter()
-                .filter(|t| t.start >= sent.start && t.end <= first.start && t.series.is_some_and(|(_, n)| n == k))
+                .filter(|t| {
+                    t.start >= sent.start
+                        && t.end <= first.start
+                        && t.series.is_some_and(|(_, n)| n == k)
+                })
                 .collect();
             let strength = self.strength(sent, first.start);
             let clause_prefix = &text[floor..first.start];
@@ -382,8 +431,15 @@ impl<'a> SentenceCtx<'a> {
                     None => Comparator::Eq,
                 }
             };
-            let mut push = |indicator: String, m: &Mention, own_time: Option<TimeExpr>, own_units: Option<Vec<String>>, rule: &'static str| {
-                let own_after = self.comparator_after(&text[m.end..sent.end]).map(|(_, c)| c).or(after);
+            let mut push = |indicator: String,
+                            m: &Mention,
+                            own_time: Option<TimeExpr>,
+                            own_units: Option<Vec<String>>,
+                            rule: &'static str| {
+                let own_after = self
+                    .comparator_after(&text[m.end..sent.end])
+                    .map(|(_, c)| c)
+                    .or(after);
                 out.push(Found {
                     indicator,
                     comparator: comparator_of(m, own_after),
@@ -492,7 +548,10 @@ impl<'a> SentenceCtx<'a> {
     /// A list of named subjects at the start of the sentence (区人民医院、区中医医院…).
     fn subject_list(&self, sent: Span, upto: usize) -> Vec<String> {
         let head = &self.text[sent.start..upto];
-        let head = head.split([',', ':']).rfind(|s| s.contains('、')).unwrap_or("");
+        let head = head
+            .split([',', ':'])
+            .rfind(|s| s.contains('、'))
+            .unwrap_or("");
         let names: Vec<&str> = head.split('、').collect();
         if names.len() < 2 {
             return Vec::new();
@@ -506,7 +565,10 @@ impl<'a> SentenceCtx<'a> {
             if i == names.len() - 1 {
                 // cut the org name out of "区中医医院省级临床重点专科建成数量达到1个"
                 let ends = ["医院", "卫生院", "中心", "机构", "政府", "委员会"];
-                let cut = ends.iter().filter_map(|e| n.find(e).map(|p| p + e.len())).min();
+                let cut = ends
+                    .iter()
+                    .filter_map(|e| n.find(e).map(|p| p + e.len()))
+                    .min();
                 match cut {
                     Some(c) => n.truncate(c),
                     None => return Vec::new(),
@@ -545,7 +607,15 @@ impl<'a> SentenceCtx<'a> {
                 // 将/要 at the start, but not a word that merely starts with one (要求 stays).
                 s = s[w.len()..].to_string();
             }
-            if let Some(w) = trim_start_words(&s, &self.rules.strength.iter().map(|(w, _)| w.clone()).collect::<Vec<_>>()) {
+            if let Some(w) = trim_start_words(
+                &s,
+                &self
+                    .rules
+                    .strength
+                    .iter()
+                    .map(|(w, _)| w.clone())
+                    .collect::<Vec<_>>(),
+            ) {
                 s = s[w.len()..].to_string();
             }
             if s.len() == before {
@@ -564,7 +634,11 @@ impl<'a> SentenceCtx<'a> {
             let pre = s.len() - t.len();
             let t2 = t.trim_start();
             let sp = t.len() - t2.len();
-            let digits: usize = t2.chars().take_while(|c| c.is_ascii_digit() || matches!(c, 'x' | 'X' | '_')).map(|c| c.len_utf8()).sum();
+            let digits: usize = t2
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, 'x' | 'X' | '_'))
+                .map(|c| c.len_utf8())
+                .sum();
             if digits < 2 {
                 return None;
             }
@@ -572,7 +646,17 @@ impl<'a> SentenceCtx<'a> {
             let sp2 = t2[digits..].len() - rest.len();
             let rest2 = rest.strip_prefix('年')?;
             let mut n = pre + sp + digits + sp2 + '年'.len_utf8();
-            for suf in ["年底前", "年底", "底前", "底", "年末", "末", "上半年", "下半年", "前"] {
+            for suf in [
+                "年底前",
+                "年底",
+                "底前",
+                "底",
+                "年末",
+                "末",
+                "上半年",
+                "下半年",
+                "前",
+            ] {
                 if rest2.starts_with(suf) {
                     n += suf.len();
                     break;
@@ -587,7 +671,13 @@ impl<'a> SentenceCtx<'a> {
     }
 
     /// The indicator of a group: (byte offset where its text starts, the indicator, rule).
-    fn indicator(&self, sent: Span, floor: usize, g: &Group, prev: Option<&str>) -> (usize, Option<String>, &'static str) {
+    fn indicator(
+        &self,
+        sent: Span,
+        floor: usize,
+        g: &Group,
+        prev: Option<&str>,
+    ) -> (usize, Option<String>, &'static str) {
         let text = self.text;
         let first = &g.mentions[0];
         let last = g.mentions.last().expect("group");
@@ -603,38 +693,79 @@ impl<'a> SentenceCtx<'a> {
         };
         // The words after the value: the object of a count (启动10个临床重点专科建设) or the
         // noun of a share (80%的乡(镇)卫生院,建成…).
-        let after_end = self.comparator_after(&text[last.end..sent.end]).map(|(l, _)| last.end + l).unwrap_or(last.end);
+        let after_end = self
+            .comparator_after(&text[last.end..sent.end])
+            .map(|(l, _)| last.end + l)
+            .unwrap_or(last.end);
         let right_end = clause_end(text, after_end, sent.end);
         let right = text[after_end..right_end].trim();
         if let Some(noun) = right.strip_prefix('的') {
             // A share of a population of units.
             let noun_end = noun
-                .find(|c: char| matches!(c, '和' | '与' | '及' | '、'))
-                .or_else(|| self.rules.verbs.iter().filter_map(|v| noun.find(v.as_str())).min())
+                .find(['和', '与', '及', '、'])
+                .or_else(|| {
+                    self.rules
+                        .verbs
+                        .iter()
+                        .filter_map(|v| noun.find(v.as_str()))
+                        .min()
+                })
                 .unwrap_or(noun.len());
             let n = &noun[..noun_end];
-            let mut pred = noun[noun_end..].trim_start_matches(['和', '与', '及', '、']).to_string();
-            if pred.is_empty() || self.rules.verbs.iter().all(|v| !pred.starts_with(v.as_str())) {
+            let mut pred = noun[noun_end..]
+                .trim_start_matches(['和', '与', '及', '、'])
+                .to_string();
+            if pred.is_empty()
+                || self
+                    .rules
+                    .verbs
+                    .iter()
+                    .all(|v| !pred.starts_with(v.as_str()))
+            {
                 // The predicate may follow the next comma (…卫生院,建成标准化公共卫生科) or the
                 // last share of the list (100%的乡(镇)卫生院和80%的村卫生室提供中医药服务).
-                let tail_start = if noun_end == noun.len() { right_end } else { after_end };
-                let next = text[tail_start..sent.end].chars().next().map(|c| tail_start + c.len_utf8()).unwrap_or(sent.end);
+                let tail_start = if noun_end == noun.len() {
+                    right_end
+                } else {
+                    after_end
+                };
+                let next = text[tail_start..sent.end]
+                    .chars()
+                    .next()
+                    .map(|c| tail_start + c.len_utf8())
+                    .unwrap_or(sent.end);
                 let rest_end = clause_end(text, next, sent.end);
                 let rest = &text[tail_start..rest_end];
                 let rest = rest.trim_start_matches(',');
                 let p = rest.rsplit('的').next().unwrap_or(rest);
-                let verb_pos = self.rules.verbs.iter().chain(["提供".to_string()].iter()).filter_map(|v| p.find(v.as_str())).min();
+                let verb_pos = self
+                    .rules
+                    .verbs
+                    .iter()
+                    .chain(["提供".to_string()].iter())
+                    .filter_map(|v| p.find(v.as_str()))
+                    .min();
                 pred = verb_pos.map(|vp| p[vp..].to_string()).unwrap_or_default();
             }
             if !n.is_empty() {
-                let ind = if pred.is_empty() { format!("{n}比例") } else { format!("{pred}的{n}比例") };
-                return (start_of(&cleaned).min(first.start), Some(ind), "share-of-units");
+                let ind = if pred.is_empty() {
+                    format!("{n}比例")
+                } else {
+                    format!("{pred}的{n}比例")
+                };
+                return (
+                    start_of(&cleaned).min(first.start),
+                    Some(ind),
+                    "share-of-units",
+                );
             }
         }
-        if cleaned.is_empty() || (!self.rules.ends_with_head(&cleaned) && cleaned.chars().count() <= 2) {
+        if cleaned.is_empty()
+            || (!self.rules.ends_with_head(&cleaned) && cleaned.chars().count() <= 2)
+        {
             // A verb alone before the value: the object follows it.
             let obj_end = right
-                .find(|c: char| matches!(c, '与' | '和' | '及' | '、' | '到' | '(' | '从' | '进'))
+                .find(['与', '和', '及', '、', '到', '(', '从', '进'])
                 .unwrap_or(right.len());
             let mut obj = right[..obj_end].to_string();
             for stop in ["参加", "进行", "之间", "用于", "开展"] {
@@ -643,24 +774,41 @@ impl<'a> SentenceCtx<'a> {
                 }
             }
             if obj.chars().count() >= 2 && obj.chars().count() <= 16 && !ratio_unit {
-                let suffix = if matches!(unit, "人" | "名" | "人次") { "人数" } else { "数" };
+                let suffix = if matches!(unit, "人" | "名" | "人次") {
+                    "人数"
+                } else {
+                    "数"
+                };
                 let verb = cleaned.clone();
-                return (start_of(&cleaned), Some(format!("{verb}{obj}{suffix}")), "count-object");
+                return (
+                    start_of(&cleaned),
+                    Some(format!("{verb}{obj}{suffix}")),
+                    "count-object",
+                );
             }
             // Nothing after: look at the clause before (…筛查,完成5500人以上).
-            let prev_floor = clause_start(text, floor.saturating_sub(1).max(sent.start), sent.start);
-            if floor > sent.start && prev_floor < floor {
-                let prev_clause = &text[prev_floor..floor - 1];
+            let delim = prev_char_start(text, floor).max(sent.start);
+            let prev_floor = clause_start(text, delim, sent.start);
+            if floor > sent.start && prev_floor < delim {
+                let prev_clause = &text[prev_floor..delim];
                 if let Some(ind) = self.tail_noun(prev_clause) {
                     let suffix = if ratio_unit {
-                        if self.rules.ends_with_head(&ind) { "" } else { "率" }
+                        if self.rules.ends_with_head(&ind) {
+                            ""
+                        } else {
+                            "率"
+                        }
                     } else if matches!(unit, "人" | "名" | "人次") {
                         "人数"
                     } else {
                         "数"
                     };
                     let start = prev_floor + prev_clause.rfind(ind.as_str()).unwrap_or(0);
-                    let combined = if cleaned.is_empty() || ind.ends_with(cleaned.as_str()) { format!("{ind}{suffix}") } else { format!("{ind}{cleaned}") };
+                    let combined = if cleaned.is_empty() || ind.ends_with(cleaned.as_str()) {
+                        format!("{ind}{suffix}")
+                    } else {
+                        format!("{ind}{cleaned}")
+                    };
                     return (start, Some(combined), "count-previous-clause");
                 }
             }
@@ -689,8 +837,9 @@ impl<'a> SentenceCtx<'a> {
             }
         } else if floor > sent.start && ind.chars().count() <= 5 {
             // 视力检查,检查覆盖率达90%: the head continues the previous clause.
-            let prev_floor = clause_start(text, floor - 1, sent.start);
-            let prev_clause = &text[prev_floor..floor - 1];
+            let delim = prev_char_start(text, floor).max(sent.start);
+            let prev_floor = clause_start(text, delim, sent.start);
+            let prev_clause = &text[prev_floor..delim];
             if let Some(first_tok) = self.seg.cut(&ind).first().map(|t| t.word.to_string()) {
                 if first_tok.chars().count() >= 2 && prev_clause.ends_with(first_tok.as_str()) {
                     if let Some(noun) = self.tail_noun(prev_clause) {
@@ -708,7 +857,9 @@ impl<'a> SentenceCtx<'a> {
     /// 筛查 → 宫颈癌、乳腺癌筛查).
     fn tail_noun(&self, clause: &str) -> Option<String> {
         let toks = self.seg.cut(clause);
-        let verbs = ["开展", "推进", "做好", "实施", "加强", "完成", "落实", "组织", "提高", "继续"];
+        let verbs = [
+            "开展", "推进", "做好", "实施", "加强", "完成", "落实", "组织", "提高", "继续",
+        ];
         let mut start = 0;
         for t in &toks {
             if verbs.contains(&t.word) || self.rules.verbs.iter().any(|v| v == t.word) {
@@ -717,10 +868,17 @@ impl<'a> SentenceCtx<'a> {
         }
         let mut s = clause[start..].trim().to_string();
         // drop a leading quantity (一次) and trailing 工作
-        let lead: String = s.chars().take_while(|c| "一二两三四五六七八九十".contains(*c)).collect();
+        let lead: String = s
+            .chars()
+            .take_while(|c| "一二两三四五六七八九十".contains(*c))
+            .collect();
         if !lead.is_empty() {
             let rest = &s[lead.len()..];
-            if let Some(r) = rest.strip_prefix('次').or(rest.strip_prefix('项')).or(rest.strip_prefix('个')) {
+            if let Some(r) = rest
+                .strip_prefix('次')
+                .or(rest.strip_prefix('项'))
+                .or(rest.strip_prefix('个'))
+            {
                 s = r.to_string();
             }
         }
@@ -757,7 +915,12 @@ impl<'a> SentenceCtx<'a> {
         // prev minus its head token(s)
         let head_start = ptoks.last()?.start;
         let mut q = &prev[..head_start];
-        if let Some(h) = self.rules.heads.iter().find(|h| prev.ends_with(h.as_str()) && h.chars().count() >= 3) {
+        if let Some(h) = self
+            .rules
+            .heads
+            .iter()
+            .find(|h| prev.ends_with(h.as_str()) && h.chars().count() >= 3)
+        {
             q = &prev[..prev.len() - h.len()];
         }
         if q.is_empty() {
@@ -787,12 +950,20 @@ impl<'a> SentenceCtx<'a> {
             }
         }
         // Start at a lexicon indicator if the phrase holds one.
-        if let Some((name, _)) = self.rules.indicator_names.iter().find(|(n, _)| s.ends_with(n.as_str())) {
+        if let Some((name, _)) = self
+            .rules
+            .indicator_names
+            .iter()
+            .find(|(n, _)| s.ends_with(n.as_str()))
+        {
             if s.len() > name.len() {
                 let pre = &s[..s.len() - name.len()];
                 // keep qualifiers glued to the name (区域内, 本院); drop verbs and scope before it
                 let toks = self.seg.cut(pre);
-                let verbish = ["提高", "降低", "提升", "做好", "确保", "推进", "加强", "实现", "保持", "使", "将"];
+                let verbish = [
+                    "提高", "降低", "提升", "做好", "确保", "推进", "加强", "实现", "保持", "使",
+                    "将",
+                ];
                 if let Some(t) = toks.iter().rev().find(|t| verbish.contains(&t.word)) {
                     s = s[t.end..].to_string();
                 }
@@ -802,7 +973,22 @@ impl<'a> SentenceCtx<'a> {
             let cut = toks
                 .iter()
                 .rev()
-                .find(|t| matches!(t.word, "的" | "对" | "将" | "把" | "使" | "按照" | "按" | "提高" | "提升" | "降低" | "确保" | "实现"))
+                .find(|t| {
+                    matches!(
+                        t.word,
+                        "的" | "对"
+                            | "将"
+                            | "把"
+                            | "使"
+                            | "按照"
+                            | "按"
+                            | "提高"
+                            | "提升"
+                            | "降低"
+                            | "确保"
+                            | "实现"
+                    )
+                })
                 .map(|t| t.end);
             if let Some(c) = cut {
                 if s.len() - c >= 6 {
@@ -826,12 +1012,30 @@ mod tests {
         let rules = TargetRules::new(&p);
         let values = ValueScanner::new(&p);
         let times = DeadlineReader::new(&p).scan(text, None);
-        let ctx = SentenceCtx { text, rules: &rules, seg: &seg, times: &times, report: false, skip: &[] };
+        let ctx = SentenceCtx {
+            text,
+            rules: &rules,
+            seg: &seg,
+            times: &times,
+            report: false,
+            skip: &[],
+        };
         let mut out = Vec::new();
-        for s in super::super::layout::sentences(text, Span { start: 0, end: text.len() }) {
+        for s in super::super::layout::sentences(
+            text,
+            Span {
+                start: 0,
+                end: text.len(),
+            },
+        ) {
             let m = values.scan(text, s.start, s.end);
             for f in ctx.sentence(s, m) {
-                out.push((f.indicator, f.comparator.as_str().to_string(), f.value.value, f.unit));
+                out.push((
+                    f.indicator,
+                    f.comparator.as_str().to_string(),
+                    f.value.value,
+                    f.unit,
+                ));
             }
         }
         out
@@ -844,7 +1048,15 @@ mod tests {
     #[test]
     fn simple_forms() {
         let v = run("到2025年底,孕产妇死亡率控制在10/10万以下");
-        assert_eq!(v, vec![("孕产妇死亡率".into(), "<=".into(), 10.0, Some("/10万".into()))]);
+        assert_eq!(
+            v,
+            vec![(
+                "孕产妇死亡率".into(),
+                "<=".into(),
+                10.0,
+                Some("/10万".into())
+            )]
+        );
         let v = run("早孕建卡率达96%");
         assert_eq!(v[0].1, ">=");
         let v = run("床位数原则上不低于80张");
@@ -895,7 +1107,13 @@ mod tests {
         let v = run("启动10个临床重点专科建设,增强重症救治能力");
         assert_eq!(ind(&v), vec!["启动临床重点专科建设数"]);
         let v = run("实现100%的乡(镇)卫生院和80%的村卫生室提供中医药服务");
-        assert_eq!(ind(&v), vec!["提供中医药服务的乡(镇)卫生院比例", "提供中医药服务的村卫生室比例"]);
+        assert_eq!(
+            ind(&v),
+            vec![
+                "提供中医药服务的乡(镇)卫生院比例",
+                "提供中医药服务的村卫生室比例"
+            ]
+        );
         let v = run("力争全年引进学科带头人2名,高学历专业技术人员60人");
         assert_eq!(v[0].1, ">=");
     }

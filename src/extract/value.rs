@@ -63,7 +63,7 @@ impl ValueScanner {
             .enumerate()
             .map(|(i, u)| (u.unit.clone(), i))
             .collect();
-        units_by_len.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+        units_by_len.sort_by_key(|b| std::cmp::Reverse(b.0.chars().count()));
         ValueScanner {
             number,
             units: p.units.clone(),
@@ -104,7 +104,8 @@ impl ValueScanner {
         }
         let mut han = 0;
         while let Some(&c) = chars.peek() {
-            if crate::normalize::is_han(c) && han < 6 && !matches!(c, '、' | '和' | '及' | '以') {
+            if crate::normalize::is_han(c) && han < 6 && !matches!(c, '、' | '和' | '及' | '以')
+            {
                 han += 1;
                 len += c.len_utf8();
                 chars.next();
@@ -117,7 +118,12 @@ impl ValueScanner {
 
     /// The unit (and any multiplier, 余/多 and denominator) right after a number ending at
     /// byte `pos` of `text`. Returns (end, multiplier, unit text, unit index, approx).
-    fn tail(&self, text: &str, mut pos: usize, chinese: bool) -> (usize, f64, Option<String>, Option<usize>, bool) {
+    fn tail(
+        &self,
+        text: &str,
+        mut pos: usize,
+        chinese: bool,
+    ) -> (usize, f64, Option<String>, Option<usize>, bool) {
         let mut approx = false;
         let mut mult = 1.0;
         let s = &text[pos..];
@@ -127,8 +133,17 @@ impl ValueScanner {
             approx = true;
             p += 3;
         }
-        if !chinese && self.unit_at(&text[p..]).is_none_or(|(u, _)| !u.starts_with(['万', '亿', '千'])) {
-            for (m, f) in [("万亿", 1.0e12), ("亿", 1.0e8), ("万", 1.0e4), ("千", 1.0e3)] {
+        if !chinese
+            && self
+                .unit_at(&text[p..])
+                .is_none_or(|(u, _)| !u.starts_with(['万', '亿', '千']))
+        {
+            for (m, f) in [
+                ("万亿", 1.0e12),
+                ("亿", 1.0e8),
+                ("万", 1.0e4),
+                ("千", 1.0e3),
+            ] {
                 if text[p..].starts_with(m) && !text[p + m.len()..].starts_with("分之") {
                     // 千 only as a multiplier when a count unit follows (3千人), not 千人口.
                     if m == "千" && self.unit_at(&text[p + m.len()..]).is_none() {
@@ -164,11 +179,17 @@ impl ValueScanner {
     }
 
     fn starts_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
-        words.iter().find(|w| s.starts_with(w.as_str())).map(|w| w.as_str())
+        words
+            .iter()
+            .find(|w| s.starts_with(w.as_str()))
+            .map(|w| w.as_str())
     }
 
     fn ends_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
-        words.iter().find(|w| s.ends_with(w.as_str())).map(|w| w.as_str())
+        words
+            .iter()
+            .find(|w| s.ends_with(w.as_str()))
+            .map(|w| w.as_str())
     }
 
     /// Every value mention in `text[range]`, in order. Offsets are bytes of `text`.
@@ -193,7 +214,10 @@ impl ValueScanner {
                     while p < to {
                         let rest = &text[p..to];
                         let c = rest.chars().next().expect("char");
-                        if c.is_ascii_digit() || matches!(c, '-' | '~' | '.' | '至' | '到' | ',') && rest[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()) {
+                        if c.is_ascii_digit()
+                            || matches!(c, '-' | '~' | '.' | '至' | '到' | ',')
+                                && rest[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+                        {
                             p += c.len_utf8();
                         } else if c.is_ascii_digit() {
                             p += 1;
@@ -221,7 +245,8 @@ impl ValueScanner {
             if c == ':' && before[..before.len() - 1].ends_with(|d: char| d.is_ascii_digit()) {
                 return None;
             }
-            if c == '-' && before[..before.len() - 1].ends_with(|d: char| d.is_ascii_alphanumeric()) {
+            if c == '-' && before[..before.len() - 1].ends_with(|d: char| d.is_ascii_alphanumeric())
+            {
                 return None;
             }
         }
@@ -259,41 +284,63 @@ impl ValueScanner {
             return None;
         }
         // Shares.
-        let mut unit: Option<String> = None;
-        let mut unit_def = None;
+        let mut unit: Option<String>;
+        let mut unit_def;
         let mut approx = false;
         let mut is_share = share;
         if share {
             let pct = caps.name("share").map(|m| m.as_str()) == Some("百分之");
             unit = Some(if pct { "%" } else { "‰" }.to_string());
-            unit_def = self.units_by_len.iter().find(|(u, _)| Some(u.as_str()) == unit.as_deref()).map(|(_, i)| *i);
+            unit_def = self
+                .units_by_len
+                .iter()
+                .find(|(u, _)| Some(u.as_str()) == unit.as_deref())
+                .map(|(_, i)| *i);
         } else if caps.name("sp").is_some() {
             let rest = &text[end..];
             let rest_t = rest.trim_start_matches(' ');
             let c = rest_t.chars().next()?;
             let u = c.to_string();
             end = end + (rest.len() - rest_t.len()) + c.len_utf8();
-            unit_def = self.units_by_len.iter().find(|(x, _)| *x == u).map(|(_, i)| *i);
+            unit_def = self
+                .units_by_len
+                .iter()
+                .find(|(x, _)| *x == u)
+                .map(|(_, i)| *i);
             unit = Some(u);
         } else if chinese && after.starts_with("分之") {
             // 三分之一
             let rest = &after["分之".len()..];
-            let n: String = rest.chars().take_while(|c| super::number::is_chinese_numeral_char(*c)).collect();
+            let n: String = rest
+                .chars()
+                .take_while(|c| super::number::is_chinese_numeral_char(*c))
+                .collect();
             let num = parse_chinese(&n)?;
             if value.value == 0.0 {
                 return None;
             }
-            value = Number { value: super::number::round_sig(num.value / value.value * 100.0), decimal: false };
+            value = Number {
+                value: super::number::round_sig(num.value / value.value * 100.0),
+                decimal: false,
+            };
             value.decimal = value.value.fract() != 0.0;
             end += "分之".len() + n.len();
             unit = Some("%".into());
-            unit_def = self.units_by_len.iter().find(|(x, _)| x == "%").map(|(_, i)| *i);
+            unit_def = self
+                .units_by_len
+                .iter()
+                .find(|(x, _)| x == "%")
+                .map(|(_, i)| *i);
             is_share = true;
         } else if chinese && after.starts_with('成') && single {
             value = Number::int(value.value * 10.0);
             end += '成'.len_utf8();
             unit = Some("%".into());
-            unit_def = self.units_by_len.iter().find(|(x, _)| x == "%").map(|(_, i)| *i);
+            unit_def = self
+                .units_by_len
+                .iter()
+                .find(|(x, _)| x == "%")
+                .map(|(_, i)| *i);
             is_share = true;
         } else {
             let (e, mult, u, ud, ap) = self.tail(text, end, chinese);
@@ -304,7 +351,13 @@ impl ValueScanner {
                     }
                 }
             }
-            if chinese && self.chinese_not_unit.iter().any(|w| text[e..].starts_with(w.as_str())) && u.is_none() {
+            if chinese
+                && self
+                    .chinese_not_unit
+                    .iter()
+                    .any(|w| text[e..].starts_with(w.as_str()))
+                && u.is_none()
+            {
                 return None;
             }
             value = value.scaled(mult);
@@ -326,24 +379,36 @@ impl ValueScanner {
                 let skip = end + sep.len() + (r.len() - r2.len());
                 if let Some(c2) = self.number.captures_at(&text[..to], skip) {
                     let w2 = c2.get(0)?;
-                    if w2.start() != skip || c2.name("cn").is_some() != (chinese && !is_share) && !(is_share && c2.name("cn").is_some()) {
+                    if w2.start() != skip
+                        || c2.name("cn").is_some() != (chinese && !is_share)
+                            && !(is_share && c2.name("cn").is_some())
+                    {
                         break;
                     }
                     let num_str = w2.as_str();
                     let v2 = if let Some(cn) = c2.name("cn") {
                         parse_chinese(cn.as_str())?
                     } else {
-                        parse_arabic(c2.name("ar").or(c2.name("sp")).map(|m| m.as_str()).unwrap_or(num_str))?
+                        parse_arabic(
+                            c2.name("ar")
+                                .or(c2.name("sp"))
+                                .map(|m| m.as_str())
+                                .unwrap_or(num_str),
+                        )?
                     };
                     let mut e2 = w2.end();
                     if let Some(sp) = c2.name("sp") {
                         e2 = sp.end();
                     }
                     let after2 = &text[e2..to];
-                    if Self::starts_with_any(after2.trim_start_matches(' '), &self.not_after).is_some() {
+                    if Self::starts_with_any(after2.trim_start_matches(' '), &self.not_after)
+                        .is_some()
+                    {
                         return None;
                     }
-                    if after2.starts_with('-') && after2[1..].starts_with(|c: char| c.is_ascii_digit()) {
+                    if after2.starts_with('-')
+                        && after2[1..].starts_with(|c: char| c.is_ascii_digit())
+                    {
                         return None; // a date 2024-09-17
                     }
                     let (e3, mult2, u2, ud2, _) = self.tail(text, e2, c2.name("cn").is_some());
@@ -364,10 +429,16 @@ impl ValueScanner {
                         end = e3;
                         break;
                     }
-                    if v2.value <= value.value && !(mult2 > 1.0 && value.value * mult2 > value.value) {
+                    if v2.value <= value.value
+                        && !(mult2 > 1.0 && value.value * mult2 > value.value)
+                    {
                         break;
                     }
-                    if mult2 > 1.0 && value.value * mult2 <= v2.value && value.value < v2.value / mult2 + 1e-9 && !chinese {
+                    if mult2 > 1.0
+                        && value.value * mult2 <= v2.value
+                        && value.value < v2.value / mult2 + 1e-9
+                        && !chinese
+                    {
                         // 1-2万: the multiplier of the second number applies to the first.
                         value = value.scaled(mult2);
                     }
@@ -383,7 +454,12 @@ impl ValueScanner {
         }
         // A four-digit year with a month (2024-09) is a date, not a range.
         if let Some(vm) = value_max {
-            if !chinese && value.value >= 1900.0 && value.value <= 2100.0 && vm.value <= 12.0 && unit.is_none() {
+            if !chinese
+                && value.value >= 1900.0
+                && value.value <= 2100.0
+                && vm.value <= 12.0
+                && unit.is_none()
+            {
                 return None;
             }
         }
@@ -411,7 +487,14 @@ mod tests {
         let v = ValueScanner::new(&p);
         v.scan(s, 0, s.len())
             .into_iter()
-            .map(|m| (m.value.value, m.value_max.map(|x| x.value), m.unit, m.approx))
+            .map(|m| {
+                (
+                    m.value.value,
+                    m.value_max.map(|x| x.value),
+                    m.unit,
+                    m.approx,
+                )
+            })
             .collect()
     }
 
@@ -423,10 +506,16 @@ mod tests {
 
     #[test]
     fn units_and_rates() {
-        assert_eq!(one("早孕建卡率达96%"), (96.0, None, Some("%".into()), false));
+        assert_eq!(
+            one("早孕建卡率达96%"),
+            (96.0, None, Some("%".into()), false)
+        );
         assert_eq!(one("控制在10/10万以下").2.as_deref(), Some("/10万"));
         assert_eq!(one("分别控制在16/10万").0, 16.0);
-        assert_eq!(one("达到20张/千人分娩量、").2.as_deref(), Some("张/千人分娩量"));
+        assert_eq!(
+            one("达到20张/千人分娩量、").2.as_deref(),
+            Some("张/千人分娩量")
+        );
         assert_eq!(one("床位数原则上不低于80张").2.as_deref(), Some("张"));
         assert_eq!(one("每千人口托位数3.5个").0, 3.5);
         assert_eq!(one("提高2个百分点").2.as_deref(), Some("个百分点"));

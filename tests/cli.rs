@@ -1,0 +1,288 @@
+//! The binary end to end: determinism across thread counts, encodings, traditional script,
+//! bad files in a batch, broken pattern files, and the help text.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+use serde_json::Value;
+
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = ["documents.jsonl", "targets.jsonl", "milestones.jsonl"]
+        .iter()
+        .map(|n| (n.to_string(), fs::read(dir.join(n)).unwrap()))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn output_is_identical_for_any_thread_count() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    assert!(extract(&[&seeds()], a.path(), &["-j", "1"])
+        .status
+        .success());
+    assert!(extract(&[&seeds()], b.path(), &["-j", "2"])
+        .status
+        .success());
+    let (fa, fb) = (files(a.path()), files(b.path()));
+    assert!(!fa[2].1.is_empty(), "targets.jsonl is empty");
+    assert_eq!(fa, fb);
+}
+
+/// The fields of a target that must not depend on how its file was stored.
+fn key(t: &Value) -> String {
+    format!(
+        "{} {} {} {} {} {} {} {}",
+        t["indicator"],
+        t["comparator"],
+        t["value"],
+        t["value_max"],
+        t["unit"],
+        t["deadline"],
+        t["start"],
+        t["end"]
+    )
+}
+
+fn targets_of(path: &Path) -> Vec<Value> {
+    let out = tempfile::tempdir().unwrap();
+    let o = extract(&[path], out.path(), &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    read_jsonl(&out.path().join("targets.jsonl"))
+}
+
+#[test]
+fn gb18030_and_utf16_copies_give_the_same_targets() {
+    let seed = seeds().join("004_1d96ae928440d7e2.txt");
+    let text = fs::read_to_string(&seed).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (gb, _, bad) = encoding_rs::GB18030.encode(&text);
+    assert!(!bad);
+    fs::write(dir.path().join("gb.txt"), &gb).unwrap();
+    let mut le = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        le.extend_from_slice(&u.to_le_bytes());
+    }
+    fs::write(dir.path().join("le.txt"), &le).unwrap();
+    let mut crlf = text.replace('\n', "\r\n").into_bytes();
+    crlf.splice(0..0, [0xEF, 0xBB, 0xBF]);
+    fs::write(dir.path().join("crlf.txt"), &crlf).unwrap();
+
+    let original: Vec<String> = targets_of(&seed).iter().map(key).collect();
+    assert!(original.len() > 50);
+    for name in ["gb.txt", "le.txt"] {
+        let got: Vec<String> = targets_of(&dir.path().join(name)).iter().map(key).collect();
+        assert_eq!(got, original, "{name}");
+    }
+    // CRLF line ends shift offsets by one char per line; the targets themselves are the same.
+    let strip = |t: &Value| {
+        format!(
+            "{} {} {} {}",
+            t["indicator"], t["value"], t["unit"], t["deadline"]
+        )
+    };
+    let orig2: Vec<String> = targets_of(&seed).iter().map(strip).collect();
+    let got: Vec<String> = targets_of(&dir.path().join("crlf.txt"))
+        .iter()
+        .map(strip)
+        .collect();
+    assert_eq!(got, orig2);
+    // Encodings are recorded.
+    let out = tempfile::tempdir().unwrap();
+    extract(&[dir.path()], out.path(), &[]);
+    let docs = read_jsonl(&out.path().join("documents.jsonl"));
+    let enc: Vec<&str> = docs
+        .iter()
+        .map(|d| d["encoding"].as_str().unwrap())
+        .collect();
+    assert_eq!(enc, vec!["utf-8-bom", "gb18030", "utf-16le"]);
+}
+
+#[test]
+fn traditional_copy_gives_the_same_targets_quoted_in_traditional() {
+    let seed = seeds().join("004_1d96ae928440d7e2.txt");
+    let text = fs::read_to_string(&seed).unwrap();
+    let s2t =
+        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t).unwrap();
+    let trad = s2t.convert(&text);
+    assert_ne!(trad, text);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("trad.txt");
+    fs::write(&path, &trad).unwrap();
+    let simp = targets_of(&seed);
+    let tr = targets_of(&path);
+    let chars: Vec<char> = trad.chars().collect();
+    let mut same = 0;
+    for t in &tr {
+        let (s, e) = (
+            t["start"].as_u64().unwrap() as usize,
+            t["end"].as_u64().unwrap() as usize,
+        );
+        let quoted: String = chars[s..e].iter().collect();
+        assert_eq!(
+            quoted,
+            t["quote"].as_str().unwrap(),
+            "quote must be the traditional original"
+        );
+        if simp.iter().any(|x| key(x) == key(t)) {
+            same += 1;
+        }
+    }
+    assert!(tr
+        .iter()
+        .any(|t| t["quote"].as_str().unwrap().contains("衛")));
+    // OpenCC s2t and t2s are not exact inverses on every word; nearly all targets agree.
+    assert!(
+        same as f64 >= 0.95 * simp.len() as f64,
+        "{same} of {}",
+        simp.len()
+    );
+}
+
+#[test]
+fn bad_files_are_reported_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::copy(seeds().join("001_46e6eaec03570da9.txt"), d.join("good.txt")).unwrap();
+    fs::write(d.join("empty.txt"), b"").unwrap();
+    fs::write(d.join("image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let mut bad = "产前筛查覆盖率达到55%以上".as_bytes().to_vec();
+    bad.extend_from_slice(&[0xFF, 0xFE, 0xFF, 0x80]);
+    fs::write(d.join("invalid.txt"), &bad).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(d.join("nowhere.txt"), d.join("dangling.txt")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = extract(&[d], out.path(), &[]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "documented exit code for file errors"
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    for name in ["empty.txt", "image.txt", "invalid.txt"] {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("no report for {name} in {stderr}"));
+        assert!(line.starts_with("policy-targets: "), "{line}");
+        assert!(line.contains(&format!("{name}: ")), "{line}");
+    }
+    #[cfg(unix)]
+    assert!(
+        stderr.lines().any(|l| l.contains("dangling.txt: ")),
+        "{stderr}"
+    );
+    let docs = read_jsonl(&out.path().join("documents.jsonl"));
+    let by_name = |n: &str| {
+        docs.iter()
+            .find(|d| d["path"].as_str().unwrap().ends_with(n))
+            .unwrap()
+            .clone()
+    };
+    assert!(by_name("good.txt")["error"].is_null());
+    assert!(by_name("good.txt")["targets"].as_u64().unwrap() >= 5);
+    assert!(by_name("empty.txt")["error"]
+        .as_str()
+        .unwrap()
+        .contains("empty"));
+    assert!(by_name("image.txt")["error"]
+        .as_str()
+        .unwrap()
+        .contains("binary"));
+    assert!(by_name("invalid.txt")["error"]
+        .as_str()
+        .unwrap()
+        .contains("invalid"));
+    // The readable part of the file with invalid bytes is still extracted.
+    let targets = read_jsonl(&out.path().join("targets.jsonl"));
+    assert!(targets
+        .iter()
+        .any(|t| t["path"].as_str().unwrap().ends_with("invalid.txt")));
+}
+
+#[test]
+fn broken_pattern_file_is_a_startup_error_naming_file_and_line() {
+    let pat = tempfile::tempdir().unwrap();
+    fs::write(
+        pat.path().join("units.tsv"),
+        "# units\n%\tpercent\t0.01\tratio\n个\tcount\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = extract(
+        &[&seeds()],
+        out.path(),
+        &["--patterns", pat.path().to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("units.tsv:3: expected 4 tab-separated columns"),
+        "{stderr}"
+    );
+    assert!(!out.path().join("targets.jsonl").exists());
+}
+
+#[test]
+fn pattern_override_changes_extraction() {
+    // A lexicon without 控制在 and 以下 reads the mortality targets as bare numbers.
+    let pat = tempfile::tempdir().unwrap();
+    let comparators = fs::read_to_string(root().join("patterns/comparators.tsv")).unwrap();
+    let trimmed: String = comparators
+        .lines()
+        .filter(|l| !l.starts_with("控制在\t") && !l.starts_with("以下\t"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(pat.path().join("comparators.tsv"), trimmed).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = extract(
+        &[&seeds().join("004_1d96ae928440d7e2.txt")],
+        out.path(),
+        &["--patterns", pat.path().to_str().unwrap()],
+    );
+    assert!(o.status.success());
+    let t = read_jsonl(&out.path().join("targets.jsonl"));
+    let mmr: Vec<_> = t.iter().filter(|t| t["unit"] == "/10万").collect();
+    assert!(!mmr.is_empty());
+    assert!(mmr.iter().all(|t| t["comparator"] == "="), "{mmr:?}");
+}
+
+#[test]
+fn help_teaches() {
+    let o = std::process::Command::new(bin())
+        .args(["extract", "--help"])
+        .output()
+        .unwrap();
+    let h = String::from_utf8_lossy(&o.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for want in [
+        "--output",
+        "--threads",
+        "--patterns",
+        "--stats",
+        "--quiet",
+        "policy-targets: <path>: <reason>",
+    ] {
+        assert!(h.contains(want), "help lacks {want}: {h}");
+    }
+    let o = std::process::Command::new(bin())
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Exit codes"));
+}
+
+#[test]
+fn stats_go_to_stderr() {
+    let out = tempfile::tempdir().unwrap();
+    let o = extract(&[&seeds()], out.path(), &["--stats"]);
+    assert!(o.stdout.is_empty());
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(e.contains("files 5,") && e.contains("MB/s"), "{e}");
+}

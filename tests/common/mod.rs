@@ -1,0 +1,366 @@
+//! Shared helpers of the integration tests: running the built binary, reading its output,
+//! and scoring it against the seed gold with the matching rules of score-targets.
+
+#![allow(dead_code)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_policy-targets"))
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn seeds() -> PathBuf {
+    root().join("seeds")
+}
+
+pub fn gold_dir() -> PathBuf {
+    root().join("tests/fixtures/gold")
+}
+
+/// The shared corpus beside the checkout, if present.
+pub fn corpus() -> Option<PathBuf> {
+    let p = root().join("../shared/corpus/docs");
+    p.is_dir().then_some(p)
+}
+
+/// Run `policy-targets extract ARGS -o OUT -q`.
+pub fn extract(args: &[&Path], out: &Path, extra: &[&str]) -> Output {
+    let mut cmd = Command::new(bin());
+    cmd.arg("extract");
+    for a in args {
+        cmd.arg(a);
+    }
+    cmd.arg("-o").arg(out).arg("-q").args(extra);
+    cmd.output().expect("run policy-targets")
+}
+
+pub fn read_jsonl(path: &Path) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{}: {e}: {l}", path.display())))
+        .collect()
+}
+
+/// The file stem of a record's path (as score-targets derives it).
+pub fn stem(path: &str) -> String {
+    let base = Path::new(path)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
+    match base.rsplit_once('.') {
+        Some((s, _)) => s.to_string(),
+        None => base,
+    }
+}
+
+fn norm(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap(),
+            '％' => '%',
+            '：' => ':',
+            '，' => ',',
+            '（' => '(',
+            '）' => ')',
+            _ => c,
+        })
+        .filter(|c| *c != ' ' && *c != '\u{3000}')
+        .collect()
+}
+
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (norm(a), norm(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    if a == b {
+        return 1.0;
+    }
+    let (la, lb) = (a.chars().count() as f64, b.chars().count() as f64);
+    if a.contains(&b) || b.contains(&a) {
+        return (la.min(lb) / la.max(lb)).max(0.5);
+    }
+    let bi = |s: &str| -> BTreeSet<(char, char)> {
+        let c: Vec<char> = s.chars().collect();
+        if c.len() < 2 {
+            return c.iter().map(|x| (*x, '\0')).collect();
+        }
+        c.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (x, y) = (bi(&a), bi(&b));
+    2.0 * x.intersection(&y).count() as f64 / (x.len() + y.len()) as f64
+}
+
+fn num(v: &Value) -> Option<f64> {
+    v.as_f64()
+}
+
+fn same_number(a: &Value, b: &Value) -> bool {
+    match (num(a), num(b)) {
+        (None, None) => a.is_null() && b.is_null() || (a.is_null() && b.is_null()),
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0),
+        _ => false,
+    }
+}
+
+fn set_f1(g: &Value, p: &Value) -> f64 {
+    let to_set = |v: &Value| -> BTreeSet<String> {
+        v.as_array()
+            .map(|a| a.iter().filter_map(|x| x.as_str()).map(norm).collect())
+            .unwrap_or_default()
+    };
+    let (g, p) = (to_set(g), to_set(p));
+    if g.is_empty() && p.is_empty() {
+        return 1.0;
+    }
+    if g.is_empty() || p.is_empty() {
+        return 0.0;
+    }
+    let tp = g.intersection(&p).count() as f64;
+    if tp == 0.0 {
+        return 0.0;
+    }
+    let (pr, rc) = (tp / p.len() as f64, tp / g.len() as f64);
+    2.0 * pr * rc / (pr + rc)
+}
+
+fn occurrences(text: &[char], quote: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if quote.is_empty() || quote.len() > text.len() {
+        return out;
+    }
+    for i in 0..=text.len() - quote.len() {
+        if text[i..i + quote.len()] == *quote {
+            out.push((i, i + quote.len()));
+        }
+    }
+    out
+}
+
+/// Scores of one kind over the seed gold.
+#[derive(Debug, Default, Clone)]
+pub struct Score {
+    pub gold: usize,
+    pub pred: usize,
+    pub matched: usize,
+    pub strict: usize,
+    pub fields: BTreeMap<&'static str, f64>,
+}
+
+impl Score {
+    pub fn precision(&self) -> f64 {
+        if self.pred == 0 {
+            0.0
+        } else {
+            self.matched as f64 / self.pred as f64
+        }
+    }
+    pub fn recall(&self) -> f64 {
+        if self.gold == 0 {
+            0.0
+        } else {
+            self.matched as f64 / self.gold as f64
+        }
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    pub fn strict_f1(&self) -> f64 {
+        let p = if self.pred == 0 {
+            0.0
+        } else {
+            self.strict as f64 / self.pred as f64
+        };
+        let r = if self.gold == 0 {
+            0.0
+        } else {
+            self.strict as f64 / self.gold as f64
+        };
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    pub fn field(&self, k: &str) -> f64 {
+        self.fields.get(k).copied().unwrap_or(0.0)
+    }
+}
+
+/// Score `pred` (records of targets.jsonl or milestones.jsonl) against the gold: `milestones`
+/// selects the milestone files and rules.
+pub fn score(pred: &[Value], milestones: bool) -> Score {
+    let suffix = if milestones {
+        ".milestones.jsonl"
+    } else {
+        ".jsonl"
+    };
+    let mut files: Vec<String> = std::fs::read_dir(gold_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|f| f.ends_with(suffix) && (milestones || !f.contains(".milestones.")))
+        .collect();
+    files.sort();
+    let mut by_doc: BTreeMap<String, Vec<&Value>> = BTreeMap::new();
+    for r in pred {
+        by_doc
+            .entry(stem(r["path"].as_str().unwrap_or("")))
+            .or_default()
+            .push(r);
+    }
+    let mut s = Score::default();
+    let field_names: Vec<&'static str> = if milestones {
+        vec!["year", "deadline", "recurring", "units_f1"]
+    } else {
+        vec![
+            "indicator_exact",
+            "indicator_similar",
+            "comparator",
+            "unit",
+            "year",
+            "deadline",
+            "units_f1",
+        ]
+    };
+    for f in &field_names {
+        s.fields.insert(f, 0.0);
+    }
+    for f in files {
+        let name = f.trim_end_matches(suffix).to_string();
+        let text: Vec<char> = std::fs::read_to_string(seeds().join(format!("{name}.txt")))
+            .unwrap()
+            .chars()
+            .collect();
+        let gold = read_jsonl(&gold_dir().join(&f));
+        let ps = by_doc.get(&name).cloned().unwrap_or_default();
+        let gsp: Vec<Vec<(usize, usize)>> = gold
+            .iter()
+            .map(|g| {
+                occurrences(
+                    &text,
+                    &g["quote"].as_str().unwrap().chars().collect::<Vec<_>>(),
+                )
+            })
+            .collect();
+        let psp: Vec<Vec<(usize, usize)>> = ps
+            .iter()
+            .map(|p| match (p["start"].as_u64(), p["end"].as_u64()) {
+                (Some(a), Some(b)) if a < b => vec![(a as usize, b as usize)],
+                _ => occurrences(
+                    &text,
+                    &p["quote"]
+                        .as_str()
+                        .unwrap_or("")
+                        .chars()
+                        .collect::<Vec<_>>(),
+                ),
+            })
+            .collect();
+        let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+        for (gi, g) in gold.iter().enumerate() {
+            for (pi, p) in ps.iter().enumerate() {
+                let ov = gsp[gi]
+                    .iter()
+                    .flat_map(|x| {
+                        psp[pi]
+                            .iter()
+                            .map(move |y| x.1.min(y.1) as i64 - x.0.max(y.0) as i64)
+                    })
+                    .max()
+                    .unwrap_or(0);
+                if ov <= 0 {
+                    continue;
+                }
+                let sc = if milestones {
+                    ov as f64
+                } else {
+                    if !same_number(&g["value"], &p["value"])
+                        || !same_number(&g["value_max"], &p["value_max"])
+                    {
+                        continue;
+                    }
+                    similarity(
+                        g["indicator"].as_str().unwrap_or(""),
+                        p["indicator"].as_str().unwrap_or(""),
+                    )
+                };
+                cands.push((sc, gi, pi));
+            }
+        }
+        cands.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap());
+        let (mut ug, mut up) = (BTreeSet::new(), BTreeSet::new());
+        for (_, gi, pi) in cands {
+            if ug.contains(&gi) || up.contains(&pi) {
+                continue;
+            }
+            ug.insert(gi);
+            up.insert(pi);
+            let (g, p) = (&gold[gi], ps[pi]);
+            let same = |k: &str| {
+                let a = if g[k].is_null() || g[k] == Value::String(String::new()) {
+                    Value::Null
+                } else {
+                    g[k].clone()
+                };
+                let b = if p[k].is_null() || p[k] == Value::String(String::new()) {
+                    Value::Null
+                } else {
+                    p[k].clone()
+                };
+                (a == b) as i32 as f64
+            };
+            let mut ok = true;
+            for f in &field_names {
+                let v = match *f {
+                    "indicator_exact" => {
+                        (norm(g["indicator"].as_str().unwrap_or(""))
+                            == norm(p["indicator"].as_str().unwrap_or("")))
+                            as i32 as f64
+                    }
+                    "indicator_similar" => {
+                        (similarity(
+                            g["indicator"].as_str().unwrap_or(""),
+                            p["indicator"].as_str().unwrap_or(""),
+                        ) >= 0.6) as i32 as f64
+                    }
+                    "unit" => {
+                        (norm(g["unit"].as_str().unwrap_or(""))
+                            == norm(p["unit"].as_str().unwrap_or("")))
+                            as i32 as f64
+                    }
+                    "units_f1" => set_f1(&g["units"], &p["units"]),
+                    k => same(k),
+                };
+                if (*f == "indicator_similar" || *f == "comparator") && v < 1.0 {
+                    ok = false;
+                }
+                *s.fields.get_mut(f).unwrap() += v;
+            }
+            s.strict += ok as usize;
+            s.matched += 1;
+        }
+        s.gold += gold.len();
+        s.pred += ps.len();
+    }
+    let m = s.matched.max(1) as f64;
+    for v in s.fields.values_mut() {
+        *v /= m;
+    }
+    s
+}

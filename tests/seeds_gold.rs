@@ -1,0 +1,88 @@
+//! The seed gold as the reference for quality: extraction over seeds/ is scored with the
+//! matching rules of score-targets (span overlap and equal value; fields on matched pairs).
+
+mod common;
+
+use common::*;
+
+/// Floors: each is a figure the extraction reaches on the seed gold and must keep.
+const TARGET_F1: f64 = 0.95;
+const TARGET_COMPARATOR: f64 = 0.97;
+const TARGET_UNIT: f64 = 0.95;
+const TARGET_UNITS_F1: f64 = 0.90;
+
+fn run() -> (
+    tempfile::TempDir,
+    Vec<serde_json::Value>,
+    Vec<serde_json::Value>,
+) {
+    let out = tempfile::tempdir().unwrap();
+    let o = extract(&[&seeds()], out.path(), &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let t = read_jsonl(&out.path().join("targets.jsonl"));
+    let m = read_jsonl(&out.path().join("milestones.jsonl"));
+    (out, t, m)
+}
+
+#[test]
+fn targets_meet_the_gold_floors() {
+    let (_d, targets, _) = run();
+    let s = score(&targets, false);
+    eprintln!(
+        "targets: gold {} pred {} matched {} P {:.3} R {:.3} F1 {:.3} strict F1 {:.3} fields {:?}",
+        s.gold,
+        s.pred,
+        s.matched,
+        s.precision(),
+        s.recall(),
+        s.f1(),
+        s.strict_f1(),
+        s.fields
+    );
+    assert_eq!(s.gold, 195, "the seed gold holds 195 targets");
+    assert!(s.f1() >= TARGET_F1, "F1 {:.3} < {TARGET_F1}", s.f1());
+    assert!(
+        s.field("comparator") >= TARGET_COMPARATOR,
+        "comparator {:.3}",
+        s.field("comparator")
+    );
+    assert!(
+        s.field("unit") >= TARGET_UNIT,
+        "unit {:.3}",
+        s.field("unit")
+    );
+    assert!(
+        s.field("units_f1") >= TARGET_UNITS_F1,
+        "units F1 {:.3}",
+        s.field("units_f1")
+    );
+}
+
+#[test]
+fn news_report_yields_no_target() {
+    // Seed 002 reports what was done; its gold is empty on purpose.
+    let (_d, targets, _) = run();
+    let in_002: Vec<_> = targets
+        .iter()
+        .filter(|t| stem(t["path"].as_str().unwrap()).starts_with("002_"))
+        .collect();
+    assert!(in_002.is_empty(), "{in_002:?}");
+}
+
+#[test]
+fn milestones_are_scored() {
+    let (_d, _, milestones) = run();
+    let s = score(&milestones, true);
+    eprintln!(
+        "milestones: gold {} pred {} matched {} P {:.3} R {:.3} F1 {:.3} fields {:?}",
+        s.gold,
+        s.pred,
+        s.matched,
+        s.precision(),
+        s.recall(),
+        s.f1(),
+        s.fields
+    );
+    assert_eq!(s.gold, 88, "the seed gold holds 88 milestones");
+    assert!(s.f1() > 0.0);
+}
