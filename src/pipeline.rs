@@ -78,6 +78,21 @@ pub fn process_path(engine: &Engine, path: &Path) -> DocOutput {
     }
 }
 
+thread_local! {
+    static IN_DOCUMENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Keep the panic message of a failure inside one document off stderr (it is reported as that
+/// document's error, one line); any other panic is printed as usual.
+pub fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !IN_DOCUMENT.with(|f| f.get()) {
+            default(info);
+        }
+    }));
+}
+
 /// [`process_bytes`], with a failure inside extraction turned into this file's error instead
 /// of stopping the batch.
 pub fn process_guarded(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {

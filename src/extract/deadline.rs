@@ -100,12 +100,12 @@ impl DeadlineReader {
             .join("|");
         let pattern = format!(
             r#"(?x)
-            (?P<pre>到|至|于|在|力争到?|争取到?|截至|截止到?)?\s?
+            (?P<pre>到|至|于|在|力争到?|争取到?|截至|截止到?)?\x20?
             (?:
-              (?P<roc>民国)(?P<rocy>\d{{1,3}}|[一二三四五六七八九十百]+)\s?年
-            | (?P<y>(?:19|20)\d{{2}})\s?年(?:度)?
-            | (?P<yph>20(?:{placeholders}))\s?年(?:度)?
-            | (?P<ycn>[一二三四五六七八九〇零]{{4}})\s?年
+              (?P<roc>民国)(?P<rocy>\d{{1,3}}|[一二三四五六七八九十百]+)\x20?年
+            | (?P<y>(?:19|20)\d{{2}})\x20?年(?:度)?
+            | (?P<yph>20(?:{placeholders}))\x20?年(?:度)?
+            | (?P<ycn>[一二三四五六七八九〇零]{{4}})\x20?年
             | (?P<y2>\d{{2}})年
             | (?P<rel>今年|明年|次年|当年|本年度|年内)
             | (?P<plan>[“"]?(?:{plan_alt})[”"]?)(?P<planw>期间|时期|末期|期末|末)
@@ -114,7 +114,7 @@ impl DeadlineReader {
             (?P<tail>
               (?:年底|年末|底|末)
             | (?:{period_alt})
-            | (?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s?月(?:份)?(?:(?P<md>底|末|上旬|中旬|下旬)|(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s?日)?
+            | (?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\x20?月(?:份)?(?:(?P<md>底|末|上旬|中旬|下旬)|(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\x20?日)?
             )?
             (?P<post>前|之前|以前)?
             "#
@@ -349,6 +349,9 @@ mod tests {
         assert_eq!(t[0].year, Some(2013));
         assert!(t[0].reference);
         assert!(r.scan("新府发〔2023〕3号", None).is_empty());
+        // A year at the start of a line starts there, not at the line break.
+        let t = r.scan("一、工作目标\n2019年,全市", None);
+        assert_eq!(t[0].start, "一、工作目标\n".len());
     }
 
     #[test]

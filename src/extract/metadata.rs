@@ -1,8 +1,45 @@
-//! Document metadata (interim): the labelled date of issue only; replaced by the full reader
-//! of titles, issuers, document numbers, dates and regions.
+//! Document metadata: title, issuer, 发文字号, date of issue and governed region read from a notice's text.
+//!
+//! The engine lives here; the vocabulary it uses (web-page chrome, field labels, issuer endings,
+//! national issuers, document types, news markers) is data in `patterns/metadata.tsv`, parsed by
+//! [`MetaRules::parse`]. Place names are resolved to today's codes by [`RegionTable`].
+//!
+//! Everything is read from the simplified, width-folded text; only the title is cut from the
+//! original text, so that it keeps the document's own script.
 
-use crate::region::RegionTable;
+use regex::Regex;
 
+use crate::region::{stem, RegionTable};
+
+/// Region name given to a national document (issued by 国务院, a ministry, 中共中央, ...). Its
+/// `region_code`, `province` and `prefecture` are null: no administrative-division code covers the
+/// whole country.
+pub const NATIONAL_REGION: &str = "全国";
+
+/// Header lines (non-blank) scanned for labelled fields, the title and the 文号.
+const HEAD_LINES: usize = 40;
+/// Non-blank lines under the title searched for a date line (the search stops at the addressee, a
+/// heading or a paragraph longer than `SUBTITLE_BODY_MAX_CHARS`).
+const SUBTITLE_LINES: usize = 8;
+const SUBTITLE_BODY_MAX_CHARS: usize = 40;
+/// Longest title, in chars.
+const TITLE_MAX_CHARS: usize = 120;
+/// Longest bracketed line ((试行), (2023-2025年)) appended to a complete title.
+const TITLE_NOTE_MAX_CHARS: usize = 16;
+/// Fewest Han characters in a title's first line.
+const TITLE_MIN_HAN: usize = 4;
+/// Longest line that can continue a title wrapped over several lines.
+const TITLE_PART_MAX_CHARS: usize = 60;
+/// Longest issuer part (one body's name).
+const ISSUER_MAX_CHARS: usize = 30;
+/// A line longer than this with a comma is running text.
+const BODY_COMMA_LINE_CHARS: usize = 60;
+/// Endings of division names tried after a title's leading stem (兴仁 + 县).
+const STEM_ENDINGS: &[&str] = &["县", "市", "区", "旗", "州", "盟"];
+
+/// Metadata of one document. Every field is optional; `region_candidates` is filled only when the
+/// region name is shared by several places and the text does not tell which (then `region_code` is
+/// None).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocMeta {
     pub title: Option<String>,
@@ -16,28 +53,1763 @@ pub struct DocMeta {
     pub region_candidates: Vec<String>,
 }
 
-pub struct MetaRules;
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Title,
+    Issuer,
+    DocNumber,
+    Date,
+    Source,
+    Skip,
+}
 
-impl MetaRules {
-    pub fn parse(_text: &str, _file: &str) -> Result<MetaRules, String> {
-        Ok(MetaRules)
+#[derive(Debug, Clone)]
+struct Label {
+    /// Label text without whitespace.
+    text: String,
+    field: Field,
+    priority: u32,
+}
+
+/// Vocabulary for metadata extraction, parsed from `patterns/metadata.tsv`.
+#[derive(Debug, Clone)]
+pub struct MetaRules {
+    chrome: Vec<String>,
+    chrome_lines: Vec<String>,
+    end_markers: Vec<String>,
+    line_prefixes: Vec<String>,
+    labels: Vec<Label>,
+    signature_priority: u32,
+    subtitle_priority: u32,
+    dateline_priority: u32,
+    issuer_suffixes: Vec<String>,
+    issuer_prefixes: Vec<String>,
+    issuer_verbs: Vec<String>,
+    issuer_doc_types: Vec<String>,
+    mastheads: Vec<String>,
+    national: Vec<String>,
+    title_ends: Vec<String>,
+    news_openers: Vec<String>,
+    news_self: Vec<String>,
+    news_markers: Vec<String>,
+    seals: Vec<String>,
+    body_starts: Vec<String>,
+    subtitle_verbs: Vec<String>,
+    abouts: Vec<String>,
+    /// "label:" anywhere in a cell, not glued to a preceding Han character.
+    label_re: Regex,
+    patterns: Patterns,
+}
+
+/// Fixed regular expressions of the engine (document structure, not vocabulary).
+#[derive(Debug, Clone)]
+struct Patterns {
+    doc_number: Regex,
+    date_arabic: Regex,
+    date_iso: Regex,
+    date_chinese: Regex,
+    enumerator: Regex,
+    year_prefix: Regex,
+    ordinal_prefix: Regex,
+    year_any: Regex,
+    trailing_bracket: Regex,
+}
+
+impl Patterns {
+    fn new() -> Patterns {
+        let re = |s: &str| Regex::new(s).expect("built-in pattern");
+        Patterns {
+            // Prefix, year in any bracket pair (mixed allowed), number, 号; whitespace already removed.
+            doc_number: re(
+                r"^[(\[【〔]?(?P<p>[\p{Han}A-Za-z]{1,20})[〔\[(【](?P<y>\d{4})[〕\])】](?P<n>第?\d{1,5})号[)\]】〕]?$",
+            ),
+            date_arabic: re(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+            date_iso: re(r"(?P<y>\d{4})\s*[-./]\s*(?P<m>\d{1,2})\s*[-./]\s*(?P<d>\d{1,2})(?:\D|$)"),
+            date_chinese: re(
+                r"(?P<y>[〇○零OО0一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日",
+            ),
+            enumerator: re(
+                r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条编部分篇]|[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[、.．]\D|附件|附表)",
+            ),
+            year_prefix: re(r"^\d{4}年度?"),
+            year_any: re(r"\d{4}年度?"),
+            ordinal_prefix: re(r"^第[一二三四五六七八九十百\d]+届"),
+            trailing_bracket: re(r"\s*[(\[【〔][^()\[\]【】〔〕]*[)\]】〕]\s*$"),
+        }
     }
 }
 
+/// Split a TSV line into columns, trimming each.
+fn columns(line: &str) -> Vec<&str> {
+    line.split('\t').map(str::trim).collect()
+}
+
+fn no_space(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{3400}'..='\u{9fff}').contains(&c) || ('\u{f900}'..='\u{faff}').contains(&c) || c == '〇'
+}
+
+/// Close up letter-spaced text ("土 地 使 用 期 限 的 批 复", "济 南 市 公 安 局"): when a line has at
+/// least three single Han characters standing between blanks, the blanks next to them are removed.
+/// Other blanks (between two bodies' names) are kept.
+fn collapse_spaced(s: &str) -> String {
+    let c: Vec<char> = s.chars().collect();
+    let single = |i: usize| {
+        is_han(c[i])
+            && (i == 0 || c[i - 1].is_whitespace())
+            && (i + 1 == c.len() || c[i + 1].is_whitespace())
+    };
+    let singles = (0..c.len()).filter(|&i| single(i)).count();
+    if singles < 3 {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < c.len() {
+        if c[i].is_whitespace() && i > 0 && is_han(c[i - 1]) {
+            let mut j = i;
+            while j < c.len() && c[j].is_whitespace() {
+                j += 1;
+            }
+            if j < c.len() && is_han(c[j]) && (single(i - 1) || single(j)) {
+                i = j;
+                continue;
+            }
+        }
+        out.push(c[i]);
+        i += 1;
+    }
+    out
+}
+
+impl MetaRules {
+    /// Parse patterns/metadata.tsv (format documented in its header and in PATTERNS-metadata.md);
+    /// errors name file and 1-based line and quote the line ("patterns/metadata.tsv:12: <reason>: <line>").
+    pub fn parse(text: &str, file: &str) -> Result<MetaRules, String> {
+        let mut r = MetaRules {
+            chrome: Vec::new(),
+            chrome_lines: Vec::new(),
+            end_markers: Vec::new(),
+            line_prefixes: Vec::new(),
+            labels: Vec::new(),
+            signature_priority: 5,
+            subtitle_priority: 6,
+            dateline_priority: 7,
+            issuer_suffixes: Vec::new(),
+            issuer_prefixes: Vec::new(),
+            issuer_verbs: Vec::new(),
+            issuer_doc_types: Vec::new(),
+            mastheads: Vec::new(),
+            national: Vec::new(),
+            title_ends: Vec::new(),
+            news_openers: Vec::new(),
+            news_self: Vec::new(),
+            news_markers: Vec::new(),
+            seals: Vec::new(),
+            body_starts: Vec::new(),
+            subtitle_verbs: Vec::new(),
+            abouts: Vec::new(),
+            label_re: Regex::new("^$").expect("placeholder"),
+            patterns: Patterns::new(),
+        };
+        for (i, raw) in text.lines().enumerate() {
+            let line_no = i + 1;
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            let line = if line_no == 1 {
+                line.trim_start_matches('\u{feff}')
+            } else {
+                line
+            };
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let err = |reason: &str| format!("{file}:{line_no}: {reason}: {line}");
+            let cols = columns(line);
+            let kind = cols[0];
+            let value = cols.get(1).copied().unwrap_or("");
+            if value.is_empty() {
+                return Err(err("missing text column"));
+            }
+            let want = |n: usize| -> Result<(), String> {
+                if cols.len() == n {
+                    Ok(())
+                } else {
+                    Err(err(&format!(
+                        "{kind} takes {n} columns, found {}",
+                        cols.len()
+                    )))
+                }
+            };
+            let priority = |s: &str| -> Result<u32, String> {
+                s.parse::<u32>()
+                    .map_err(|_| err("priority must be a non-negative integer"))
+            };
+            let text_owned = value.to_string();
+            match kind {
+                "chrome" => {
+                    want(2)?;
+                    r.chrome.push(no_space(value));
+                }
+                "chrome_line" => {
+                    want(2)?;
+                    r.chrome_lines.push(no_space(value));
+                }
+                "end_marker" => {
+                    want(2)?;
+                    r.end_markers.push(no_space(value));
+                }
+                "line_prefix" => {
+                    want(2)?;
+                    r.line_prefixes.push(text_owned);
+                }
+                "label" => {
+                    if cols.len() != 3 && cols.len() != 4 {
+                        return Err(err(&format!(
+                            "label takes 3 or 4 columns, found {}",
+                            cols.len()
+                        )));
+                    }
+                    let field = match cols[2] {
+                        "title" => Field::Title,
+                        "issuer" => Field::Issuer,
+                        "doc_number" => Field::DocNumber,
+                        "date" => Field::Date,
+                        "source" => Field::Source,
+                        "skip" => Field::Skip,
+                        _ => return Err(err(
+                            "label field must be title, issuer, doc_number, date, source or skip",
+                        )),
+                    };
+                    let prio = match (field, cols.get(3)) {
+                        (Field::Date, Some(p)) => priority(p)?,
+                        (Field::Date, None) => return Err(err("a date label needs a priority")),
+                        (_, Some(_)) => return Err(err("only date labels take a priority")),
+                        (_, None) => 0,
+                    };
+                    r.labels.push(Label {
+                        text: no_space(value),
+                        field,
+                        priority: prio,
+                    });
+                }
+                "date_source" => {
+                    want(3)?;
+                    let p = priority(cols[2])?;
+                    match value {
+                        "signature" => r.signature_priority = p,
+                        "subtitle" => r.subtitle_priority = p,
+                        "dateline" => r.dateline_priority = p,
+                        _ => {
+                            return Err(err("date_source must be signature, subtitle or dateline"))
+                        }
+                    }
+                }
+                "issuer_suffix" | "issuer_prefix" | "issuer_verb" | "issuer_doc_type"
+                | "masthead" | "national" | "title_end" | "news_opener" | "news_self"
+                | "news_marker" | "seal" | "body_start" | "subtitle_verb" | "about" => {
+                    want(2)?;
+                    let list = match kind {
+                        "issuer_suffix" => &mut r.issuer_suffixes,
+                        "issuer_prefix" => &mut r.issuer_prefixes,
+                        "issuer_verb" => &mut r.issuer_verbs,
+                        "issuer_doc_type" => &mut r.issuer_doc_types,
+                        "masthead" => &mut r.mastheads,
+                        "national" => &mut r.national,
+                        "title_end" => &mut r.title_ends,
+                        "news_opener" => &mut r.news_openers,
+                        "news_self" => &mut r.news_self,
+                        "news_marker" => &mut r.news_markers,
+                        "body_start" => &mut r.body_starts,
+                        "about" => &mut r.abouts,
+                        "subtitle_verb" => &mut r.subtitle_verbs,
+                        _ => &mut r.seals,
+                    };
+                    list.push(text_owned);
+                }
+                _ => return Err(err("unknown kind")),
+            }
+        }
+        if r.title_ends.is_empty() {
+            return Err(format!("{file}: no title_end entries"));
+        }
+        if r.issuer_suffixes.is_empty() {
+            return Err(format!("{file}: no issuer_suffix entries"));
+        }
+        // Longest first, so that 公文生成日期 wins over 日期 and 人民政府 over 政府.
+        r.labels
+            .sort_by_key(|l| std::cmp::Reverse(l.text.chars().count()));
+        r.issuer_suffixes
+            .sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        if !r.labels.is_empty() {
+            let alternatives: Vec<String> = r
+                .labels
+                .iter()
+                .map(|l| {
+                    l.text
+                        .chars()
+                        .map(|c| regex::escape(&c.to_string()))
+                        .collect::<Vec<_>>()
+                        .join(r"\s*")
+                })
+                .collect();
+            let pattern = format!(
+                r"(?:^|[^\p{{Han}}])(?P<label>{})\s*:",
+                alternatives.join("|")
+            );
+            r.label_re = Regex::new(&pattern).map_err(|e| format!("{file}: label pattern: {e}"))?;
+        }
+        Ok(r)
+    }
+
+    fn label(&self, text_no_space: &str) -> Option<&Label> {
+        self.labels.iter().find(|l| l.text == text_no_space)
+    }
+
+    fn is_chrome(&self, text: &str) -> bool {
+        let t = no_space(text);
+        self.chrome.iter().any(|c| t.contains(c.as_str())) || self.chrome_lines.contains(&t)
+    }
+
+    fn is_end_marker(&self, text: &str) -> bool {
+        let t = no_space(text);
+        self.end_markers.iter().any(|m| t.starts_with(m.as_str()))
+    }
+
+    /// A title is complete when it ends with a document type (trailing brackets ignored).
+    fn title_complete(&self, title: &str) -> bool {
+        let mut t = no_space(title);
+        loop {
+            let cut = self.patterns.trailing_bracket.replace(&t, "").to_string();
+            if cut == t || cut.is_empty() {
+                break;
+            }
+            t = cut;
+        }
+        self.title_ends.iter().any(|e| t.ends_with(e.as_str()))
+    }
+
+    fn ends_with_issuer_suffix(&self, s: &str) -> bool {
+        self.issuer_suffixes
+            .iter()
+            .any(|x| s.ends_with(x.as_str()) && s.chars().count() > x.chars().count())
+    }
+
+    fn is_national(&self, s: &str) -> bool {
+        self.national.iter().any(|n| s.starts_with(n.as_str()))
+    }
+
+    /// Split an issuer text into the names of the bodies it lists, if every part is a body's name
+    /// (ends with an issuer suffix or is a national issuer).
+    fn issuer_parts(&self, s: &str) -> Option<Vec<String>> {
+        let collapsed = collapse_spaced(s);
+        let s = collapsed.trim();
+        if s.is_empty() || s.chars().count() > 3 * ISSUER_MAX_CHARS {
+            return None;
+        }
+        if s.chars()
+            .any(|c| "。，,；;:！？!?《》“”\"<>()（）[]【】".contains(c))
+            || self.abouts.iter().any(|a| s.contains(a.as_str()))
+        {
+            return None;
+        }
+        let parts: Vec<String> = s
+            .split(|c: char| c.is_whitespace() || c == '、')
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+        if parts.is_empty() {
+            return None;
+        }
+        for p in &parts {
+            let n = p.chars().count();
+            if !(2..=ISSUER_MAX_CHARS).contains(&n) {
+                return None;
+            }
+            if !self.ends_with_issuer_suffix(p) && !self.national.iter().any(|x| x == p) {
+                return None;
+            }
+            if p.chars().any(|c| c.is_ascii_digit()) {
+                return None;
+            }
+        }
+        Some(parts)
+    }
+
+    /// The bodies named on a letterhead line ("发展改革委办公厅 文件" → [发展改革委办公厅]; "文件" → []),
+    /// or None when the line is not a letterhead.
+    fn masthead_parts(&self, text: &str) -> Option<Vec<String>> {
+        let bare = no_space(text);
+        self.mastheads.iter().find_map(|m| {
+            let rest = bare.strip_suffix(m.as_str())?;
+            if rest.is_empty() {
+                return Some(Vec::new());
+            }
+            let spaced = text.trim_end().strip_suffix(m.as_str()).unwrap_or(text);
+            self.issuer_parts(spaced)
+        })
+    }
+
+    fn strip_issuer_prefix<'a>(&self, s: &'a str) -> &'a str {
+        let mut s = s;
+        loop {
+            match self
+                .issuer_prefixes
+                .iter()
+                .find(|p| s.starts_with(p.as_str()))
+            {
+                Some(p) => s = s[p.len()..].trim_start(),
+                None => return s,
+            }
+        }
+    }
+}
+
+/// One line of the document: its char range (terminator excluded) and its content range (trimmed,
+/// decoration removed) with the normalized content text.
+#[derive(Debug, Clone)]
+struct Line {
+    cstart: usize,
+    cend: usize,
+    text: String,
+}
+
+fn split_lines(chars: &[char], rules: &MetaRules) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let push = |out: &mut Vec<Line>, s: usize, e: usize| {
+        let mut a = s;
+        let mut b = e;
+        let blank = |c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}';
+        loop {
+            while a < b && blank(chars[a]) {
+                a += 1;
+            }
+            let rest: String = chars[a..b].iter().collect();
+            match rules
+                .line_prefixes
+                .iter()
+                .find(|p| rest.starts_with(p.as_str()))
+            {
+                Some(p) => a += p.chars().count(),
+                None => break,
+            }
+        }
+        while b > a && blank(chars[b - 1]) {
+            b -= 1;
+        }
+        out.push(Line {
+            cstart: a,
+            cend: b,
+            text: chars[a..b].iter().collect(),
+        });
+    };
+    while i < chars.len() {
+        match chars[i] {
+            '\n' => {
+                push(&mut out, start, i);
+                start = i + 1;
+            }
+            '\r' => {
+                push(&mut out, start, i);
+                if chars.get(i + 1) == Some(&'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < chars.len() {
+        push(&mut out, start, chars.len());
+    }
+    out
+}
+
+/// A labelled value found in a line.
+#[derive(Debug, Clone)]
+struct LabelHit {
+    field: Field,
+    priority: u32,
+    value: String,
+    /// Char offsets of `value` within the line's text.
+    value_at: (usize, usize),
+}
+
+fn char_offset(s: &str, byte: usize) -> usize {
+    s[..byte].chars().count()
+}
+
+/// Labelled fields of one line: "label:value" pairs anywhere in a cell (cells split by '|' and TAB),
+/// and pipe/TAB tables where a cell is a bare label and the next cell its value.
+fn label_hits(rules: &MetaRules, text: &str) -> Vec<LabelHit> {
+    let mut cells: Vec<(usize, &str)> = Vec::new();
+    let mut start = 0;
+    for (b, c) in text.char_indices() {
+        if c == '|' || c == '\t' {
+            cells.push((start, &text[start..b]));
+            start = b + c.len_utf8();
+        }
+    }
+    cells.push((start, &text[start..]));
+    let is_label_cell = |cell: &str| rules.label(&no_space(cell)).is_some();
+    let next_value = |k: usize| -> Option<(usize, &str)> {
+        let (off, cell) = cells.get(k + 1)?;
+        if is_label_cell(cell) || cell.trim().is_empty() {
+            return None;
+        }
+        let lead = cell.len() - cell.trim_start().len();
+        Some((off + lead, cell.trim()))
+    };
+    let mut hits = Vec::new();
+    for (k, &(off, cell)) in cells.iter().enumerate() {
+        let found: Vec<(usize, usize, &Label)> = rules
+            .label_re
+            .captures_iter(cell)
+            .filter_map(|c| {
+                let label = c.name("label")?;
+                let whole = c.get(0)?;
+                rules
+                    .label(&no_space(label.as_str()))
+                    .map(|l| (whole.end(), label.start(), l))
+            })
+            .collect();
+        if found.is_empty() {
+            if let Some(l) = rules.label(&no_space(cell)) {
+                let (at, v) = next_value(k).unwrap_or((off + cell.len(), ""));
+                hits.push(LabelHit {
+                    field: l.field,
+                    priority: l.priority,
+                    value: v.to_string(),
+                    value_at: (char_offset(text, at), char_offset(text, at + v.len())),
+                });
+            }
+            continue;
+        }
+        for (j, &(value_start, _, l)) in found.iter().enumerate() {
+            let value_end = found.get(j + 1).map_or(cell.len(), |n| n.1);
+            let raw = &cell[value_start..value_end.max(value_start)];
+            let lead = raw.len() - raw.trim_start().len();
+            let mut v = raw.trim();
+            let mut at = off + value_start + lead;
+            if v.is_empty() && j + 1 == found.len() {
+                if let Some((a, nv)) = next_value(k) {
+                    v = nv;
+                    at = a;
+                }
+            }
+            hits.push(LabelHit {
+                field: l.field,
+                priority: l.priority,
+                value: v.to_string(),
+                value_at: (char_offset(text, at), char_offset(text, at + v.len())),
+            });
+        }
+    }
+    hits
+}
+
+fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '○' | '零' | 'O' | 'О' | '0' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// 一 … 三十一 as a number (month or day).
+fn chinese_small(s: &str) -> Option<u32> {
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        ['十', d] => Some(10 + chinese_digit(*d)?),
+        [t, '十'] => Some(10 * chinese_digit(*t)?),
+        [t, '十', d] => Some(10 * chinese_digit(*t)? + chinese_digit(*d)?),
+        [d] => chinese_digit(*d),
+        _ => None,
+    }
+}
+
+fn valid_date(y: u32, m: u32, d: u32) -> Option<String> {
+    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || d == 0 {
+        return None;
+    }
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (d <= days).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The first full date (year, month and day) in `s`, as (ISO date, byte start, byte end). Arabic
+/// (2019年5月14日), ISO-like (2019-05-14, 2019.5.14, 2019/5/14) and Chinese numerals (二〇二三年六月八日).
+fn find_date(p: &Patterns, s: &str) -> Option<(String, usize, usize)> {
+    let mut best: Option<(String, usize, usize)> = None;
+    let mut consider = |iso: Option<String>, a: usize, b: usize| {
+        if let Some(iso) = iso {
+            if best.as_ref().is_none_or(|x| a < x.1) {
+                best = Some((iso, a, b));
+            }
+        }
+    };
+    for c in p.date_arabic.captures_iter(s) {
+        let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+        let whole = c.get(0).expect("match");
+        if let (Some(y), Some(m), Some(d)) = (num("y"), num("m"), num("d")) {
+            consider(valid_date(y, m, d), whole.start(), whole.end());
+            break;
+        }
+    }
+    for c in p.date_iso.captures_iter(s) {
+        let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+        let whole = c.get(0).expect("match");
+        let end = c.name("d").map_or(whole.end(), |m| m.end());
+        if let (Some(y), Some(m), Some(d)) = (num("y"), num("m"), num("d")) {
+            let iso = valid_date(y, m, d);
+            if iso.is_some() {
+                consider(iso, whole.start(), end);
+                break;
+            }
+        }
+    }
+    for c in p.date_chinese.captures_iter(s) {
+        let whole = c.get(0).expect("match");
+        let y = c["y"]
+            .chars()
+            .try_fold(0u32, |acc, ch| chinese_digit(ch).map(|d| acc * 10 + d));
+        let m = chinese_small(&c["m"]);
+        let d = chinese_small(&c["d"]);
+        if let (Some(y), Some(m), Some(d)) = (y, m, d) {
+            let iso = valid_date(y, m, d);
+            if iso.is_some() {
+                consider(iso, whole.start(), whole.end());
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// The date when the whole line is a date (brackets and a trailing time allowed), e.g. a 落款 date.
+fn date_only(p: &Patterns, text: &str) -> Option<String> {
+    let t = text
+        .trim()
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）'])
+        .trim();
+    let (iso, a, b) = find_date(p, t)?;
+    let rest = t[b..].trim();
+    let time_ok = rest.is_empty()
+        || rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ':' || c.is_whitespace());
+    (a == 0 && time_ok).then_some(iso)
+}
+
+/// Normalize a 发文字号 to 〔 〕 year brackets, whitespace removed: "国办发〔2020]20号", "医保发〔2021〕27 号",
+/// "南卫[2019]105号", "(余府发〔2012〕3号)" → "国办发〔2020〕20号", "医保发〔2021〕27号", ….
+/// A placeholder year (〔20_〕) or anything that is not a whole 文号 gives None.
+fn parse_doc_number(p: &Patterns, s: &str) -> Option<String> {
+    let t = no_space(s);
+    let c = p.doc_number.captures(&t)?;
+    Some(format!("{}〔{}〕{}号", &c["p"], &c["y"], &c["n"]))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    Chrome,
+    Labelled,
+    DocNumber,
+    Date,
+    Enumerator,
+    Addressee,
+    Body,
+    Masthead,
+    Text,
+}
+
+/// What the document says about its issuer, by source (best first).
+#[derive(Debug, Default)]
+struct Issuers {
+    label: Option<String>,
+    title: Option<String>,
+    signature: Option<String>,
+    title_report: Option<String>,
+    masthead: Option<String>,
+    subtitle: Option<String>,
+    news: Option<String>,
+}
+
+enum Place {
+    Named { name: String, context: Vec<String> },
+    National,
+}
+
+struct Doc<'a> {
+    rules: &'a MetaRules,
+    orig: Vec<char>,
+    lines: Vec<Line>,
+    kinds: Vec<Kind>,
+    hits: Vec<Vec<LabelHit>>,
+    /// Index one past the last header line.
+    head_end: usize,
+}
+
+impl<'a> Doc<'a> {
+    fn new(original: &str, normalized: &str, rules: &'a MetaRules) -> Doc<'a> {
+        let norm: Vec<char> = normalized.chars().collect();
+        let mut orig: Vec<char> = original.chars().collect();
+        if orig.len() != norm.len() {
+            // Both texts should have the same length; if they do not, the title is cut from the normalized text.
+            orig = norm.clone();
+        }
+        let lines = split_lines(&norm, rules);
+        let mut kinds = Vec::with_capacity(lines.len());
+        let mut hits = Vec::with_capacity(lines.len());
+        let mut seen = 0;
+        for line in &lines {
+            let scan = seen < HEAD_LINES;
+            let h = if scan && !line.text.is_empty() {
+                label_hits(rules, &line.text)
+            } else {
+                Vec::new()
+            };
+            if !line.text.is_empty() {
+                seen += 1;
+            }
+            kinds.push(Self::classify(rules, &line.text, !h.is_empty()));
+            hits.push(h);
+        }
+        let mut head_end = lines.len();
+        let mut non_blank = 0;
+        for (i, k) in kinds.iter().enumerate() {
+            if *k == Kind::Blank {
+                continue;
+            }
+            non_blank += 1;
+            if matches!(k, Kind::Body | Kind::Addressee | Kind::Enumerator)
+                || non_blank > HEAD_LINES
+            {
+                head_end = i;
+                break;
+            }
+        }
+        Doc {
+            rules,
+            orig,
+            lines,
+            kinds,
+            hits,
+            head_end,
+        }
+    }
+
+    fn classify(rules: &MetaRules, text: &str, labelled: bool) -> Kind {
+        let p = &rules.patterns;
+        if text.is_empty() {
+            return Kind::Blank;
+        }
+        if labelled {
+            return Kind::Labelled;
+        }
+        if rules.is_chrome(text) {
+            return Kind::Chrome;
+        }
+        if parse_doc_number(p, text).is_some() {
+            return Kind::DocNumber;
+        }
+        if date_only(p, text).is_some() {
+            return Kind::Date;
+        }
+        if rules.masthead_parts(text).is_some() {
+            return Kind::Masthead;
+        }
+        let n = text.chars().count();
+        if text.contains(['。', '!', '?', '！', '？'])
+            || text.ends_with([';', '；'])
+            || (n > BODY_COMMA_LINE_CHARS && text.contains([',', '，']))
+        {
+            return Kind::Body;
+        }
+        if p.enumerator.is_match(text) {
+            return Kind::Enumerator;
+        }
+        if text.ends_with(':') {
+            return Kind::Addressee;
+        }
+        Kind::Text
+    }
+
+    fn next_non_blank(&self, mut i: usize, limit: usize) -> Option<usize> {
+        while i < limit {
+            if self.kinds[i] != Kind::Blank {
+                return Some(i);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn original(&self, i: usize) -> String {
+        self.orig[self.lines[i].cstart..self.lines[i].cend]
+            .iter()
+            .collect()
+    }
+
+    /// Can header line `i` start a title? Running text, headings, lines opening with a date or a
+    /// `body_start` word, and lines with fewer than `TITLE_MIN_HAN` Han characters cannot.
+    fn can_start_title(&self, i: usize) -> bool {
+        let t = &self.lines[i].text;
+        let han = t.chars().filter(|&c| is_han(c)).count();
+        self.kinds[i] == Kind::Text
+            && han >= TITLE_MIN_HAN
+            && t.chars().count() <= TITLE_MAX_CHARS
+            && t.chars()
+                .next()
+                .is_some_and(|c| is_han(c) || c.is_alphanumeric() || "“\"【[(".contains(c))
+            && !self
+                .rules
+                .body_starts
+                .iter()
+                .any(|b| t.starts_with(b.as_str()))
+            && find_date(&self.rules.patterns, t).is_none_or(|d| d.1 > 0)
+    }
+
+    /// Can header line `i` continue a wrapped title?
+    fn can_continue_title(&self, i: usize) -> bool {
+        self.kinds[i] == Kind::Text && self.lines[i].text.chars().count() <= TITLE_PART_MAX_CHARS
+    }
+
+    /// A lone title-like line is taken as the title only if it does not look like the first line of
+    /// wrapped running text: it must not end with a comma-like mark or hold a colon, and the line right
+    /// after it (no blank line between) must not be running text of about the same width.
+    fn can_be_lone_title(&self, i: usize) -> bool {
+        let t = &self.lines[i].text;
+        if t.ends_with([',', '，', '、', ';', '；', ':']) || t.contains(':') {
+            return false;
+        }
+        match (self.lines.get(i + 1), self.kinds.get(i + 1)) {
+            (Some(next), Some(Kind::Body | Kind::Text)) => {
+                let a = t.chars().count() as f64;
+                let b = next.text.chars().count() as f64;
+                !(b >= 0.8 * a && b <= 1.25 * a)
+            }
+            _ => true,
+        }
+    }
+
+    /// Title starting at header line `i`: the line, joined with the following lines while it does not
+    /// yet end with a document type (at most one blank line between parts, at most four parts), plus a
+    /// trailing part that starts with 的 or a bracket. Returns (last line, complete).
+    fn title_from(&self, i: usize) -> (usize, bool) {
+        let mut acc = self.lines[i].text.clone();
+        let mut last = i;
+        let mut complete = self.rules.title_complete(&acc);
+        let mut parts = 1;
+        while parts < 4 {
+            let Some(j) = self.next_non_blank(last + 1, self.head_end) else {
+                break;
+            };
+            if j > last + 2
+                || !self.can_continue_title(j)
+                || self.lines[j].text == self.lines[last].text
+            {
+                break;
+            }
+            let next = &self.lines[j].text;
+            let bracket = next.starts_with(['(', '（', '[', '【']);
+            if complete
+                && !(next.starts_with('的')
+                    || (bracket && next.chars().count() <= TITLE_NOTE_MAX_CHARS))
+            {
+                break;
+            }
+            let joined = format!("{acc}{next}");
+            if !complete || self.rules.title_complete(&joined) {
+                acc = joined;
+                last = j;
+                parts += 1;
+                complete = self.rules.title_complete(&acc);
+            } else {
+                break;
+            }
+        }
+        if complete {
+            (last, true)
+        } else {
+            (i, false)
+        }
+    }
+
+    /// The title's first and last line. Preference: the first header line (joined over its wrapped
+    /// lines) that ends with a document type; else the first content line of the document (after
+    /// chrome, labelled fields, 文号, date lines and letterhead) when it is title-like on its own and is not a
+    /// body's name.
+    fn title_lines(&self) -> Option<(usize, usize)> {
+        for i in 0..self.head_end {
+            if !self.can_start_title(i) {
+                continue;
+            }
+            let (last, complete) = self.title_from(i);
+            if complete {
+                return Some((i, last));
+            }
+        }
+        let first = (0..self.head_end).find(|&i| {
+            !matches!(
+                self.kinds[i],
+                Kind::Blank
+                    | Kind::Chrome
+                    | Kind::Labelled
+                    | Kind::DocNumber
+                    | Kind::Date
+                    | Kind::Masthead
+            )
+        })?;
+        (self.can_start_title(first)
+            && self.can_be_lone_title(first)
+            && self.rules.issuer_parts(&self.lines[first].text).is_none())
+        .then_some((first, first))
+    }
+
+    fn title_text(&self, first: usize, last: usize) -> String {
+        (first..=last)
+            .filter(|&i| self.kinds[i] != Kind::Blank)
+            .map(|i| collapse_spaced(&self.original(i)))
+            .collect()
+    }
+
+    fn normalized_title(&self, first: usize, last: usize) -> String {
+        (first..=last)
+            .filter(|&i| self.kinds[i] != Kind::Blank)
+            .map(|i| collapse_spaced(&self.lines[i].text))
+            .collect()
+    }
+
+    /// Index of the first footer line after the header (or the number of lines).
+    fn footer_start(&self) -> usize {
+        (self.head_end..self.lines.len())
+            .find(|&i| self.rules.is_end_marker(&self.lines[i].text))
+            .unwrap_or(self.lines.len())
+    }
+
+    /// The 落款: the first line after `from` that is a date, or issuer names followed by a date,
+    /// with the issuer lines right above it. Returns (date, issuer).
+    fn signature(&self, from: usize, regions: &RegionTable) -> Option<(String, Option<String>)> {
+        let p = &self.rules.patterns;
+        let end = self.footer_start();
+        for i in from..end {
+            let text = &self.lines[i].text;
+            if text.is_empty() || text.chars().count() > 3 * ISSUER_MAX_CHARS {
+                continue;
+            }
+            if let Some(iso) = date_only(p, text) {
+                return Some((
+                    iso,
+                    self.issuer_above(i)
+                        .filter(|s| self.names_a_place_or_nation(s, regions)),
+                ));
+            }
+            if let Some((iso, a, b)) = find_date(p, text) {
+                if text[b..].trim().is_empty() && a > 0 {
+                    if let Some(parts) = self.rules.issuer_parts(&text[..a]) {
+                        let issuer = Some(parts.join("、"))
+                            .filter(|s| self.names_a_place_or_nation(s, regions));
+                        return Some((iso, issuer));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// A signature's first body must start with a place or a national name (中共南安市委, 国家医保局);
+    /// a bare 运输局 is the tail of a name wrapped over lines.
+    fn names_a_place_or_nation(&self, issuer: &str, regions: &RegionTable) -> bool {
+        let first = issuer.split('、').next().unwrap_or("");
+        let first = self.rules.strip_issuer_prefix(first);
+        regions.longest_name_at(first).is_some() || self.rules.is_national(first)
+    }
+
+    fn issuer_above(&self, i: usize) -> Option<String> {
+        let mut found: Vec<Vec<String>> = Vec::new();
+        let mut k = i;
+        while k > 0 && found.len() < 4 {
+            k -= 1;
+            let t = &self.lines[k].text;
+            if t.is_empty() {
+                continue;
+            }
+            if let Some(seal) = self.rules.seals.iter().find(|s| t.contains(s.as_str())) {
+                let named = t.replace(seal.as_str(), "");
+                let named =
+                    named.trim_matches(|c: char| c.is_whitespace() || "()（）[]【】".contains(c));
+                if let Some(parts) = self.rules.issuer_parts(named) {
+                    found.push(parts);
+                }
+                continue;
+            }
+            match self.rules.issuer_parts(t) {
+                Some(parts) => found.push(parts),
+                None => break,
+            }
+        }
+        found.reverse();
+        let all: Vec<String> = found.into_iter().flatten().collect();
+        (!all.is_empty()).then(|| all.join("、"))
+    }
+
+    /// A date line under the title (——2026年2月3日在…会议上, 1994年10月27日 …会议通过), with
+    /// the body named before a subtitle verb (…会议 + 通过).
+    fn subtitle_date(&self, from: usize) -> Option<(String, Option<String>)> {
+        let p = &self.rules.patterns;
+        let mut seen = 0;
+        for i in from..self.lines.len() {
+            let k = self.kinds[i];
+            let long_body =
+                k == Kind::Body && self.lines[i].text.chars().count() > SUBTITLE_BODY_MAX_CHARS;
+            if matches!(k, Kind::Addressee | Kind::Enumerator) || long_body {
+                break;
+            }
+            if matches!(
+                k,
+                Kind::Blank | Kind::DocNumber | Kind::Chrome | Kind::Labelled
+            ) || self.is_label_value(i)
+            {
+                continue;
+            }
+            seen += 1;
+            if seen > SUBTITLE_LINES {
+                break;
+            }
+            let s = self.lines[i]
+                .text
+                .trim_start_matches(['-', '—', '(', '（', ' ']);
+            if let Some((iso, 0, end)) = find_date(p, s) {
+                let rest = s[end..].trim().trim_end_matches([')', '）']);
+                let issuer = self.rules.subtitle_verbs.iter().find_map(|v| {
+                    let body = rest.strip_suffix(v.as_str())?;
+                    self.rules.issuer_parts(body).map(|parts| parts.join("、"))
+                });
+                return Some((iso, issuer));
+            }
+        }
+        None
+    }
+
+    /// Labelled values with the line they are on. A label alone at the end of its line ("时间:")
+    /// takes the next line (at most one blank line further) as its value, unless that line is
+    /// labelled or chrome; an issuer label takes it only when it names bodies.
+    fn labelled_values(&self) -> Vec<(usize, LabelHit)> {
+        let mut out = Vec::new();
+        for (i, hits) in self.hits.iter().enumerate() {
+            for (j, h) in hits.iter().enumerate() {
+                if !h.value.is_empty() {
+                    out.push((i, h.clone()));
+                    continue;
+                }
+                if j + 1 != hits.len() {
+                    continue;
+                }
+                let Some(k) = self.next_non_blank(i + 1, self.lines.len()) else {
+                    continue;
+                };
+                let text = &self.lines[k].text;
+                if k > i + 2
+                    || matches!(self.kinds[k], Kind::Labelled | Kind::Chrome)
+                    || (h.field == Field::Issuer && self.rules.issuer_parts(text).is_none())
+                {
+                    continue;
+                }
+                let value = LabelHit {
+                    field: h.field,
+                    priority: h.priority,
+                    value: text.clone(),
+                    value_at: (0, text.chars().count()),
+                };
+                out.push((k, value));
+            }
+        }
+        out
+    }
+
+    /// Is line `i` the value of a label that ends the line before it ("时间:" / "2026-02-02")?
+    fn is_label_value(&self, i: usize) -> bool {
+        let Some(prev) = (0..i).rev().find(|&k| self.kinds[k] != Kind::Blank) else {
+            return false;
+        };
+        prev + 2 >= i && self.hits[prev].last().is_some_and(|h| h.value.is_empty())
+    }
+
+    /// Issuer stated by the title: the bodies before 关于 or before a verb like 转发, or before a
+    /// report type (上海市政府工作报告).
+    fn title_issuer(&self, title: &str) -> (Option<String>, Option<String>) {
+        let r = self.rules;
+        let t = r.patterns.year_prefix.replace(title.trim(), "").to_string();
+        let t_no_year = r.patterns.year_any.replace_all(&t, "").to_string();
+        let mut cut: Option<usize> = None;
+        for v in r.abouts.iter().chain(&r.issuer_verbs) {
+            if let Some(k) = t.find(v.as_str()) {
+                if cut.is_none_or(|c| k < c) {
+                    cut = Some(k);
+                }
+            }
+        }
+        if let Some(k) = cut.filter(|&k| k > 0) {
+            if let Some(parts) = r.issuer_parts(&t[..k]) {
+                return (Some(parts.join("、")), None);
+            }
+        }
+        let t = t_no_year;
+        for d in &r.issuer_doc_types {
+            for (k, _) in t.match_indices(d.as_str()) {
+                if k == 0 || r.abouts.iter().any(|a| t[..k].contains(a.as_str())) {
+                    continue;
+                }
+                if let Some(parts) = r.issuer_parts(&t[..k]) {
+                    return (None, Some(parts.join("、")));
+                }
+            }
+        }
+        (None, None)
+    }
+
+    /// A place named at the start of `s` (after 中共 and the like): the chain of division names
+    /// (南昌市新建区 → 新建区 in 南昌市), or national.
+    fn place_at_start(&self, s: &str, regions: &RegionTable) -> Option<Place> {
+        let s = self.rules.strip_issuer_prefix(s.trim());
+        let mut chain: Vec<String> = Vec::new();
+        let mut rest = s;
+        while let Some(n) = regions.longest_name_at(rest) {
+            let end = rest.char_indices().nth(n).map_or(rest.len(), |(b, _)| b);
+            chain.push(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+        if let Some(name) = chain.pop() {
+            return Some(Place::Named {
+                name,
+                context: chain,
+            });
+        }
+        if self
+            .rules
+            .is_national(self.rules.patterns.ordinal_prefix.replace(s, "").as_ref())
+        {
+            return Some(Place::National);
+        }
+        None
+    }
+
+    /// A title starting with a name's stem (兴仁多措并举…) names the place written in full elsewhere
+    /// in the text (兴仁县); the first full name found in the text wins.
+    fn stem_place(&self, title: &str, text: &str, regions: &RegionTable) -> Option<Place> {
+        let chars: Vec<char> = title.chars().collect();
+        for n in (2..=4.min(chars.len())).rev() {
+            let prefix: String = chars[..n].iter().collect();
+            let mut best: Option<(usize, String)> = None;
+            for e in STEM_ENDINGS {
+                let full = format!("{prefix}{e}");
+                if !regions.is_name(&full) {
+                    continue;
+                }
+                if let Some(at) = text.find(&full) {
+                    if best.as_ref().is_none_or(|b| at < b.0) {
+                        best = Some((at, full));
+                    }
+                }
+            }
+            if let Some((_, name)) = best {
+                return Some(Place::Named {
+                    name,
+                    context: Vec::new(),
+                });
+            }
+        }
+        None
+    }
+}
+
+/// Read the metadata of one document.
+///
+/// `original`: the decoded document text (BOM removed, line ends as in the file: \n, \r\n or lone \r possible).
+/// `normalized`: the same text with OpenCC t2s applied, full-width ASCII U+FF01–U+FF5E folded to ASCII,
+/// U+3000 to a space, dashes (— – ― ‒) to '-', tildes (～ 〜) to '~'. It has EXACTLY the same number of chars
+/// as `original`, char i of one corresponding to char i of the other.
+/// Title is cut from `original` (original script); every other field is simplified (from `normalized`).
+///
+/// Sources, best first:
+/// - title: a labelled title; the first header line ending with a document type (lines of a wrapped
+///   title joined); the first title-like header line. Page chrome, labelled lines, 文号 and date lines
+///   are never titles; the header ends at the addressee line or the first running text.
+/// - doc_number: a labelled 文号, else a header line that is a whole 文号 (brackets allowed around
+///   it). Numbers inside sentences (cited documents) and placeholder years are never taken. The output
+///   always uses 〔 〕 around the year.
+/// - issuer: a labelled issuer; the bodies named before 关于 (or 转发/批转) in the title; the 落款
+///   above the signature date; the body before a report type in the title; the letterhead; a news
+///   item's stated source.
+/// - date: the labelled dates and the unlabelled sources (落款 date, a date line under the title, a
+///   news dateline) ranked by the priorities in metadata.tsv (发文日期 first).
+/// - region: the place at the start of the issuer (or of the title when the issuer gives none or is a
+///   news source), with the names before it as context; a title starting with a stem of a name written
+///   in full in the text; national issuers give [`NATIONAL_REGION`]. A shared name that the context
+///   does not settle is settled by the text when it mentions the province or prefecture of exactly one
+///   candidate; otherwise `region_candidates` lists them.
 pub fn extract(
-    _original: &str,
+    original: &str,
     normalized: &str,
-    _rules: &MetaRules,
-    _regions: &RegionTable,
+    rules: &MetaRules,
+    regions: &RegionTable,
 ) -> DocMeta {
-    let re =
-        regex::Regex::new(r"(?:发文日期|成文日期|公文生成日期)[^\d]{0,6}(\d{4})-(\d{2})-(\d{2})")
-            .expect("date");
-    let date = re
-        .captures(normalized)
-        .map(|c| format!("{}-{}-{}", &c[1], &c[2], &c[3]));
-    DocMeta {
-        date,
-        ..DocMeta::default()
+    let doc = Doc::new(original, normalized, rules);
+    let p = &rules.patterns;
+    let mut meta = DocMeta::default();
+
+    // Labelled fields.
+    // (original, normalized) text of a labelled title.
+    let mut title_label: Option<(String, String)> = None;
+    let mut issuers = Issuers::default();
+    let mut dates: Vec<(u32, String)> = Vec::new();
+    let mut news = false;
+    for (line, h) in doc.labelled_values() {
+        match h.field {
+            Field::Title => {
+                if title_label.is_none() {
+                    let (a, b) = h.value_at;
+                    let s = doc.lines[line].cstart;
+                    title_label = Some((doc.orig[s + a..s + b].iter().collect(), h.value.clone()));
+                }
+            }
+            Field::Issuer => {
+                if issuers.label.is_none() {
+                    issuers.label = Some(h.value.trim_end_matches(['.', '。']).to_string());
+                }
+            }
+            Field::DocNumber => {
+                if meta.doc_number.is_none() {
+                    meta.doc_number = parse_doc_number(p, &h.value);
+                }
+            }
+            Field::Date => {
+                if let Some((iso, _, _)) = find_date(p, &h.value) {
+                    dates.push((h.priority, iso));
+                }
+            }
+            Field::Source => {
+                news = true;
+                if issuers.news.is_none() {
+                    issuers.news = h.value.split_whitespace().next().map(str::to_string);
+                }
+                if let Some((iso, _, _)) = find_date(p, &doc.lines[line].text) {
+                    dates.push((rules.dateline_priority, iso));
+                }
+            }
+            Field::Skip => {}
+        }
+    }
+
+    // Title.
+    let title_lines = doc.title_lines();
+    let title_norm = match &title_label {
+        Some((_, norm)) => Some(norm.clone()),
+        None => title_lines.map(|(a, b)| doc.normalized_title(a, b)),
+    };
+    meta.title = match title_label {
+        Some((orig, _)) => Some(orig),
+        None => title_lines.map(|(a, b)| doc.title_text(a, b)),
+    };
+
+    // 文号 on a header line of its own.
+    if meta.doc_number.is_none() {
+        meta.doc_number = (0..doc.head_end)
+            .filter(|&i| doc.kinds[i] == Kind::DocNumber)
+            .find_map(|i| parse_doc_number(p, &doc.lines[i].text));
+    }
+
+    // News opener (亮点黔西南讯 …) and markers in the first lines of the text.
+    let first_text: Vec<usize> = (doc.head_end..doc.lines.len())
+        .filter(|&i| doc.kinds[i] != Kind::Blank)
+        .take(3)
+        .collect();
+    for &i in &first_text {
+        let t = &doc.lines[i].text;
+        for o in &rules.news_openers {
+            if let Some(k) = t.find(o.as_str()) {
+                let name = t[..k].trim();
+                let n = name.chars().count();
+                if (2..=12).contains(&n)
+                    && !name.contains([',', '，', ' '])
+                    && !rules.news_self.iter().any(|s| name.starts_with(s.as_str()))
+                {
+                    news = true;
+                    if issuers.news.is_none() {
+                        issuers.news = Some(name.to_string());
+                    }
+                } else if name.chars().count() <= 4 {
+                    news = true;
+                }
+            }
+        }
+        if rules.news_markers.iter().any(|m| t.contains(m.as_str())) {
+            news = true;
+        }
+    }
+    if news && !dates.iter().any(|d| d.0 == rules.dateline_priority) {
+        if let Some(iso) = (0..doc.head_end)
+            .find_map(|i| find_date(p, &doc.lines[i].text))
+            .map(|d| d.0)
+        {
+            dates.push((rules.dateline_priority, iso));
+        }
+    }
+
+    // Title-stated issuer.
+    if let Some(t) = &title_norm {
+        let (by_about, by_report) = doc.title_issuer(t);
+        issuers.title = by_about;
+        issuers.title_report = by_report;
+    }
+
+    // 落款 and the date under the title.
+    let after_title = title_lines.map_or(0, |(_, b)| b + 1).max(doc.head_end);
+    if let Some((iso, issuer)) = doc.signature(after_title, regions) {
+        dates.push((rules.signature_priority, iso));
+        issuers.signature = issuer;
+    }
+    // Without a title, the date line may open the document.
+    if let Some((iso, issuer)) = doc.subtitle_date(title_lines.map_or(0, |(_, b)| b + 1)) {
+        dates.push((rules.subtitle_priority, iso));
+        issuers.subtitle = issuer;
+    }
+
+    // Letterhead (…文件, or 文件 under the bodies' names) and the name lines right above and below it.
+    if let Some(m) = (0..doc.head_end).find(|&i| doc.kinds[i] == Kind::Masthead) {
+        let names = |i: usize| -> Option<Vec<String>> {
+            matches!(doc.kinds[i], Kind::Text | Kind::Masthead)
+                .then(|| rules.issuer_parts(&doc.lines[i].text))
+                .flatten()
+        };
+        let mut above: Vec<Vec<String>> = Vec::new();
+        let mut k = m;
+        while k > 0 {
+            k -= 1;
+            if matches!(doc.kinds[k], Kind::Blank | Kind::DocNumber) {
+                continue;
+            }
+            match names(k) {
+                Some(p) => above.push(p),
+                None => break,
+            }
+        }
+        above.reverse();
+        let mut parts: Vec<String> = above.into_iter().flatten().collect();
+        parts.extend(rules.masthead_parts(&doc.lines[m].text).unwrap_or_default());
+        let mut k = m + 1;
+        while k < doc.head_end {
+            if doc.kinds[k] != Kind::Blank {
+                match names(k) {
+                    Some(p) => parts.extend(p),
+                    None => break,
+                }
+            }
+            k += 1;
+        }
+        if !parts.is_empty() {
+            issuers.masthead = Some(parts.join("、"));
+        }
+    }
+
+    let from_news = issuers.label.is_none()
+        && issuers.title.is_none()
+        && issuers.signature.is_none()
+        && issuers.title_report.is_none()
+        && issuers.masthead.is_none()
+        && issuers.subtitle.is_none();
+    meta.issuer = issuers
+        .label
+        .clone()
+        .or(issuers.title.clone())
+        .or(issuers.signature.clone())
+        .or(issuers.title_report.clone())
+        .or(issuers.masthead.clone())
+        .or(issuers.subtitle.clone())
+        .or(issuers.news.clone());
+
+    // Date: smallest priority, first found among equals.
+    meta.date = dates.iter().min_by_key(|d| d.0).map(|d| d.1.clone());
+
+    // Region.
+    let issuer_place = |s: &Option<String>| -> Option<Place> {
+        let first = s.as_deref()?.split('、').next()?;
+        doc.place_at_start(first, regions)
+    };
+    let title_place = || -> Option<Place> {
+        let t = title_norm.as_deref()?;
+        let t = p.year_prefix.replace(t.trim(), "").to_string();
+        doc.place_at_start(&t, regions)
+            .or_else(|| doc.stem_place(&t, normalized, regions))
+    };
+    let place = if from_news {
+        let source_is_body = issuers
+            .news
+            .as_deref()
+            .is_some_and(|s| rules.issuer_parts(s).is_some());
+        title_place().or_else(|| {
+            if source_is_body {
+                issuer_place(&meta.issuer)
+            } else {
+                None
+            }
+        })
+    } else {
+        issuer_place(&meta.issuer).or_else(title_place)
+    };
+    match place {
+        Some(Place::National) => meta.region = Some(NATIONAL_REGION.to_string()),
+        Some(Place::Named { name, context }) => {
+            let ctx: Vec<&str> = context.iter().map(String::as_str).collect();
+            let mut r = regions.resolve(&name, &ctx);
+            if r.code.is_none() && r.candidates.len() > 1 {
+                let mentioned: Vec<&String> = r
+                    .candidates
+                    .iter()
+                    .filter(|c| {
+                        let d = regions.describe(c);
+                        [d.prefecture, d.province].into_iter().flatten().any(|n| {
+                            normalized.contains(n.as_str())
+                                || (stem(&n) != n && normalized.contains(stem(&n)))
+                        })
+                    })
+                    .collect();
+                if mentioned.len() == 1 {
+                    r = regions.describe(mentioned[0]);
+                }
+            }
+            meta.region = Some(name);
+            meta.region_code = r.code;
+            meta.province = r.province;
+            meta.prefecture = r.prefecture;
+            meta.region_candidates = r.candidates;
+        }
+        None => {}
+    }
+    meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> MetaRules {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/patterns/metadata.tsv");
+        let text = std::fs::read_to_string(path).expect("patterns/metadata.tsv");
+        MetaRules::parse(&text, "patterns/metadata.tsv").unwrap()
+    }
+
+    fn regions() -> RegionTable {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/patterns/regions.tsv");
+        let text = std::fs::read_to_string(path).expect("patterns/regions.tsv");
+        RegionTable::parse(&text, "patterns/regions.tsv").unwrap()
+    }
+
+    /// The width and dash folding of the normalized text (inputs here are already simplified).
+    fn fold(s: &str) -> String {
+        s.chars()
+            .map(|c| match c {
+                '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap(),
+                '\u{3000}' => ' ',
+                '—' | '–' | '―' | '‒' => '-',
+                '〜' => '~',
+                _ => c,
+            })
+            .collect()
+    }
+
+    fn run(text: &str) -> DocMeta {
+        extract(text, &fold(text), &rules(), &regions())
+    }
+
+    #[test]
+    fn doc_number_shapes() {
+        let p = Patterns::new();
+        for (input, want) in [
+            ("新府发〔2023〕3号", "新府发〔2023〕3号"),
+            ("南卫[2019]105号", "南卫〔2019〕105号"),
+            ("国办发(2018)128号", "国办发〔2018〕128号"),
+            ("国办发【2018】128号", "国办发〔2018〕128号"),
+            ("国办发〔2020]20号", "国办发〔2020〕20号"),
+            ("医保发〔2021〕27 号", "医保发〔2021〕27号"),
+            ("(余府发〔2012〕3号)", "余府发〔2012〕3号"),
+        ] {
+            assert_eq!(
+                parse_doc_number(&p, &fold(input)).as_deref(),
+                Some(want),
+                "{input}"
+            );
+        }
+        assert_eq!(parse_doc_number(&p, "浙卫发〔20_〕166号"), None);
+        assert_eq!(
+            parse_doc_number(&p, "根据《通知》(赣府发〔2023〕1号)精神"),
+            None
+        );
+    }
+
+    #[test]
+    fn doc_number_from_header_not_from_body() {
+        let text = "新府发〔2023〕3号\n南昌市新建区人民政府关于印发\n新建区卫生健康服务能力全面提升三年行动\n计划(2023—2025年)的通知\n各乡(镇)人民政府,区直各单位:\n根据《江西省人民政府关于印发江西省卫生健康服务能力全面提升三年行动计划(2023-2025年)的通知》(赣府发〔2023〕1号)精神,制定本计划。\n2023年6月8日\n";
+        let m = run(text);
+        assert_eq!(m.doc_number.as_deref(), Some("新府发〔2023〕3号"));
+        let body_only =
+            "关于做好有关工作的通知\n各单位:\n根据《通知》(赣府发〔2023〕1号)精神,现通知如下。\n";
+        assert_eq!(run(body_only).doc_number, None);
+        let placeholder = "关于做好有关工作的通知\n(浙卫发〔20_〕166号)\n各单位:\n现通知如下。\n";
+        assert_eq!(run(placeholder).doc_number, None);
+        let labelled =
+            "文号:国办发〔2020]20号\n国务院办公厅关于做好有关工作的通知\n各省:\n现通知如下。\n";
+        assert_eq!(
+            run(labelled).doc_number.as_deref(),
+            Some("国办发〔2020〕20号")
+        );
+        let spaced = "关于加快推进门诊费用跨省直接结算工作的通知\n（医保发〔2021〕27 号）\n各省医保局：\n现通知如下。\n";
+        assert_eq!(
+            run(spaced).doc_number.as_deref(),
+            Some("医保发〔2021〕27号")
+        );
+    }
+
+    #[test]
+    fn multi_line_title_and_region_from_issuer() {
+        let text = "新府发〔2023〕3号\n南昌市新建区人民政府关于印发\n新建区卫生健康服务能力全面提升三年行动\n计划(2023—2025年)的通知\n各乡(镇)人民政府,区直各单位:\n现印发给你们,请认真遵照执行。\n2023年6月8日\n";
+        let m = run(text);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("南昌市新建区人民政府关于印发新建区卫生健康服务能力全面提升三年行动计划(2023—2025年)的通知")
+        );
+        assert_eq!(m.issuer.as_deref(), Some("南昌市新建区人民政府"));
+        assert_eq!(m.date.as_deref(), Some("2023-06-08"));
+        assert_eq!(m.region.as_deref(), Some("新建区"));
+        assert_eq!(m.region_code.as_deref(), Some("360112"));
+        assert_eq!(m.province.as_deref(), Some("江西省"));
+        assert_eq!(m.prefecture.as_deref(), Some("南昌市"));
+    }
+
+    #[test]
+    fn title_wrapped_with_blank_lines() {
+        let text = "国务院办公厅关于推广第二批\r\n\r\n支持创新相关改革举措的通知\r\n\r\n国办发〔2018〕126号\r\n\r\n各省、自治区、直辖市人民政府：\r\n现通知如下。\r\n国务院办公厅\r\n2018年12月23日\r\n";
+        let m = run(text);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("国务院办公厅关于推广第二批支持创新相关改革举措的通知")
+        );
+        assert_eq!(m.doc_number.as_deref(), Some("国办发〔2018〕126号"));
+        assert_eq!(m.issuer.as_deref(), Some("国务院办公厅"));
+        assert_eq!(m.region.as_deref(), Some(NATIONAL_REGION));
+        assert_eq!(m.region_code, None);
+        assert_eq!(m.date.as_deref(), Some("2018-12-23"));
+    }
+
+    #[test]
+    fn chinese_numeral_dates() {
+        let p = Patterns::new();
+        assert_eq!(
+            find_date(&p, "二〇二三年六月八日").map(|d| d.0).as_deref(),
+            Some("2023-06-08")
+        );
+        assert_eq!(
+            find_date(&p, "二〇一九年十二月三十一日")
+                .map(|d| d.0)
+                .as_deref(),
+            Some("2019-12-31")
+        );
+        assert_eq!(
+            find_date(&p, "二○一二年一月九日").map(|d| d.0).as_deref(),
+            Some("2012-01-09")
+        );
+        assert_eq!(
+            find_date(&p, "2021 年 3 月 9 日").map(|d| d.0).as_deref(),
+            Some("2021-03-09")
+        );
+        assert_eq!(find_date(&p, "2019年2月30日"), None);
+        assert_eq!(
+            date_only(&p, "2019-05-14 16:48").as_deref(),
+            Some("2019-05-14")
+        );
+        let text = "某某县卫生健康局关于做好有关工作的通知\n各乡镇卫生院:\n现通知如下。\n某某县卫生健康局\n二〇一九年十二月三十一日\n";
+        assert_eq!(run(text).date.as_deref(), Some("2019-12-31"));
+    }
+
+    #[test]
+    fn labelled_issue_date_wins() {
+        let text = "文号 | 索引号 | x-2021-00001 | 发文日期 | 2021-04-15 | 有效性 | |\n主题分类 | 业务管理 | 成文日期 | 2021-04-15 | 服务对象 |\n2021年舞钢市妇幼健康工作要点的通知\n各乡镇卫生院:\n现将《要点》印发给你们,请认真贯彻执行。\n2021年4月12日\n";
+        let m = run(text);
+        assert_eq!(m.date.as_deref(), Some("2021-04-15"));
+        assert_eq!(m.doc_number, None);
+        assert_eq!(m.issuer, None);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("2021年舞钢市妇幼健康工作要点的通知")
+        );
+        assert_eq!(m.region.as_deref(), Some("舞钢市"));
+        assert_eq!(m.region_code.as_deref(), Some("410481"));
+    }
+
+    #[test]
+    fn web_chrome_is_skipped_and_news_source_is_issuer() {
+        let text = "当前位置:首页 > 资讯 > 兴仁\n\n兴仁多措并举积极推进全县妇幼工作\n\n2015年06月02日 11:47:27来源:亮点黔西南 作者:周蕊\n亮点黔西南讯 今年以来,兴仁县卫计局采取多种措施推动全县妇幼工作。\n推荐阅读\n亮点黔西南  2024-09-20\n";
+        let m = run(text);
+        assert_eq!(m.title.as_deref(), Some("兴仁多措并举积极推进全县妇幼工作"));
+        assert_eq!(m.issuer.as_deref(), Some("亮点黔西南"));
+        assert_eq!(m.date.as_deref(), Some("2015-06-02"));
+        assert_eq!(m.region.as_deref(), Some("兴仁县"));
+        assert_eq!(m.region_code.as_deref(), Some("522302"));
+        let chrome = "下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2026年上海市政府工作报告\n——2026年2月3日在上海市第十六届人民代表大会第四次会议上\n各位代表：\n现在报告工作。\n";
+        let m = run(chrome);
+        assert_eq!(m.title.as_deref(), Some("2026年上海市政府工作报告"));
+        assert_eq!(m.date.as_deref(), Some("2026-02-03"));
+        assert_eq!(m.region_code.as_deref(), Some("310000"));
+        let labels = "• 索 引 号:qz07126-0101-2019-00047\n• 备注/文号:南卫〔2019〕105号\n• 发布机构:南安市卫生健康局\n• 公文生成日期:2019-05-14\n南安市卫生健康局关于印发工作安排的通知\n时间:2019-05-14 16:48\n各单位:\n根据《泉州市卫健委关于印发工作安排的通知》文件精神,现将工作安排如下。\n附件下载\n扫一扫在手机上查看当前页面\n";
+        let m = run(labels);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("南安市卫生健康局关于印发工作安排的通知")
+        );
+        assert_eq!(m.doc_number.as_deref(), Some("南卫〔2019〕105号"));
+        assert_eq!(m.issuer.as_deref(), Some("南安市卫生健康局"));
+        assert_eq!(m.region_code.as_deref(), Some("350583"));
+        assert_eq!(m.prefecture.as_deref(), Some("泉州市"));
+    }
+
+    #[test]
+    fn traditional_title_is_cut_from_original() {
+        let original = "靈感範文站\n\n位置:首頁 > 實用文 > 工作計劃\n\n婦幼保健工作計劃【精品多篇】\n\n在醫院分管院長領導下,現制定我院婦幼保健工作計劃如下:\n";
+        let normalized = "灵感范文站\n\n位置:首页 > 实用文 > 工作计划\n\n妇幼保健工作计划【精品多篇】\n\n在医院分管院长领导下,现制定我院妇幼保健工作计划如下:\n";
+        assert_eq!(original.chars().count(), normalized.chars().count());
+        let m = extract(original, normalized, &rules(), &regions());
+        assert_eq!(m.title.as_deref(), Some("婦幼保健工作計劃【精品多篇】"));
+        assert_eq!(m.issuer, None);
+        assert_eq!(m.date, None);
+        assert_eq!(m.region, None);
+    }
+
+    #[test]
+    fn repeated_place_name_needs_context() {
+        let bj = run("北京市朝阳区人民政府关于做好有关工作的通知\n各街道办事处:\n现通知如下。\n");
+        assert_eq!(bj.region.as_deref(), Some("朝阳区"));
+        assert_eq!(bj.region_code.as_deref(), Some("110105"));
+        let cc = run("长春市朝阳区人民政府关于做好有关工作的通知\n各街道办事处:\n现通知如下。\n");
+        assert_eq!(cc.region_code.as_deref(), Some("220104"));
+        assert_eq!(cc.prefecture.as_deref(), Some("长春市"));
+        let none = run("朝阳区人民政府关于做好有关工作的通知\n各街道办事处:\n现通知如下。\n");
+        assert_eq!(none.region.as_deref(), Some("朝阳区"));
+        assert_eq!(none.region_code, None);
+        assert!(none.region_candidates.contains(&"110105".to_string()));
+        assert!(none.region_candidates.contains(&"220104".to_string()));
+        // The text settles it when it names one candidate's prefecture.
+        let text = run("朝阳区人民政府关于做好有关工作的通知\n各街道办事处:\n为落实长春市有关要求,现通知如下。\n");
+        assert_eq!(text.region_code.as_deref(), Some("220104"));
+    }
+
+    #[test]
+    fn historical_name_and_signature_issuer() {
+        let m = run("关于做好有关工作的通知\n各乡镇:\n现通知如下。\n兴仁县人民政府办公室\n(印章)\n2015年6月2日\n");
+        assert_eq!(m.issuer.as_deref(), Some("兴仁县人民政府办公室"));
+        assert_eq!(m.region.as_deref(), Some("兴仁县"));
+        assert_eq!(m.region_code.as_deref(), Some("522302"));
+        let joint = run(
+            "关于加快推进有关工作的通知\n各省:\n现通知如下。\n国家医保局 财政部 2021年4月12日\n",
+        );
+        assert_eq!(joint.issuer.as_deref(), Some("国家医保局、财政部"));
+        assert_eq!(joint.region.as_deref(), Some(NATIONAL_REGION));
+        assert_eq!(joint.date.as_deref(), Some("2021-04-12"));
+    }
+
+    #[test]
+    fn cited_document_is_not_this_documents_metadata() {
+        let text = "各乡镇卫生院:\n根据《泉州市卫健委关于印发服务全面二孩工作安排的通知》(泉卫〔2019〕1号)精神,现通知如下。\n";
+        let m = run(text);
+        assert_eq!(m.title, None);
+        assert_eq!(m.doc_number, None);
+        assert_eq!(m.issuer, None);
+        assert_eq!(m.region, None);
+    }
+
+    #[test]
+    fn labelled_fields_in_cells_and_on_the_next_line() {
+        let text = "标题:关于做好有关工作的通知\n发文机关:\t某某市卫生健康委员会\t发文字号:\t某卫〔2022〕7号\n成文日期:\n2022年03月04日\n发布日期:2022-03-08\n关于做好有关工作的通知\n各单位:\n现通知如下。\n";
+        let m = run(text);
+        assert_eq!(m.title.as_deref(), Some("关于做好有关工作的通知"));
+        assert_eq!(m.issuer.as_deref(), Some("某某市卫生健康委员会"));
+        assert_eq!(m.doc_number.as_deref(), Some("某卫〔2022〕7号"));
+        assert_eq!(m.date.as_deref(), Some("2022-03-04"));
+    }
+
+    #[test]
+    fn letterhead_subtitle_and_lone_cr_lines() {
+        let text = "某某市工业和信息化局\r某 某 市 公 安 局\r某工信字〔2022〕1号\r文件\r关于印发《某某市管理办法（试行）》\r的通知\r各相关单位：\r现印发给你们，请遵照执行。\r";
+        let m = run(text);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("关于印发《某某市管理办法（试行）》的通知")
+        );
+        assert_eq!(
+            m.issuer.as_deref(),
+            Some("某某市工业和信息化局、某某市公安局")
+        );
+        assert_eq!(m.doc_number.as_deref(), Some("某工信字〔2022〕1号"));
+        let law = "# 山东省精神卫生条例\n\n2019年3月29日 山东省第十三届人民代表大会常务委员会第十一次会议通过\n\n## 第一章 总则\n第一条 为了发展精神卫生事业，制定本条例。\n";
+        let m = run(law);
+        assert_eq!(m.title.as_deref(), Some("山东省精神卫生条例"));
+        assert_eq!(
+            m.issuer.as_deref(),
+            Some("山东省第十三届人民代表大会常务委员会第十一次会议")
+        );
+        assert_eq!(m.date.as_deref(), Some("2019-03-29"));
+        assert_eq!(m.region_code.as_deref(), Some("370000"));
+        let spaced = "国务院关于授权有关事项的\n土 地 使 用 期 限 的 批 复\n(试行)\n广东省人民政府：\n现批复如下。\n";
+        let m = run(spaced);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("国务院关于授权有关事项的土地使用期限的批复(试行)")
+        );
+    }
+
+    #[test]
+    fn running_text_is_not_a_title() {
+        let text = "持续推进数字技术适老化是践行积极应对人口老龄化\n战略的重要举措，也是实施有关法律的内在要\n求。为深入贯彻有关精神，制定本方案。\n";
+        assert_eq!(run(text).title, None);
+        assert_eq!(run("应用一：形式审查\n一、总体要求\n").title, None);
+    }
+
+    #[test]
+    fn malformed_rules_name_file_and_line() {
+        let e = MetaRules::parse("# x\nchrome\n", "patterns/metadata.tsv").unwrap_err();
+        assert_eq!(e, "patterns/metadata.tsv:2: missing text column: chrome");
+        let e = MetaRules::parse("label\t发文日期\tdate\n", "m.tsv").unwrap_err();
+        assert_eq!(
+            e,
+            "m.tsv:1: a date label needs a priority: label\t发文日期\tdate"
+        );
+        let e = MetaRules::parse("colour\tred\n", "m.tsv").unwrap_err();
+        assert_eq!(e, "m.tsv:1: unknown kind: colour\tred");
+        let e = MetaRules::parse("label\t标题\ttitle\t3\n", "m.tsv").unwrap_err();
+        assert!(
+            e.starts_with("m.tsv:1: only date labels take a priority"),
+            "{e}"
+        );
     }
 }

@@ -127,26 +127,31 @@ pub fn parse_chinese(text: &str) -> Option<Number> {
     }
     // All digits and at least one zero-like digit, or several digits with no magnitude:
     // read digit by digit (二〇二五, 一九九七).
-    if chars.len() > 1 && chars.iter().all(|c| chinese_digit(*c).is_some()) {
+    if chars.len() >= 4 && chars.iter().all(|c| chinese_digit(*c).is_some()) {
         let mut v = 0.0;
         for c in &chars {
             v = v * 10.0 + chinese_digit(*c)? as f64;
         }
         return Some(Number::int(v));
     }
-    let mut total = 0.0; // completed 亿/万 sections
+    // Two or three digits without a magnitude (二三级, 三四个) name a pair of alternatives,
+    // not a number.
+    if chars.len() > 1 && chars.len() < 4 && chars.iter().all(|c| chinese_digit(*c).is_some()) {
+        return None;
+    }
+    let mut total = 0.0; // the 亿 part and completed 万 parts
     let mut section = 0.0; // below 万
     let mut digit: Option<f64> = None;
     for c in chars {
         if let Some(d) = chinese_digit(c) {
             digit = Some(d as f64);
         } else if let Some(m) = chinese_magnitude(c) {
-            if m >= 1.0e4 {
-                section += digit.take().unwrap_or(0.0);
-                if section == 0.0 {
-                    section = 1.0;
-                }
-                total = (total + section) * m;
+            if m == 1.0e8 {
+                total = (total + section + digit.take().unwrap_or(0.0)).max(1.0) * m;
+                section = 0.0;
+            } else if m == 1.0e4 {
+                let part = (section + digit.take().unwrap_or(0.0)).max(1.0);
+                total += part * m;
                 section = 0.0;
             } else {
                 section += digit.take().unwrap_or(1.0) * m;
@@ -191,6 +196,9 @@ mod tests {
         assert_eq!(cn("九十五"), 95.0);
         assert_eq!(cn("一百二十"), 120.0);
         assert!(parse_chinese("一是").is_none());
+        assert!(parse_chinese("二三").is_none());
+        assert_eq!(cn("一万亿"), 1.0e12);
+        assert_eq!(cn("三万五千"), 35000.0);
     }
 
     #[test]

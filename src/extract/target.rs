@@ -159,6 +159,87 @@ fn trim_end_words<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
         .map(|w| w.as_str())
 }
 
+/// A list of per-capita bases sharing one value: "城区每3万人口、农村地区每1万人口救护车配置数" →
+/// ["城区每3万人口救护车配置数", "农村地区每1万人口救护车配置数"].
+fn per_capita_items(ind: &str) -> Option<Vec<String>> {
+    static BASE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = BASE.get_or_init(|| {
+        regex::Regex::new(r"每(?:[0-9.]+|[一二三四五六七八九十百千万]+)[万千百]?(?:常住人口|人口|名居民|居民|人|户)")
+            .expect("per-capita pattern")
+    });
+    let parts: Vec<&str> = ind.split('、').collect();
+    if parts.len() < 2 || !parts.iter().all(|p| re.is_match(p)) {
+        return None;
+    }
+    let last = parts[parts.len() - 1];
+    let m = re.find_iter(last).last()?;
+    let tail = &last[m.end()..];
+    if tail.is_empty() {
+        return None;
+    }
+    let mut out: Vec<String> = parts[..parts.len() - 1]
+        .iter()
+        .map(|p| format!("{p}{tail}"))
+        .collect();
+    out.push(last.to_string());
+    Some(out)
+}
+
+/// Words that open what an object must do (选送5名学科带头人到市内三甲医院培训).
+const PREDICATE: &[&str] = &["达到", "参加", "提供", "从事", "进行", "用于", "开展", "到"];
+
+/// The object right after a count and the predicate that follows the object (or a list of
+/// objects): "乡(镇)卫生院达到二级医院服务能力" → ("乡(镇)卫生院", Some("达到二级医院服务能力")).
+fn object_after(right: &str) -> Option<(String, Option<String>)> {
+    let mut obj = String::new();
+    let mut chars = right.char_indices().peekable();
+    let mut end = right.len();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '与' | '和' | '及' | '、' | '从' | '等') {
+            end = i;
+            break;
+        }
+        if c == '(' {
+            // A bracket of one or two chars belongs to a name (乡(镇)); a longer one is an aside.
+            let inner: String = right[i + 1..].chars().take_while(|x| *x != ')').collect();
+            if inner.chars().count() <= 2 && right[i + 1 + inner.len()..].starts_with(')') {
+                obj.push('(');
+                obj.push_str(&inner);
+                obj.push(')');
+                for _ in 0..inner.chars().count() + 1 {
+                    chars.next();
+                }
+                continue;
+            }
+            end = i;
+            break;
+        }
+        if PREDICATE.iter().any(|p| right[i..].starts_with(p)) && !obj.is_empty() {
+            end = i;
+            break;
+        }
+        obj.push(c);
+    }
+    let _ = end;
+    for stop in ["之间", "的"] {
+        if let Some(p) = obj.find(stop) {
+            obj.truncate(p);
+        }
+    }
+    let n = obj.chars().count();
+    if !(2..=16).contains(&n) {
+        return None;
+    }
+    let pred = PREDICATE
+        .iter()
+        .filter_map(|p| right.find(p).map(|i| (i, p)))
+        .filter(|(i, _)| *i >= obj.len())
+        .min_by_key(|(i, _)| *i)
+        .map(|(i, _)| right[i..].trim().to_string())
+        .filter(|p| p.chars().count() <= 20 && !p.contains(['(', '“']));
+    Some((obj, pred))
+}
+
 /// Byte offset where the char before byte `i` starts.
 fn prev_char_start(text: &str, i: usize) -> usize {
     text[..i]
@@ -475,6 +556,10 @@ impl<'a> SentenceCtx<'a> {
                         push(ind.clone(), m, None, None, rule);
                     }
                 }
+            } else if let Some(per) = per_capita_items(&ind).filter(|v| k == 1 && v.len() > 1) {
+                for it in per {
+                    push(it, first, None, None, "list-per-capita");
+                }
             } else if k == 1 && g.distributive && items.len() > 1 {
                 for it in items {
                     push(it, first, None, None, "list-shared-value");
@@ -699,29 +784,34 @@ impl<'a> SentenceCtx<'a> {
             .unwrap_or(last.end);
         let right_end = clause_end(text, after_end, sent.end);
         let right = text[after_end..right_end].trim();
-        if let Some(noun) = right.strip_prefix('的') {
+        let verb_at = |p: &str| -> Option<usize> {
+            self.rules
+                .verbs
+                .iter()
+                .map(String::as_str)
+                .chain(PREDICATE.iter().copied())
+                .filter_map(|v| p.find(v))
+                .min()
+        };
+        let share = right
+            .strip_prefix('的')
+            .filter(|noun| {
+                !["要求", "标准", "目标", "水平", "比例", "基础"]
+                    .iter()
+                    .any(|w| noun.starts_with(w))
+            })
+            .filter(|_| !self.rules.ends_with_head(&cleaned));
+        if let Some(noun) = share {
             // A share of a population of units.
             let noun_end = noun
                 .find(['和', '与', '及', '、'])
-                .or_else(|| {
-                    self.rules
-                        .verbs
-                        .iter()
-                        .filter_map(|v| noun.find(v.as_str()))
-                        .min()
-                })
+                .or_else(|| verb_at(noun))
                 .unwrap_or(noun.len());
             let n = &noun[..noun_end];
             let mut pred = noun[noun_end..]
                 .trim_start_matches(['和', '与', '及', '、'])
                 .to_string();
-            if pred.is_empty()
-                || self
-                    .rules
-                    .verbs
-                    .iter()
-                    .all(|v| !pred.starts_with(v.as_str()))
-            {
+            if pred.is_empty() || verb_at(&pred) != Some(0) {
                 // The predicate may follow the next comma (…卫生院,建成标准化公共卫生科) or the
                 // last share of the list (100%的乡(镇)卫生院和80%的村卫生室提供中医药服务).
                 let tail_start = if noun_end == noun.len() {
@@ -738,14 +828,7 @@ impl<'a> SentenceCtx<'a> {
                 let rest = &text[tail_start..rest_end];
                 let rest = rest.trim_start_matches(',');
                 let p = rest.rsplit('的').next().unwrap_or(rest);
-                let verb_pos = self
-                    .rules
-                    .verbs
-                    .iter()
-                    .chain(["提供".to_string()].iter())
-                    .filter_map(|v| p.find(v.as_str()))
-                    .min();
-                pred = verb_pos.map(|vp| p[vp..].to_string()).unwrap_or_default();
+                pred = verb_at(p).map(|vp| p[vp..].to_string()).unwrap_or_default();
             }
             if !n.is_empty() {
                 let ind = if pred.is_empty() {
@@ -763,28 +846,20 @@ impl<'a> SentenceCtx<'a> {
         if cleaned.is_empty()
             || (!self.rules.ends_with_head(&cleaned) && cleaned.chars().count() <= 2)
         {
-            // A verb alone before the value: the object follows it.
-            let obj_end = right
-                .find(['与', '和', '及', '、', '到', '(', '从', '进'])
-                .unwrap_or(right.len());
-            let mut obj = right[..obj_end].to_string();
-            for stop in ["参加", "进行", "之间", "用于", "开展"] {
-                if let Some(p) = obj.find(stop) {
-                    obj.truncate(p);
+            // A verb alone before the value: the object (and what it must do) follows it.
+            if let Some((obj, pred)) = object_after(right) {
+                if !ratio_unit {
+                    let suffix = if matches!(unit, "人" | "名" | "人次") {
+                        "人数"
+                    } else {
+                        "数"
+                    };
+                    let ind = match pred {
+                        Some(p) => format!("{cleaned}{p}的{obj}{suffix}"),
+                        None => format!("{cleaned}{obj}{suffix}"),
+                    };
+                    return (start_of(&cleaned), Some(ind), "count-object");
                 }
-            }
-            if obj.chars().count() >= 2 && obj.chars().count() <= 16 && !ratio_unit {
-                let suffix = if matches!(unit, "人" | "名" | "人次") {
-                    "人数"
-                } else {
-                    "数"
-                };
-                let verb = cleaned.clone();
-                return (
-                    start_of(&cleaned),
-                    Some(format!("{verb}{obj}{suffix}")),
-                    "count-object",
-                );
             }
             // Nothing after: look at the clause before (…筛查,完成5500人以上).
             let delim = prev_char_start(text, floor).max(sent.start);
@@ -814,6 +889,27 @@ impl<'a> SentenceCtx<'a> {
             }
             if cleaned.is_empty() {
                 return (floor, None, "");
+            }
+        }
+        // 按城区每3万人口配置1辆救护车: the phrase ends with a count verb and the object follows
+        // the value.
+        if !ratio_unit && !self.rules.ends_with_head(&cleaned) {
+            if let Some(v) = trim_end_words(&cleaned, &self.rules.verbs) {
+                if let Some((obj, _)) = object_after(right) {
+                    let head = cleaned[..cleaned.len() - v.len()].trim_start_matches('按');
+                    let suffix = if matches!(unit, "人" | "名" | "人次") {
+                        "人数"
+                    } else {
+                        "数"
+                    };
+                    if !head.is_empty() {
+                        return (
+                            start_of(&cleaned),
+                            Some(format!("{head}{obj}{v}{suffix}")),
+                            "count-verb-object",
+                        );
+                    }
+                }
             }
         }
         let mut ind = cleaned.clone();

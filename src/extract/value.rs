@@ -366,10 +366,6 @@ impl ValueScanner {
             unit_def = ud;
             approx = ap;
         }
-        // A Chinese numeral is only a value with a unit or as a share.
-        if chinese && unit.is_none() {
-            return None;
-        }
         // Range: 20-25人, 1-2家, 3至5个, 三万到五万, 百分之八至九, 8%-10%.
         let mut value_max = None;
         let rest = &text[end..to];
@@ -449,8 +445,9 @@ impl ValueScanner {
                 break;
             }
         }
-        if value_max.is_none() && chinese {
-            // 三万到五万 handled above; nothing else to do.
+        // A Chinese numeral is only a value with a unit or as a share.
+        if chinese && unit.is_none() {
+            return None;
         }
         // A four-digit year with a month (2024-09) is a date, not a range.
         if let Some(vm) = value_max {

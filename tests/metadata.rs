@@ -1,0 +1,86 @@
+//! Document metadata on the seeds: every field of documents.jsonl equals the gold
+//! `<stem>.meta.json`, and every target and milestone carries its document's region.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+const FIELDS: &[&str] = &[
+    "title",
+    "issuer",
+    "doc_number",
+    "date",
+    "region",
+    "region_code",
+    "province",
+    "prefecture",
+];
+
+fn run() -> (tempfile::TempDir, Vec<Value>) {
+    let out = tempfile::tempdir().unwrap();
+    let o = extract(&[&seeds()], out.path(), &[]);
+    assert!(o.status.success());
+    let docs = read_jsonl(&out.path().join("documents.jsonl"));
+    (out, docs)
+}
+
+#[test]
+fn every_metadata_field_equals_the_gold() {
+    let (_d, docs) = run();
+    let mut gold_files: Vec<_> = std::fs::read_dir(gold_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".meta.json"))
+        .collect();
+    gold_files.sort();
+    assert_eq!(gold_files.len(), 5);
+    let mut wrong = Vec::new();
+    for g in gold_files {
+        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&g).unwrap()).unwrap();
+        let name = g
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .trim_end_matches(".meta.json")
+            .to_string();
+        let doc = docs
+            .iter()
+            .find(|d| stem(d["path"].as_str().unwrap()) == name)
+            .expect("document record");
+        for f in FIELDS {
+            if gold[f] != doc[f] {
+                wrong.push(format!("{name} {f}: gold {} got {}", gold[f], doc[f]));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn region_codes_of_the_seeds() {
+    let (_d, docs) = run();
+    let code = |prefix: &str| {
+        docs.iter()
+            .find(|d| stem(d["path"].as_str().unwrap()).starts_with(prefix))
+            .unwrap()["region_code"]
+            .clone()
+    };
+    assert_eq!(code("000_"), "350583");
+    assert_eq!(code("001_"), "410481");
+    assert_eq!(code("002_"), "522302");
+    assert_eq!(code("003_"), Value::Null);
+    assert_eq!(code("004_"), "360112");
+}
+
+#[test]
+fn records_carry_their_documents_region() {
+    let (d, docs) = run();
+    for file in ["targets.jsonl", "milestones.jsonl"] {
+        for r in read_jsonl(&d.path().join(file)) {
+            let doc = docs.iter().find(|x| x["doc_id"] == r["doc_id"]).unwrap();
+            assert_eq!(r["region"], doc["region"]);
+            assert_eq!(r["region_code"], doc["region_code"]);
+        }
+    }
+}
