@@ -10,6 +10,10 @@ const TARGET_F1: f64 = 0.95;
 const TARGET_COMPARATOR: f64 = 0.97;
 const TARGET_UNIT: f64 = 0.95;
 const TARGET_UNITS_F1: f64 = 0.90;
+const TARGET_STRICT_F1: f64 = 0.90;
+const TARGET_YEAR: f64 = 0.95;
+const TARGET_DEADLINE: f64 = 0.92;
+const TARGET_INDICATOR_SIMILAR: f64 = 0.90;
 
 fn run() -> (
     tempfile::TempDir,

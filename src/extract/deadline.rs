@@ -246,8 +246,9 @@ impl DeadlineReader {
                 || after.starts_with("起")
                 || after.starts_with("开始")
                 || (c.name("plan").is_none() && after.starts_with("规划"));
+            let lead = m.as_str().len() - m.as_str().trim_start().len();
             out.push(TimeExpr {
-                start: m.start(),
+                start: m.start() + lead,
                 end: m.end(),
                 year,
                 deadline,

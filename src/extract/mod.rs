@@ -303,6 +303,17 @@ impl DocPass<'_> {
         }
     }
 
+    /// Where the full sentence holding byte `at` starts: after the last 。!? line end or table
+    /// cell mark before it (a ';' does not end a time expression's scope).
+    pub fn full_sentence_start(&self, at: usize) -> usize {
+        self.text[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, '。' | '!' | '?' | '\n' | '|' | '\t'))
+            .map(|(i, c)| i + c.len_utf8())
+            .unwrap_or(0)
+    }
+
     /// The time that governs byte `at` of sentence `s`: the last time expression before it in
     /// the sentence; else a "time:" heading earlier on the line; else the section's; else the
     /// document's.
@@ -312,10 +323,12 @@ impl DocPass<'_> {
             .as_ref()
             .or(self.doc_time.as_ref())
             .and_then(|t| t.year);
+        // A time expression covers the rest of its sentence, across ';' up to the full stop.
+        let from = self.full_sentence_start(s.start);
         if let Some(t) = self
             .times
             .iter()
-            .rfind(|t| t.start >= s.start && t.start < at && !t.reference)
+            .rfind(|t| t.start >= from && t.start < at && !t.reference)
         {
             return Some(t.with_year(scope_year));
         }

@@ -37,6 +37,7 @@ pub struct TargetRules {
     before: Vec<(String, Comparator)>,
     after: Vec<(String, Comparator)>,
     strength: Vec<(String, String)>,
+    strength_words: Vec<String>,
     scope: Vec<String>,
     filler: Vec<String>,
     heads: Vec<String>,
@@ -45,6 +46,7 @@ pub struct TargetRules {
     goal: Vec<String>,
     abbreviations: BTreeMap<String, Vec<String>>,
     indicator_names: Vec<(String, String)>,
+    canonical_names: BTreeMap<String, String>,
 }
 
 fn longest_first(mut v: Vec<String>) -> Vec<String> {
@@ -88,9 +90,16 @@ impl TargetRules {
             }
         }
         indicator_names.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
+        let canonical_names = p
+            .indicators
+            .iter()
+            .map(|d| (d.id.clone(), d.canonical.clone()))
+            .collect();
         TargetRules {
+            canonical_names,
             before,
             after,
+            strength_words: strength.iter().map(|(w, _)| w.clone()).collect(),
             strength,
             scope: owned("scope"),
             filler: owned("filler"),
@@ -109,6 +118,12 @@ impl TargetRules {
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, id)| id.as_str())
+    }
+
+    /// The canonical name of a lexicon indicator written as one of its variants.
+    pub fn canonical(&self, name: &str) -> Option<&str> {
+        let id = self.indicator_id(name)?;
+        self.canonical_names.get(id).map(String::as_str)
     }
 
     pub fn heads(&self) -> &[String] {
@@ -143,6 +158,22 @@ struct Group {
     end: usize,
     /// 分别 / 均 / 都 before the values.
     distributive: bool,
+    /// A count verb between the comparator and the value (至少设立1个).
+    verb: Option<String>,
+    /// The total of a share (不低于编制总额的70% → 编制总额).
+    of_total: Option<String>,
+    /// Where the group's own words start (after the previous group of the clause).
+    floor: usize,
+}
+
+/// What stands before a value: the comparator and the words around it.
+struct Before {
+    /// Bytes from the comparator's start to the end of the left text.
+    len: usize,
+    comparator: Comparator,
+    distributive: bool,
+    verb: Option<String>,
+    of_total: Option<String>,
 }
 
 fn trim_start_words<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
@@ -183,6 +214,39 @@ fn per_capita_items(ind: &str) -> Option<Vec<String>> {
         .collect();
     out.push(last.to_string());
     Some(out)
+}
+
+/// The subject words before a count verb, without 从 and without a bare place name (新建区),
+/// which is scope.
+fn subject_prefix(s: &str) -> &str {
+    let s = s.trim_start_matches('从');
+    let n = s.chars().count();
+    if n <= 5 && s.ends_with(['区', '县', '市', '省', '镇', '乡']) {
+        return "";
+    }
+    s
+}
+
+/// Drop a list of named subjects before an indicator (区人民医院、区中医医院电子病历应用水平平均级别
+/// → 电子病历应用水平平均级别).
+fn strip_subjects(ind: &str) -> String {
+    let parts: Vec<&str> = ind.split('、').collect();
+    if parts.len() < 2
+        || !parts[..parts.len() - 1]
+            .iter()
+            .all(|p| super::responsible::looks_like_org(p))
+    {
+        return ind.to_string();
+    }
+    let last = parts[parts.len() - 1];
+    let cut = ["医院", "卫生院", "中心", "机构", "政府"]
+        .iter()
+        .filter_map(|e| last.find(e).map(|p| p + e.len()))
+        .min();
+    match cut {
+        Some(c) if c < last.len() && last[c..].chars().count() >= 2 => last[c..].to_string(),
+        _ => ind.to_string(),
+    }
 }
 
 /// Words that open what an object must do (选送5名学科带头人到市内三甲医院培训).
@@ -318,8 +382,9 @@ impl<'a> SentenceCtx<'a> {
     /// The comparator word at the end of `left` (the words before a value): returns (bytes
     /// from the comparator's start to the end of `left`, comparator, distributive), allowing
     /// 分别/均/都 before it and one clause verb between it and the value (至少设立1个).
-    fn comparator_before(&self, left: &str) -> Option<(usize, Comparator, bool)> {
+    fn comparator_before(&self, left: &str) -> Option<Before> {
         let mut s = left.trim_end_matches(' ');
+        let mut verb = None;
         if let Some(v) = trim_end_words(s, &self.rules.verbs) {
             let cut = &s[..s.len() - v.len()];
             if self
@@ -329,6 +394,7 @@ impl<'a> SentenceCtx<'a> {
                 .any(|(w, _)| cut.ends_with(w.as_str()))
             {
                 s = cut;
+                verb = Some(v.to_string());
             }
         }
         for (w, c) in &self.rules.before {
@@ -338,7 +404,37 @@ impl<'a> SentenceCtx<'a> {
                 let distributive = ["分别", "均", "都", "各自"]
                     .iter()
                     .any(|d| head.ends_with(d));
-                return Some((left.len() - cstart, *c, distributive));
+                return Some(Before {
+                    len: left.len() - cstart,
+                    comparator: *c,
+                    distributive,
+                    verb,
+                    of_total: None,
+                });
+            }
+        }
+        // 不低于编制总额的70%: the comparator governs a share of a total.
+        if let Some(head) = s.strip_suffix('的') {
+            let window: usize = head.chars().rev().take(12).map(char::len_utf8).sum();
+            let from = head.len() - window;
+            let found = self
+                .rules
+                .before
+                .iter()
+                .filter(|(w, _)| w.chars().count() >= 2)
+                .filter_map(|(w, c)| head[from..].rfind(w.as_str()).map(|p| (from + p, w, c)))
+                .max_by_key(|(p, w, _)| (*p + w.len(), w.len()));
+            if let Some((p, w, c)) = found {
+                let total = &head[p + w.len()..];
+                if !total.is_empty() && !total.contains([',', '、']) {
+                    return Some(Before {
+                        len: left.len() - p,
+                        comparator: *c,
+                        distributive: false,
+                        verb: None,
+                        of_total: Some(total.to_string()),
+                    });
+                }
             }
         }
         None
@@ -420,18 +516,27 @@ impl<'a> SentenceCtx<'a> {
                     continue;
                 }
             }
-            let floor = clause_start(text, m.start, sent.start);
+            // The group's words start after the clause's previous group (产前筛查覆盖率达到55%以上、
+            // 新生儿听力筛查率达到90%以上).
+            let mut floor = clause_start(text, m.start, sent.start);
+            if let Some(g) = groups.last() {
+                if g.end > floor && g.end <= m.start {
+                    let rest = &text[g.end..m.start];
+                    let t = rest.trim_start_matches(['、', '和', '及', '与', ' ', '并', '且']);
+                    floor = g.end + (rest.len() - t.len());
+                }
+            }
             let left = &text[floor..m.start];
-            let (left_end, before, distributive) = match self.comparator_before(left) {
-                Some((len, c, d)) => (m.start - len, Some(c), d),
-                None => (m.start, None, false),
-            };
+            let before = self.comparator_before(left);
             groups.push(Group {
                 end: m.end + after_len,
+                left_end: before.as_ref().map(|b| m.start - b.len).unwrap_or(m.start),
+                before: before.as_ref().map(|b| b.comparator),
+                distributive: before.as_ref().is_some_and(|b| b.distributive),
+                verb: before.as_ref().and_then(|b| b.verb.clone()),
+                of_total: before.and_then(|b| b.of_total),
+                floor,
                 mentions: vec![m],
-                left_end,
-                before,
-                distributive,
             });
         }
         // A group with no comparator of its own, followed in the same clause by a group with
@@ -450,6 +555,7 @@ impl<'a> SentenceCtx<'a> {
         }
         let mut out = Vec::new();
         let mut prev_indicator: Option<String> = None;
+        let mut chain: Option<String> = None;
         for (gi, g) in groups.iter().enumerate() {
             if !keep[gi] {
                 continue;
@@ -472,9 +578,9 @@ impl<'a> SentenceCtx<'a> {
             {
                 continue;
             }
-            let floor = clause_start(text, first.start, sent.start);
+            let floor = g.floor;
             let (ind_start, mut indicator, rule) =
-                self.indicator(sent, floor, g, prev_indicator.as_deref());
+                self.indicator(sent, floor, g, prev_indicator.as_deref(), &mut chain);
             let Some(ind) = indicator.take() else {
                 continue;
             };
@@ -537,13 +643,13 @@ impl<'a> SentenceCtx<'a> {
                     rule,
                 });
             };
-            if k > 1 && items.len() == k {
-                for (m, it) in g.mentions.iter().zip(items) {
-                    push(it, m, None, None, "list-pairwise");
-                }
-            } else if k > 1 && series.len() == k {
+            if k > 1 && series.len() == k {
                 for (m, t) in g.mentions.iter().zip(series) {
                     push(ind.clone(), m, Some(t.clone()), None, "year-series");
+                }
+            } else if k > 1 && items.len() == k {
+                for (m, it) in g.mentions.iter().zip(items) {
+                    push(it, m, None, None, "list-pairwise");
                 }
             } else if k > 1 && items.len() == 1 {
                 let expanded = self.expand(&ind);
@@ -683,24 +789,20 @@ impl<'a> SentenceCtx<'a> {
                 }
             }
             if cut > 0 {
-                s = s[cut..].trim_start_matches([',', ' ']).to_string();
+                s = s[cut..].trim_start_matches([',', ' ', '、']).to_string();
             }
             if let Some(w) = trim_start_words(&s, &self.rules.scope) {
                 s = s[w.len()..].to_string();
             }
             if let Some(w) = trim_start_words(&s, &self.rules.filler) {
                 // 将/要 at the start, but not a word that merely starts with one (要求 stays).
-                s = s[w.len()..].to_string();
+                let whole =
+                    w.chars().count() > 1 || self.seg.cut(&s).first().is_some_and(|t| t.word == w);
+                if whole {
+                    s = s[w.len()..].to_string();
+                }
             }
-            if let Some(w) = trim_start_words(
-                &s,
-                &self
-                    .rules
-                    .strength
-                    .iter()
-                    .map(|(w, _)| w.clone())
-                    .collect::<Vec<_>>(),
-            ) {
+            if let Some(w) = trim_start_words(&s, &self.rules.strength_words) {
                 s = s[w.len()..].to_string();
             }
             if s.len() == before {
@@ -762,6 +864,7 @@ impl<'a> SentenceCtx<'a> {
         floor: usize,
         g: &Group,
         prev: Option<&str>,
+        chain: &mut Option<String>,
     ) -> (usize, Option<String>, &'static str) {
         let text = self.text;
         let first = &g.mentions[0];
@@ -793,6 +896,46 @@ impl<'a> SentenceCtx<'a> {
                 .filter_map(|v| p.find(v))
                 .min()
         };
+        let count_suffix = if matches!(unit, "人" | "名" | "人次") {
+            "人数"
+        } else {
+            "数"
+        };
+        // 不低于编制总额的70%: a share of a total.
+        if let Some(total) = g
+            .of_total
+            .as_deref()
+            .filter(|_| ratio_unit && !cleaned.is_empty())
+        {
+            *chain = None;
+            return (
+                start_of(&cleaned),
+                Some(format!("{cleaned}占{total}比例")),
+                "share-of-total",
+            );
+        }
+        // 至少设立1个安宁疗护病区, 每年至少选派6名人员到区疾控中心轮岗学习: the verb between the
+        // comparator and the value takes the object after the value.
+        if let Some(v) = g.verb.as_deref().filter(|_| !ratio_unit) {
+            if let Some((obj, pred)) = object_after(right) {
+                let subject = subject_prefix(&cleaned);
+                let v = if matches!(v, "实现" | "完成") {
+                    ""
+                } else {
+                    v
+                };
+                let ind = match pred {
+                    Some(p) => format!("{subject}{v}{p}的{obj}{count_suffix}"),
+                    None => format!("{subject}{v}{obj}{count_suffix}"),
+                };
+                *chain = None;
+                return (
+                    start_of(&cleaned).min(g.left_end),
+                    Some(ind),
+                    "count-object",
+                );
+            }
+        }
         let share = right
             .strip_prefix('的')
             .filter(|noun| {
@@ -895,19 +1038,15 @@ impl<'a> SentenceCtx<'a> {
         // the value.
         if !ratio_unit && !self.rules.ends_with_head(&cleaned) {
             if let Some(v) = trim_end_words(&cleaned, &self.rules.verbs) {
-                if let Some((obj, _)) = object_after(right) {
-                    let head = cleaned[..cleaned.len() - v.len()].trim_start_matches('按');
-                    let suffix = if matches!(unit, "人" | "名" | "人次") {
-                        "人数"
-                    } else {
-                        "数"
-                    };
+                if let Some((obj, pred)) = object_after(right) {
+                    let head =
+                        subject_prefix(cleaned[..cleaned.len() - v.len()].trim_start_matches('按'));
                     if !head.is_empty() {
-                        return (
-                            start_of(&cleaned),
-                            Some(format!("{head}{obj}{v}{suffix}")),
-                            "count-verb-object",
-                        );
+                        let ind = match pred {
+                            Some(p) => format!("{head}{v}{p}的{obj}{count_suffix}"),
+                            None => format!("{head}{obj}{v}{count_suffix}"),
+                        };
+                        return (start_of(&cleaned), Some(ind), "count-verb-object");
                     }
                 }
             }
@@ -925,11 +1064,20 @@ impl<'a> SentenceCtx<'a> {
                 rule = "count-before-value";
             }
         }
+        // Named subjects before an indicator that is not distributed over them are scope
+        // (区人民医院、区中医医院省级临床重点专科建成数量达到1个).
+        if !g.distributive {
+            ind = strip_subjects(&ind);
+        }
         // A generic indicator (录入率, 满意度) takes the qualifier of the one before it.
         if let Some(p) = prev {
-            if let Some(q) = self.qualified(&ind, p) {
-                ind = q;
-                rule = "indicator-qualified";
+            match self.qualified(&ind, p, chain.as_deref()) {
+                Some((q, qualifier)) => {
+                    ind = q;
+                    rule = "indicator-qualified";
+                    *chain = Some(qualifier);
+                }
+                None => *chain = None,
             }
         } else if floor > sent.start && ind.chars().count() <= 5 {
             // 视力检查,检查覆盖率达90%: the head continues the previous clause.
@@ -957,8 +1105,12 @@ impl<'a> SentenceCtx<'a> {
             "开展", "推进", "做好", "实施", "加强", "完成", "落实", "组织", "提高", "继续",
         ];
         let mut start = 0;
+        let end = clause.trim_end().len();
         for t in &toks {
-            if verbs.contains(&t.word) || self.rules.verbs.iter().any(|v| v == t.word) {
+            // A verb that ends the clause is the head of the noun phrase (视力检查).
+            if t.end < end
+                && (verbs.contains(&t.word) || self.rules.verbs.iter().any(|v| v == t.word))
+            {
                 start = t.end;
             }
         }
@@ -987,42 +1139,54 @@ impl<'a> SentenceCtx<'a> {
         (s.chars().count() >= 2 && s.chars().count() <= 24).then_some(s)
     }
 
-    fn qualified(&self, ind: &str, prev: &str) -> Option<String> {
-        if self.rules.indicator_id(ind).is_some() || ind == prev {
-            return None;
-        }
-        let toks = self.seg.cut(ind);
-        let first = toks.first()?.word;
-        if first.chars().count() >= 2 {
-            if let Some(p) = prev.find(first) {
-                if p > 0 {
-                    return Some(format!("{}{}", &prev[..p], ind));
-                }
-                return None;
-            }
-        }
-        if ind.chars().count() > 4 {
-            return None;
-        }
-        let ptoks = self.seg.cut(prev);
-        if ptoks.len() < 2 {
-            return None;
-        }
-        // prev minus its head token(s)
-        let head_start = ptoks.last()?.start;
-        let mut q = &prev[..head_start];
+    /// The qualifier of an indicator: its words before the head (家庭医生签约服务覆盖率 →
+    /// 家庭医生签约服务).
+    fn qualifier_of(&self, ind: &str) -> Option<String> {
         if let Some(h) = self
             .rules
             .heads
             .iter()
-            .find(|h| prev.ends_with(h.as_str()) && h.chars().count() >= 3)
+            .find(|h| ind.ends_with(h.as_str()) && h.chars().count() >= 2)
         {
-            q = &prev[..prev.len() - h.len()];
+            let q = &ind[..ind.len() - h.len()];
+            return (!q.is_empty()).then(|| q.to_string());
         }
-        if q.is_empty() {
+        let toks = self.seg.cut(ind);
+        if toks.len() < 2 {
             return None;
         }
-        Some(format!("{q}{ind}"))
+        let q = &ind[..toks.last()?.start];
+        (!q.is_empty()).then(|| q.to_string())
+    }
+
+    /// A generic indicator after a full one in the same sentence takes the full one's qualifier:
+    /// 录入率 after 计划怀孕夫妇受检率 → 计划怀孕夫妇录入率; 满意度 in a chain qualified by
+    /// 家庭医生签约服务 → 家庭医生签约服务满意度. Returns (indicator, qualifier used).
+    fn qualified(&self, ind: &str, prev: &str, chain: Option<&str>) -> Option<(String, String)> {
+        if self.rules.indicator_id(ind).is_some() || ind == prev {
+            return None;
+        }
+        // A variant (签约服务覆盖率) qualifies through its canonical name (家庭医生签约服务覆盖率).
+        let full = self.rules.canonical(prev).unwrap_or(prev);
+        let q = chain
+            .map(String::from)
+            .or_else(|| self.qualifier_of(full))?;
+        if ind.starts_with(q.as_str()) {
+            return None;
+        }
+        let joined = format!("{q}{ind}");
+        if self.rules.indicator_id(&joined).is_some() {
+            return Some((joined, q));
+        }
+        let toks = self.seg.cut(ind);
+        let first = toks.first()?.word;
+        if first.chars().count() >= 2 && chain.is_none() {
+            if let Some(p) = prev.find(first) {
+                // 智慧服务参评率 … 智慧管理评估率: the qualifier ends where the shared word starts.
+                return (p > 0).then(|| (format!("{}{}", &prev[..p], ind), prev[..p].to_string()));
+            }
+        }
+        (ind.chars().count() <= 4).then_some((joined, q))
     }
 
     /// Clean the words before a value into an indicator: drop enumerators, time expressions,
@@ -1072,7 +1236,13 @@ impl<'a> SentenceCtx<'a> {
                 .find(|t| {
                     matches!(
                         t.word,
-                        "的" | "对"
+                        "做好"
+                            | "加强"
+                            | "开展"
+                            | "推进"
+                            | "落实"
+                            | "的"
+                            | "对"
                             | "将"
                             | "把"
                             | "使"
