@@ -96,9 +96,12 @@ pub fn install_panic_hook() {
 /// [`process_bytes`], with a failure inside extraction turned into this file's error instead
 /// of stopping the batch.
 pub fn process_guarded(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    IN_DOCUMENT.with(|f| f.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         process_bytes(engine, path, bytes)
-    })) {
+    }));
+    IN_DOCUMENT.with(|f| f.set(false));
+    match result {
         Ok(out) => out,
         Err(panic) => {
             let what = panic

@@ -14,6 +14,9 @@ const TARGET_STRICT_F1: f64 = 0.90;
 const TARGET_YEAR: f64 = 0.95;
 const TARGET_DEADLINE: f64 = 0.92;
 const TARGET_INDICATOR_SIMILAR: f64 = 0.90;
+const MILESTONE_F1: f64 = 0.80;
+const MILESTONE_DEADLINE: f64 = 0.90;
+const MILESTONE_UNITS_F1: f64 = 0.85;
 
 fn run() -> (
     tempfile::TempDir,
@@ -60,6 +63,26 @@ fn targets_meet_the_gold_floors() {
         "units F1 {:.3}",
         s.field("units_f1")
     );
+    assert!(
+        s.strict_f1() >= TARGET_STRICT_F1,
+        "strict F1 {:.3}",
+        s.strict_f1()
+    );
+    assert!(
+        s.field("year") >= TARGET_YEAR,
+        "year {:.3}",
+        s.field("year")
+    );
+    assert!(
+        s.field("deadline") >= TARGET_DEADLINE,
+        "deadline {:.3}",
+        s.field("deadline")
+    );
+    assert!(
+        s.field("indicator_similar") >= TARGET_INDICATOR_SIMILAR,
+        "indicator similar {:.3}",
+        s.field("indicator_similar")
+    );
 }
 
 #[test]
@@ -74,7 +97,7 @@ fn news_report_yields_no_target() {
 }
 
 #[test]
-fn milestones_are_scored() {
+fn milestones_meet_the_gold_floors() {
     let (_d, _, milestones) = run();
     let s = score(&milestones, true);
     eprintln!(
@@ -88,5 +111,15 @@ fn milestones_are_scored() {
         s.fields
     );
     assert_eq!(s.gold, 88, "the seed gold holds 88 milestones");
-    assert!(s.f1() > 0.0);
+    assert!(s.f1() >= MILESTONE_F1, "milestone F1 {:.3}", s.f1());
+    assert!(
+        s.field("deadline") >= MILESTONE_DEADLINE,
+        "milestone deadline {:.3}",
+        s.field("deadline")
+    );
+    assert!(
+        s.field("units_f1") >= MILESTONE_UNITS_F1,
+        "milestone units F1 {:.3}",
+        s.field("units_f1")
+    );
 }

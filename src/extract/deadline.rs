@@ -160,6 +160,11 @@ impl DeadlineReader {
             if after.starts_with(['〕', ']']) {
                 continue; // a document number's year
             }
+            // A year inside a cited title (《…2023-2025年…》) dates that document, not a task.
+            let line_before = &before[before.rfind('\n').map(|i| i + 1).unwrap_or(0)..];
+            if line_before.matches('《').count() > line_before.matches('》').count() {
+                continue;
+            }
             let mut year: Option<i32> = None;
             let mut placeholder = false;
             let mut period: Option<String> = None;

@@ -1,19 +1,22 @@
 //! Milestones: dated tasks without a value — a clause with its own time expression, under a
-//! dated heading, or with a calendar recurrence (每月25日前…), whose verb names a deliverable.
+//! dated heading or a "2023年计划完成:" list, in the scope of its sentence's deadline when it
+//! names a concrete deliverable, or with a calendar recurrence (每月25日前…).
 
 use super::deadline::TimeExpr;
-use super::layout::{is_clause_end, Span};
+use super::layout::{heading, Heading, Span};
 use super::responsible::UnitReader;
 use super::{DocPass, Milestone, Target};
 use crate::patterns::Patterns;
+use crate::segment::Segmenter;
 
 pub struct MilestoneRules {
     recurring: Vec<(String, String)>,
-    /// Verbs of a concrete deliverable.
-    verbs: Vec<&'static str>,
+    period_words: Vec<String>,
+    goal: Vec<String>,
 }
 
-const DELIVERABLE: &[&str] = &[
+/// Verbs of a task (a clause with its own date needs one).
+const TASK: &[&str] = &[
     "完成",
     "建成",
     "建立",
@@ -30,7 +33,7 @@ const DELIVERABLE: &[&str] = &[
     "召开",
     "上报",
     "报送",
-    "报",
+    "报告",
     "推广",
     "落实",
     "全覆盖",
@@ -45,6 +48,34 @@ const DELIVERABLE: &[&str] = &[
     "提高",
     "增强",
     "普及",
+    "接受",
+    "参加",
+    "督查",
+    "评价",
+    "整合",
+    "改造",
+    "培训",
+    "统计",
+    "汇总",
+    "通报",
+    "召集",
+    "审核",
+    "办理",
+];
+
+/// Verbs of a concrete deliverable (a task dated only by its sentence or a placeholder).
+const DELIVERABLE: &[&str] = &[
+    "完成",
+    "建成",
+    "建立",
+    "设立",
+    "开设",
+    "设置",
+    "配备",
+    "全覆盖",
+    "接入",
+    "出台",
+    "启动",
 ];
 
 impl MilestoneRules {
@@ -57,12 +88,13 @@ impl MilestoneRules {
         recurring.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         MilestoneRules {
             recurring,
-            verbs: DELIVERABLE.to_vec(),
+            period_words: p
+                .pairs("period")
+                .into_iter()
+                .map(|(w, _)| w.to_string())
+                .collect(),
+            goal: p.list("goal").into_iter().map(String::from).collect(),
         }
-    }
-
-    fn has_verb(&self, s: &str) -> bool {
-        self.verbs.iter().any(|v| s.contains(v))
     }
 
     /// Every milestone of the document.
@@ -72,90 +104,151 @@ impl MilestoneRules {
         sentences: &[Span],
         targets: &[Target],
         units: &UnitReader,
+        seg: &Segmenter,
     ) -> Vec<Milestone> {
         let text = pass.text;
+        let periods: Vec<&str> = self.period_words.iter().map(String::as_str).collect();
         let mut out: Vec<Milestone> = Vec::new();
         for s in sentences {
-            // Clauses of the sentence.
-            let mut clauses = Vec::new();
-            let mut cs = s.start;
-            for (i, c) in text[s.start..s.end].char_indices() {
-                if is_clause_end(c) && c != ':' {
-                    clauses.push(Span {
-                        start: cs,
-                        end: s.start + i,
-                    });
-                    cs = s.start + i + c.len_utf8();
-                }
+            let li = line_of(pass, s.start);
+            let (ls, le) = pass.lines[li];
+            if matches!(
+                heading(&text[ls..le], &periods),
+                Some(Heading::Chapter | Heading::Section)
+            ) {
+                continue;
             }
-            clauses.push(Span {
-                start: cs,
-                end: s.end,
-            });
-            let mut dated_sentence = false;
-            for c in clauses {
+            if pass.report
+                && !self
+                    .goal
+                    .iter()
+                    .any(|g| text[s.start..s.end].contains(g.as_str()))
+            {
+                continue;
+            }
+            let clauses = clauses(text, *s);
+            let full = pass.full_sentence_start(s.start);
+            let cell_dated = pass.cell_scope(li).is_some();
+            let mut pending: Option<(&TimeExpr, usize)> = None;
+            let mut last_in_sentence: Option<usize> = None;
+            let mut prev_clause: Option<Span> = None;
+            for (ci, c) in clauses.iter().enumerate() {
                 let clause = &text[c.start..c.end];
-                if clause.trim().chars().count() < 4 {
+                let task = task_text(text, *c, &pass.times);
+                let own = pass
+                    .times
+                    .iter()
+                    .find(|t| t.start >= c.start && t.end <= c.end && !t.reference);
+                // A clause that is only a date (2025年底,…) dates the next one.
+                if own.is_some() && task.chars().count() < 2 {
+                    pending = own.map(|t| (t, c.start));
                     continue;
                 }
-                let has_target = targets
-                    .iter()
-                    .any(|t| t.found.at >= c.start && t.found.at < c.end);
+                let sentence_time = pass.times.iter().any(|t| {
+                    t.start >= full && t.start < c.start && !t.reference && !t.placeholder
+                });
+                let taken = targets.iter().any(|t| {
+                    (t.found.start < c.end && c.start < t.found.end)
+                        || (t.found.rule == "share-of-units"
+                            && t.found.start >= s.start
+                            && t.found.end <= s.end
+                            && task.chars().count() >= 4
+                            && t.found.indicator.contains(task.as_str()))
+                });
                 let in_bracket = pass
                     .brackets
                     .iter()
                     .any(|b| b.start <= c.start && c.end <= b.end);
-                let own: Option<&TimeExpr> = pass
-                    .times
-                    .iter()
-                    .find(|t| t.start >= c.start && t.end <= c.end && !t.reference);
+                let prev = prev_clause.replace(*c);
+                if taken || in_bracket || clause.contains("如下") {
+                    pending = None;
+                    continue;
+                }
+                // 并配备专职人员…, the rest of a recurring task, or a clause with no deliverable
+                // of its own (…能力,增强…能力): the same milestone goes on.
+                let continues = clause.trim_start().starts_with(['并', '同'])
+                    || (own.is_none() && !deliverable(clause));
+                if let Some(mi) = last_in_sentence {
+                    if continues || out[mi].recurring.is_some() {
+                        out[mi].end = c.end;
+                        continue;
+                    }
+                }
+                let (own, start) = match (own, pending.take()) {
+                    (Some(t), _) => (Some(t), c.start),
+                    (None, Some((t, st))) => (Some(t), st),
+                    (None, None) => (None, c.start),
+                };
                 let recurring = self
                     .recurring
                     .iter()
-                    .find(|(w, _)| {
-                        clause.contains(w.as_str()) && !clause.contains("年度第") && w != "年度"
-                    })
+                    .find(|(w, _)| clause.contains(w.as_str()) && !clause.contains("年度第"))
                     .map(|(_, v)| v.clone());
-                if own.is_some() {
-                    dated_sentence = true;
-                }
-                if has_target || in_bracket || !self.has_verb(clause) {
-                    continue;
-                }
-                let (time, rule) = if let Some(r) = &recurring {
-                    let _ = r;
-                    (None, "recurring")
+                let first_word_is_task = starts_with_task(seg, &task);
+                let (time, rule, start, task) = if let Some(r) = &recurring {
+                    if !has(clause, TASK) || has_age(clause) || r.is_empty() {
+                        continue;
+                    }
+                    (None, "recurring", start, task)
                 } else if let Some(t) = own {
-                    (Some(pass.time_at(*s, t.end)), "dated-clause")
-                } else if dated_sentence && strong(clause) {
-                    (Some(pass.time_at(*s, c.start)), "sentence-scope")
-                } else if pass.line_scope[line_of(pass, c.start)]
-                    .as_ref()
-                    .is_some_and(|t| t.period.is_some())
-                    && strong(clause)
+                    if t.placeholder {
+                        if !has(clause, DELIVERABLE) {
+                            continue;
+                        }
+                        (None, "dated-clause", start, task)
+                    } else if task.chars().count() <= 3 && prev.is_some() {
+                        // 对区人民医院…进行整体提升改造,到2025年底完成
+                        let p = prev.expect("previous clause");
+                        let ptask = task_text(text, p, &pass.times);
+                        if last_in_sentence.is_some_and(|mi| out[mi].start == p.start) {
+                            let mi = last_in_sentence.expect("milestone");
+                            out[mi].end = c.end;
+                            out[mi].time = pass.time_at(*s, t.end);
+                            continue;
+                        }
+                        (pass.time_at(*s, t.end), "dated-clause", p.start, ptask)
+                    } else if has(clause, TASK) && !starts_vague(seg, &task) {
+                        (pass.time_at(*s, t.end), "dated-clause", start, task)
+                    } else {
+                        continue;
+                    }
+                } else if ci == 0
+                    && first_word_is_task
+                    && pass.line_scope[li]
+                        .as_ref()
+                        .is_some_and(|t| t.period.is_some())
                 {
-                    (Some(pass.time_at(*s, c.start)), "dated-heading")
+                    // Under a dated heading (第二季度:…): a sentence that opens with a task.
+                    (pass.time_at(*s, c.start), "dated-heading", start, task)
+                } else if colon_dated(pass, li, s.start) && first_word_is_task {
+                    // A numbered list under "2023年计划完成:".
+                    (pass.time_at(*s, c.start), "dated-list", start, task)
+                } else if (sentence_time || cell_dated)
+                    && deliverable(clause)
+                    && !clause.trim_start().starts_with("逐步")
+                {
+                    (pass.time_at(*s, c.start), "sentence-scope", start, task)
                 } else {
                     continue;
                 };
-                let time = time.flatten();
                 if recurring.is_none() && time.is_none() && own.is_none_or(|t| !t.placeholder) {
                     continue;
                 }
-                let task = task_text(text, c, &pass.times);
                 if task.chars().count() < 4 {
                     continue;
                 }
+                let start = trim_start(text, start, c.end);
                 out.push(Milestone {
                     task,
                     time,
                     recurring,
-                    units: pass.units_at(units, *s, c.start),
-                    start: trim_start(text, c.start, c.end),
+                    units: pass.units_at(units, *s, start),
+                    start,
                     end: c.end,
                     rule,
                     duplicate_of: None,
                 });
+                last_in_sentence = Some(out.len() - 1);
             }
         }
         if let Some(ts) = pass.table_start {
@@ -177,21 +270,84 @@ impl MilestoneRules {
     }
 }
 
-fn strong(clause: &str) -> bool {
-    [
-        "完成",
-        "建成",
-        "建立",
-        "设立",
-        "开设",
-        "设置",
-        "配备",
-        "全覆盖",
-        "接入",
-        "出台",
-    ]
-    .iter()
-    .any(|v| clause.contains(v))
+fn has(clause: &str, verbs: &[&str]) -> bool {
+    verbs.iter().any(|v| clause.contains(v))
+}
+
+/// A concrete deliverable: a deliverable verb that is not a noun (完成情况).
+fn deliverable(clause: &str) -> bool {
+    DELIVERABLE.iter().any(|v| {
+        clause
+            .match_indices(v)
+            .any(|(i, _)| !clause[i + v.len()..].starts_with(['情', '率', '数']))
+    })
+}
+
+/// A per-person schedule (3-6岁儿童每年进行一次体格检查) is no milestone.
+fn has_age(clause: &str) -> bool {
+    clause.contains('岁')
+}
+
+/// The task opens with a task verb (组织…, 举办…, 完成…), as items of a dated list do.
+fn starts_with_task(seg: &Segmenter, task: &str) -> bool {
+    seg.cut(task)
+        .iter()
+        .map(|t| t.word)
+        .find(|w| {
+            !matches!(
+                *w,
+                "全面" | "及时" | "认真" | "积极" | "要" | "并" | "为" | "免费" | "统一"
+            )
+        })
+        .is_some_and(|w| TASK.contains(&w))
+}
+
+/// The task opens with a vague verb (推进…, 加强…): no concrete deliverable.
+fn starts_vague(seg: &Segmenter, task: &str) -> bool {
+    seg.cut(task)
+        .iter()
+        .map(|t| t.word)
+        .find(|w| !matches!(*w, "全面" | "全力" | "大力" | "积极" | "继续"))
+        .is_some_and(|w| matches!(w, "推进" | "加快" | "深化" | "加强" | "强化" | "推动"))
+}
+
+/// The line holds a time expression followed by ':' before `at` (2023年计划完成:(1)…).
+fn colon_dated(pass: &DocPass, li: usize, at: usize) -> bool {
+    let (ls, _) = pass.lines[li];
+    pass.times.iter().any(|t| {
+        t.start >= ls && t.end <= at && !t.reference && !t.placeholder && {
+            let rest = &pass.text[t.end..at];
+            let colon = rest.find([':', '：']);
+            colon.is_some_and(|c| !rest[..c].contains(['。', ';', ',']))
+        }
+    })
+}
+
+/// Clauses of a sentence (split at commas, keeping brackets whole).
+fn clauses(text: &str, s: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut cs = s.start;
+    let mut depth = 0i32;
+    for (i, c) in text[s.start..s.end].char_indices() {
+        match c {
+            '(' | '〔' | '[' | '【' | '“' | '《' => depth += 1,
+            ')' | '〕' | ']' | '】' | '”' | '》' => depth -= 1,
+            ',' | '，' if depth <= 0 => {
+                out.push(Span {
+                    start: cs,
+                    end: s.start + i,
+                });
+                cs = s.start + i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(Span {
+        start: cs,
+        end: s.end,
+    });
+    out.retain(|c| !text[c.start..c.end].trim().is_empty());
+    out
 }
 
 fn line_of(pass: &DocPass, at: usize) -> usize {
@@ -208,7 +364,8 @@ fn trim_start(text: &str, mut s: usize, e: usize) -> usize {
     s
 }
 
-/// The task of a clause: its words without the time expressions and leading scope words.
+/// The task of a clause: its words without the time expressions, a leading period heading
+/// (第一季度:), an enumerator and leading scope words.
 fn task_text(text: &str, c: Span, times: &[TimeExpr]) -> String {
     let mut out = String::new();
     let mut pos = c.start;
@@ -220,14 +377,40 @@ fn task_text(text: &str, c: Span, times: &[TimeExpr]) -> String {
         pos = t.end;
     }
     out.push_str(&text[pos..c.end]);
-    let mut s = out
-        .trim()
-        .trim_start_matches([',', ':', ' ', '、'])
-        .to_string();
-    for w in ["全区", "全市", "全县", "全省", "力争", "到", "至"] {
-        if let Some(r) = s.strip_prefix(w) {
-            s = r.trim_start_matches([',', ' ']).to_string();
+    let mut s = out.trim().to_string();
+    loop {
+        let before = s.len();
+        s = s.trim_start_matches([',', ':', ' ', '、', ';']).to_string();
+        let lead: usize = s
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+            .map(char::len_utf8)
+            .sum();
+        if lead > 0 {
+            if let Some(sep) = s[lead..].chars().next().filter(|c| matches!(c, '.' | '、')) {
+                s = s[lead + sep.len_utf8()..].to_string();
+            }
+        }
+        if let Some(r) = s.strip_prefix('(') {
+            if let Some(close) = r.find(')') {
+                if r[..close]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+                {
+                    s = r[close + 1..].to_string();
+                }
+            }
+        }
+        for w in [
+            "全区", "全市", "全县", "全省", "力争", "到", "至", "计划", "在",
+        ] {
+            if let Some(r) = s.strip_prefix(w) {
+                s = r.to_string();
+            }
+        }
+        if s.len() == before {
+            break;
         }
     }
-    s
+    s.trim().to_string()
 }

@@ -77,6 +77,10 @@ pub struct DocPass<'a> {
     pub doc_time: Option<TimeExpr>,
     pub table_start: Option<usize>,
     pub first_is_lead: bool,
+    /// The document is a news report: only commitments count.
+    pub report: bool,
+    /// The document's issuer, for 我局-style subjects.
+    pub issuer: Option<String>,
 }
 
 impl Extractor {
@@ -110,8 +114,10 @@ impl Extractor {
             .as_deref()
             .and_then(|d| d.get(..4))
             .and_then(|y| y.parse().ok());
-        let pass = self.layout(norm, doc_year);
+        let mut pass = self.layout(norm, doc_year);
         let report = self.is_report(norm);
+        pass.report = report;
+        pass.issuer = meta.issuer.clone();
         let skip: Vec<Span> = pass
             .brackets
             .iter()
@@ -161,7 +167,7 @@ impl Extractor {
         }
         let milestones = self
             .milestones
-            .find(&pass, &sentences, &targets, &self.units);
+            .find(&pass, &sentences, &targets, &self.units, seg);
         Extraction {
             targets,
             milestones,
@@ -241,6 +247,8 @@ impl Extractor {
             line_scope,
             doc_time,
             first_is_lead,
+            report: false,
+            issuer: None,
         }
     }
 
@@ -303,6 +311,19 @@ impl DocPass<'_> {
         }
     }
 
+    /// The time at the head of a table cell (a line of the appended table ending in '|' that
+    /// opens with a time expression): it covers the whole cell.
+    pub fn cell_scope(&self, li: usize) -> Option<&TimeExpr> {
+        let ts = self.table_start?;
+        let (ls, le) = self.lines[li];
+        let line = &self.text[ls..le];
+        if ls < ts || !line.trim_end().ends_with('|') {
+            return None;
+        }
+        let lead = ls + (line.len() - line.trim_start().len());
+        self.times.iter().find(|t| t.start == lead && !t.reference)
+    }
+
     /// Where the full sentence holding byte `at` starts: after the last 。!? line end or table
     /// cell mark before it (a ';' does not end a time expression's scope).
     pub fn full_sentence_start(&self, at: usize) -> usize {
@@ -341,6 +362,9 @@ impl DocPass<'_> {
         }) {
             return Some(t.with_year(scope_year));
         }
+        if let Some(t) = self.cell_scope(li) {
+            return Some(t.with_year(scope_year));
+        }
         self.line_scope[li]
             .clone()
             .or_else(|| self.doc_time.clone())
@@ -367,7 +391,16 @@ impl DocPass<'_> {
         let mut list = match found {
             Some(b) => b.list.clone(),
             None => {
-                let names = reader.subject(&self.text[s.start..s.end]);
+                let names = reader
+                    .subject(&self.text[s.start..s.end])
+                    .into_iter()
+                    .map(|n| match (&self.issuer, n.as_str()) {
+                        (Some(i), "我局" | "我委" | "我办" | "本局" | "本委" | "我院" | "本院") => {
+                            i.clone()
+                        }
+                        _ => n,
+                    })
+                    .collect();
                 UnitList {
                     units: names,
                     ..UnitList::default()

@@ -170,9 +170,7 @@ impl UnitReader {
         let Some((i, _)) = cut else { return Vec::new() };
         let subj = &s[..i];
         let subj = subj.strip_prefix('由').unwrap_or(subj);
-        if subj.is_empty()
-            || subj.chars().count() > 30
-            || subj.contains([',', ':', '。', ';', '(', '“'])
+        if subj.is_empty() || subj.chars().count() > 40 || subj.contains([',', ':', '。', ';', '“'])
         {
             return Vec::new();
         }
