@@ -42,6 +42,7 @@ impl TimeExpr {
 
 pub struct DeadlineReader {
     re: Regex,
+    since_issue: Regex,
     periods: Vec<(String, String)>,
     plan_periods: Vec<(String, i32, i32)>,
 }
@@ -58,6 +59,51 @@ fn last_day(year: i32, month: u32) -> u32 {
             }
         }
     }
+}
+
+fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+    let mut it = s.split('-');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next()?.parse().ok()?;
+    let d = it.next()?.parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+/// Days since 1970-01-01 of a civil date, and back (proleptic Gregorian).
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y } as i64;
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = (yoe + era * 400 + if m <= 2 { 1 } else { 0 }) as i32;
+    (y, m, d)
+}
+
+fn add_days((y, m, d): (i32, u32, u32), n: i64) -> (i32, u32, u32) {
+    civil_from_days(days_from_civil(y, m, d) + n)
+}
+
+fn add_months((y, m, d): (i32, u32, u32), n: u32) -> (i32, u32, u32) {
+    let total = (y as i64) * 12 + (m as i64 - 1) + n as i64;
+    let (ny, nm) = (
+        (total.div_euclid(12)) as i32,
+        (total.rem_euclid(12) + 1) as u32,
+    );
+    (ny, nm, d.min(last_day(ny, nm)))
 }
 
 fn small_number(s: &str) -> Option<u32> {
@@ -120,15 +166,44 @@ impl DeadlineReader {
             "#
         );
         DeadlineReader {
+            since_issue: Regex::new(
+                r"(?:自|从)?(?:本(?:通知|方案|办法|意见)?)?(?:印发|发布|公布|下发)之日起(?P<n>\d+|[一二三四五六七八九十百]+)(?:个)?(?P<u>日|天|个工作日|工作日|个月|月)内",
+            )
+            .expect("since-issue pattern"),
             re: Regex::new(&pattern).expect("deadline pattern"),
             periods,
             plan_periods,
         }
     }
 
-    /// Every time expression of `text`, in order. `doc_year` anchors relative words (今年).
-    pub fn scan(&self, text: &str, doc_year: Option<i32>) -> Vec<TimeExpr> {
+    /// Every time expression of `text`, in order. `issued` (the document's date of issue,
+    /// YYYY-MM-DD) anchors relative words: 今年, 明年, 印发之日起30日内.
+    pub fn scan(&self, text: &str, issued: Option<&str>) -> Vec<TimeExpr> {
+        let doc_year: Option<i32> = issued.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
         let mut out: Vec<TimeExpr> = Vec::new();
+        if let Some(date) = issued.and_then(parse_date) {
+            for c in self.since_issue.captures_iter(text) {
+                let m = c.get(0).expect("match");
+                let Some(n) = small_number(&c["n"]) else {
+                    continue;
+                };
+                let (y, mo, d) = match &c["u"] {
+                    "个月" | "月" => add_months(date, n),
+                    "个工作日" | "工作日" => add_days(date, n as i64 * 7 / 5),
+                    _ => add_days(date, n as i64),
+                };
+                out.push(TimeExpr {
+                    start: m.start(),
+                    end: m.end(),
+                    year: Some(y),
+                    deadline: Some(format!("{y:04}-{mo:02}-{d:02}")),
+                    period: None,
+                    placeholder: false,
+                    reference: false,
+                    series: None,
+                });
+            }
+        }
         for c in self.re.captures_iter(text) {
             let m = c.get(0).expect("match");
             if m.as_str().trim().is_empty() {
@@ -263,6 +338,7 @@ impl DeadlineReader {
                 series: None,
             });
         }
+        out.sort_by_key(|t| t.start);
         // Series: 2023年、2024年、2025年 (only 、 between them).
         let mut i = 0;
         while i < out.len() {
@@ -289,7 +365,7 @@ mod tests {
     fn read(s: &str) -> Vec<(Option<i32>, Option<String>)> {
         let p = Patterns::embedded().unwrap();
         let r = DeadlineReader::new(&p);
-        r.scan(s, Some(2023))
+        r.scan(s, Some("2023-06-08"))
             .into_iter()
             .filter(|t| !t.reference)
             .map(|t| (t.year, t.deadline))
@@ -358,6 +434,18 @@ mod tests {
         // A year at the start of a line starts there, not at the line break.
         let t = r.scan("一、工作目标\n2019年,全市", None);
         assert_eq!(t[0].start, "一、工作目标\n".len());
+    }
+
+    #[test]
+    fn relative_to_the_date_of_issue() {
+        let p = Patterns::embedded().unwrap();
+        let r = DeadlineReader::new(&p);
+        let t = r.scan("自本通知印发之日起30日内报送", Some("2023-06-08"));
+        assert_eq!(t[0].deadline.as_deref(), Some("2023-07-08"));
+        let t = r.scan("印发之日起3个月内完成", Some("2023-11-30"));
+        assert_eq!(t[0].deadline.as_deref(), Some("2024-02-29"));
+        assert!(r.scan("印发之日起30日内", None).is_empty());
+        assert_eq!(add_days((2024, 12, 31), 1), (2025, 1, 1));
     }
 
     #[test]

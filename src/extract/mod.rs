@@ -109,12 +109,7 @@ impl Extractor {
     /// Extract everything from one document.
     pub fn extract(&self, original: &str, norm: &str, seg: &Segmenter) -> Extraction {
         let meta = metadata::extract(original, norm, &self.meta_rules, &self.regions);
-        let doc_year = meta
-            .date
-            .as_deref()
-            .and_then(|d| d.get(..4))
-            .and_then(|y| y.parse().ok());
-        let mut pass = self.layout(norm, doc_year);
+        let mut pass = self.layout(norm, meta.date.as_deref());
         let report = self.is_report(norm);
         pass.report = report;
         pass.issuer = meta.issuer.clone();
@@ -143,7 +138,11 @@ impl Extractor {
                 for f in ctx.sentence(s, mentions) {
                     let time = match &f.own_time {
                         Some(t) => Some(t.clone()),
-                        None => pass.time_at(s, f.at),
+                        None => pass.time_at(s, f.at).filter(|t| {
+                            // 到2023年,每年实施1000个技改项目: a yearly quota has no deadline.
+                            let from = if t.end <= f.at { t.end } else { s.start };
+                            !norm[from..f.at].contains("每年")
+                        }),
                     };
                     let units = match &f.own_units {
                         Some(u) => UnitList {
@@ -184,7 +183,7 @@ impl Extractor {
             >= 2
     }
 
-    fn layout<'a>(&self, text: &'a str, doc_year: Option<i32>) -> DocPass<'a> {
+    fn layout<'a>(&self, text: &'a str, issued: Option<&str>) -> DocPass<'a> {
         let mut lines = Vec::new();
         let mut start = 0;
         for (i, c) in text.char_indices() {
@@ -194,7 +193,7 @@ impl Extractor {
             }
         }
         lines.push((start, text.len()));
-        let times = self.deadlines.scan(text, doc_year);
+        let times = self.deadlines.scan(text, issued);
         let brackets = self.units.brackets(text);
         let period_words: Vec<&str> = self.period_words.iter().map(String::as_str).collect();
         let doc_time = self.document_time(text, &lines, &times);

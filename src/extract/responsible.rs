@@ -93,6 +93,19 @@ impl UnitReader {
             {
                 self.parse_labelled(inner)
             } else if let Some(body) = inner.strip_suffix("负责") {
+                // (省发展改革委、省科技厅按职责分工负责)
+                let mut body = body;
+                for w in [
+                    "按照职责分工",
+                    "按职责分工",
+                    "按职责",
+                    "分工",
+                    "共同",
+                    "分别",
+                    "牵头",
+                ] {
+                    body = body.strip_suffix(w).unwrap_or(body);
+                }
                 // (区卫健委、区财政局负责)
                 if body.chars().count() > 40 || body.contains([',', '。', ';']) {
                     continue;
@@ -407,6 +420,13 @@ mod tests {
         );
         let b = r.brackets("开展宣传。(区卫健委、区财政局负责)");
         assert_eq!(b[0].list.units, vec!["区卫健委", "区财政局"]);
+        let b = r.brackets("(省发展改革委、省科技厅、省工业和信息化厅按职责分工负责)");
+        assert_eq!(
+            b[0].list.units,
+            vec!["省发展改革委", "省科技厅", "省工业和信息化厅"]
+        );
+        let b = r.brackets("(牵头单位:省发展改革委,参加单位:省市场监管局、省统计局)");
+        assert_eq!(b[0].list.support, vec!["省市场监管局", "省统计局"]);
         assert!(r.brackets("(约20-25人)").is_empty());
     }
 
