@@ -44,6 +44,25 @@ documents.jsonl, and the run goes on. Output files are written under a temporary
 complete; records are in path order and identical for any number of threads."
     )]
     Extract(ExtractArgs),
+    /// Compare the targets of regions for the same indicator, strictest first, conflicts flagged.
+    #[command(
+        long_about = "Line up the targets that documents set for the same indicator: one row per region, \
+year and document (region, code, year, deadline, comparator, value, unit, normalized value, strength, \
+the document's title, number and date, and the quote), grouped by indicator_id (or the indicator text \
+where the lexicon has no id). Each INPUT is an output folder of `extract` (a folder holding \
+targets.jsonl; documents.jsonl is read beside it) or notices to extract on the fly (nothing is \
+written but the comparison).\n\n\
+Rows are ordered from the most to the least demanding target: lower first for <= and <, higher first \
+for >= and >, and =, ~ and ranges by value in the direction of the indicator's other rows (in document \
+order when no row has one); the strictest and the loosest are marked. Values in convertible units are \
+compared on `normalized` (0.5% and 5‰ are the same target); rows in units that do not convert are \
+never compared with each other, and the output says so. Restatements (duplicate_of set) are dropped. \
+The same region, indicator and year with different targets is flagged as a CONFLICT, never merged.\n\n\
+Names are matched after one normalization on both sides (simplified characters, half-width forms, no \
+spaces; regions by today's 6-digit code), so 孕產婦死亡率 finds 孕产妇死亡率 and 南安 finds 南安市.",
+        after_help = "Examples:\n  policy-targets compare output --indicator 孕产妇死亡率\n  policy-targets compare output --indicator maternal_mortality_ratio --region 南安 --region 360112\n  policy-targets compare seeds/ --year 2025 --format md        # extract on the fly\n  policy-targets compare out2022 out2023 -o compare.csv         # format from the extension\n\nFormats: table (the default), csv (RFC 4180, UTF-8 with a BOM), md (a table per indicator), json (one object per indicator). With -o FILE ending in .csv, .md or .json that format is the default.\n\nExit codes: 0 all inputs read; 1 some input could not be read (the rest was compared); 2 usage error or the output cannot be written."
+    )]
+    Compare(crate::compare::CompareArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -81,6 +100,7 @@ pub fn run() -> i32 {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => run_extract(args),
+        Command::Compare(args) => crate::compare::run(args),
     }
 }
 

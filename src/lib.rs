@@ -3,8 +3,10 @@
 //!
 //! The pipeline: [`walk`] → [`decode`] → [`normalize`] → [`segment`] → [`extract`] →
 //! [`record`] / [`printer`], driven by [`pipeline`] and configured by [`config`] and [`cli`].
+//! [`compare`] lines up the records of several regions for one indicator.
 
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod csv;
 pub mod decode;

@@ -22,6 +22,9 @@ enum Inner {
 /// Traditional-to-simplified conversion with OpenCC's t2s dictionaries.
 pub struct Converter {
     inner: Inner,
+    /// Bit i set: the BMP char i is changed by t2s on its own. Text with none of these chars
+    /// is left as it is, without running the converter.
+    changes: Vec<u64>,
 }
 
 impl Converter {
@@ -55,7 +58,40 @@ impl Converter {
                 ))
             }
         };
-        Ok(Converter { inner })
+        let mut conv = Converter {
+            inner,
+            changes: Vec::new(),
+        };
+        conv.changes = conv.changed_chars();
+        Ok(conv)
+    }
+
+    /// The set of BMP ideographs (and compatibility ideographs) that t2s changes, found by
+    /// converting each block once at start-up.
+    fn changed_chars(&self) -> Vec<u64> {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for (lo, hi) in [(0x3400u32, 0x4DBFu32), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)] {
+            let chars: Vec<char> = (lo..=hi).filter_map(char::from_u32).collect();
+            // One char per line, so that phrase rules cannot join neighbours.
+            let text: String = chars.iter().flat_map(|c| [*c, '\n']).collect();
+            let converted = self.convert(&text);
+            for (line, c) in converted.split('\n').zip(&chars) {
+                if line.chars().count() != 1 || !line.starts_with(*c) {
+                    let i = *c as usize;
+                    bits[i / 64] |= 1 << (i % 64);
+                }
+            }
+        }
+        bits
+    }
+
+    /// Whether t2s could change the text: it holds a char that t2s changes on its own, or a
+    /// char outside the BMP (not covered by the table).
+    pub fn may_change(&self, text: &str) -> bool {
+        text.chars().any(|c| {
+            let i = c as usize;
+            i >= 0x10000 || (i >= 0x3400 && self.changes[i / 64] & (1 << (i % 64)) != 0)
+        })
     }
 
     /// Convert a piece of text (any length change is handled by [`Converter::t2s_aligned`]).
@@ -80,6 +116,9 @@ impl Converter {
     /// t2s, guaranteed to keep the number of chars of every line: a line whose conversion
     /// changes its length (a phrase rule) is converted char by char instead.
     pub fn t2s_aligned(&self, text: &str) -> String {
+        if !self.may_change(text) {
+            return text.to_string();
+        }
         let converted = self.convert(text);
         if converted.chars().count() == text.chars().count() && same_line_lengths(text, &converted)
         {
@@ -230,6 +269,13 @@ mod tests {
             .text
             .starts_with("婴儿和5岁以下儿童死亡率分别控制在5‰和6‰以下"));
         assert_eq!(n.script, Script::Traditional);
+    }
+
+    #[test]
+    fn change_table_knows_traditional_chars() {
+        let conv = Converter::new().unwrap();
+        assert!(conv.may_change("孕產婦"));
+        assert!(!conv.may_change("孕产妇死亡率控制在10/10万以下"));
     }
 
     #[test]

@@ -279,42 +279,94 @@ pub fn run(
     sink: &mut dyn Sink,
     progress: &mut dyn FnMut(usize, usize, u64),
 ) -> Result<Totals> {
-    use rayon::prelude::*;
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::mpsc;
+
     let started = Instant::now();
     let items = walk::walk(paths);
     let total = items.len();
+    let workers = pool.current_num_threads().max(1);
+    // Documents are taken in path order by whichever worker is free and written in path order
+    // as soon as each is done; a worker never runs more than `window` documents ahead of the
+    // writer, so memory does not grow with the corpus.
+    let window = workers * 4;
+    let next = AtomicUsize::new(0);
+    let written = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::sync_channel::<(usize, DocOutput)>(window);
     let mut totals = Totals::default();
-    let chunk = (pool.current_num_threads() * 8).max(8);
-    for (ci, part) in items.chunks(chunk).enumerate() {
-        let outs: Vec<DocOutput> = pool.install(|| {
-            part.par_iter()
-                .map(|item| match item {
-                    Item::File(p) => process_path(engine, p),
-                    Item::Error(p, reason) => DocOutput {
-                        document: empty_record(
-                            &p.display().to_string(),
-                            String::new(),
-                            0,
-                            reason.clone(),
-                        ),
-                        targets: Vec::new(),
-                        milestones: Vec::new(),
-                    },
-                })
-                .collect()
+    let mut result = Ok(());
+    std::thread::scope(|scope| {
+        let (next, written, stop, items) = (&next, &written, &stop, &items);
+        scope.spawn(move || {
+            pool.scope(|s| {
+                for _ in 0..workers {
+                    let tx = tx.clone();
+                    s.spawn(move |_| loop {
+                        if stop.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= total {
+                            break;
+                        }
+                        while i >= written.load(Ordering::Acquire) + window
+                            && !stop.load(Ordering::Relaxed)
+                        {
+                            std::thread::sleep(std::time::Duration::from_micros(200));
+                        }
+                        let out = match &items[i] {
+                            Item::File(p) => process_path(engine, p),
+                            Item::Error(p, reason) => DocOutput {
+                                document: empty_record(
+                                    &p.display().to_string(),
+                                    String::new(),
+                                    0,
+                                    reason.clone(),
+                                ),
+                                targets: Vec::new(),
+                                milestones: Vec::new(),
+                            },
+                        };
+                        if tx.send((i, out)).is_err() {
+                            break;
+                        }
+                    });
+                }
+            });
+            drop(tx);
         });
-        for o in &outs {
-            totals.files += 1;
-            totals.bytes += o.document.bytes;
-            totals.targets += o.targets.len();
-            totals.milestones += o.milestones.len();
-            if o.document.error.is_some() {
-                totals.errors += 1;
+        let rx = rx;
+        let mut pending: BTreeMap<usize, DocOutput> = BTreeMap::new();
+        let mut want = 0;
+        for (i, out) in rx.iter() {
+            pending.insert(i, out);
+            while let Some(o) = pending.remove(&want) {
+                totals.files += 1;
+                totals.bytes += o.document.bytes;
+                totals.targets += o.targets.len();
+                totals.milestones += o.milestones.len();
+                if o.document.error.is_some() {
+                    totals.errors += 1;
+                }
+                if let Err(e) = sink.document(&o) {
+                    result = Err(e);
+                    stop.store(true, Ordering::Relaxed);
+                    break;
+                }
+                want += 1;
+                written.store(want, Ordering::Release);
+                progress(want, total, totals.bytes);
             }
-            sink.document(o)?;
+            if result.is_err() {
+                break;
+            }
         }
-        progress((ci * chunk + part.len()).min(total), total, totals.bytes);
-    }
+        // Dropping the receiver makes the workers' next send fail, so they stop.
+        drop(rx);
+    });
+    result?;
     totals.seconds = started.elapsed().as_secs_f64();
     Ok(totals)
 }

@@ -7,7 +7,6 @@ use super::layout::{heading, Heading, Span};
 use super::responsible::UnitReader;
 use super::{DocPass, Milestone, Target};
 use crate::patterns::Patterns;
-use crate::segment::Segmenter;
 
 pub struct MilestoneRules {
     recurring: Vec<(String, String)>,
@@ -104,7 +103,6 @@ impl MilestoneRules {
         sentences: &[Span],
         targets: &[Target],
         units: &UnitReader,
-        seg: &Segmenter,
     ) -> Vec<Milestone> {
         let text = pass.text;
         let periods: Vec<&str> = self.period_words.iter().map(String::as_str).collect();
@@ -184,7 +182,7 @@ impl MilestoneRules {
                     .iter()
                     .find(|(w, _)| clause.contains(w.as_str()) && !clause.contains("年度第"))
                     .map(|(_, v)| v.clone());
-                let first_word_is_task = starts_with_task(seg, &task);
+                let first_word_is_task = starts_with_task(&task);
                 let (time, rule, start, task) = if let Some(r) = &recurring {
                     if !has(clause, TASK) || has_age(clause) || r.is_empty() {
                         continue;
@@ -207,7 +205,7 @@ impl MilestoneRules {
                             continue;
                         }
                         (pass.time_at(*s, t.end), "dated-clause", p.start, ptask)
-                    } else if has(clause, TASK) && !starts_vague(seg, &task) {
+                    } else if has(clause, TASK) && !starts_vague(&task) {
                         (pass.time_at(*s, t.end), "dated-clause", start, task)
                     } else {
                         continue;
@@ -288,27 +286,44 @@ fn has_age(clause: &str) -> bool {
     clause.contains('岁')
 }
 
+/// Adverbs that may come before a task's verb.
+const ADVERBS: &[&str] = &[
+    "全面",
+    "全力",
+    "大力",
+    "积极",
+    "继续",
+    "及时",
+    "认真",
+    "进一步",
+    "要",
+    "并",
+    "为",
+    "免费",
+    "统一",
+];
+
+/// The task's first word after leading adverbs.
+fn first_word(task: &str) -> &str {
+    let mut t = task;
+    while let Some(a) = ADVERBS.iter().find(|a| t.starts_with(**a)) {
+        t = &t[a.len()..];
+    }
+    t
+}
+
 /// The task opens with a task verb (组织…, 举办…, 完成…), as items of a dated list do.
-fn starts_with_task(seg: &Segmenter, task: &str) -> bool {
-    seg.cut(task)
-        .iter()
-        .map(|t| t.word)
-        .find(|w| {
-            !matches!(
-                *w,
-                "全面" | "及时" | "认真" | "积极" | "要" | "并" | "为" | "免费" | "统一"
-            )
-        })
-        .is_some_and(|w| TASK.contains(&w))
+fn starts_with_task(task: &str) -> bool {
+    let t = first_word(task);
+    TASK.iter().any(|v| t.starts_with(v))
 }
 
 /// The task opens with a vague verb (推进…, 加强…): no concrete deliverable.
-fn starts_vague(seg: &Segmenter, task: &str) -> bool {
-    seg.cut(task)
+fn starts_vague(task: &str) -> bool {
+    let t = first_word(task);
+    ["推进", "加快", "深化", "加强", "强化", "推动"]
         .iter()
-        .map(|t| t.word)
-        .find(|w| !matches!(*w, "全面" | "全力" | "大力" | "积极" | "继续"))
-        .is_some_and(|w| matches!(w, "推进" | "加快" | "深化" | "加强" | "强化" | "推动"))
+        .any(|v| t.starts_with(v))
 }
 
 /// The line holds a time expression followed by ':' before `at` (2023年计划完成:(1)…).

@@ -166,7 +166,7 @@ impl Extractor {
         }
         let milestones = self
             .milestones
-            .find(&pass, &sentences, &targets, &self.units, seg);
+            .find(&pass, &sentences, &targets, &self.units);
         Extraction {
             targets,
             milestones,

@@ -42,6 +42,28 @@ pub fn extract(args: &[&Path], out: &Path, extra: &[&str]) -> Output {
     cmd.output().expect("run policy-targets")
 }
 
+/// Run `policy-targets compare ARGS`.
+pub fn compare<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
+    Command::new(bin())
+        .arg("compare")
+        .args(args)
+        .output()
+        .expect("run policy-targets compare")
+}
+
+/// A fresh `extract` output folder of the seeds (in `dir`).
+pub fn extract_seeds(dir: &Path) -> PathBuf {
+    let out = dir.join("seeds-out");
+    let o = extract(&[&seeds()], &out, &[]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    out
+}
+
 pub fn read_jsonl(path: &Path) -> Vec<Value> {
     std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))

@@ -1,0 +1,1757 @@
+//! The `compare` subcommand: lines up the targets that regions set for the same indicator,
+//! read from `extract` output folders or extracted on the fly, and prints them ordered from the
+//! most to the least demanding, with conflicts flagged, as a table, CSV, Markdown or JSON.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::cli::{EXIT_FATAL, EXIT_FILE_ERRORS, EXIT_OK};
+use crate::config::{build_pool, Engine};
+use crate::error::{Error, Result};
+use crate::normalize::{fold_char, Converter};
+use crate::patterns::{Patterns, Sources};
+use crate::pipeline::{self, DocOutput, Sink};
+use crate::printer::{csv_row, AtomicFile};
+use crate::record::{DocumentRecord, Normalized, TargetRecord};
+use crate::region::{stem, RegionTable};
+
+/// Flags of `policy-targets compare`.
+#[derive(clap::Args, Debug)]
+pub struct CompareArgs {
+    /// Output folders of `extract` (a folder holding targets.jsonl), or notices (files or
+    /// folders) to extract on the fly.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Keep indicators whose id or normalized text is, or contains, this (repeatable).
+    #[arg(long = "indicator", value_name = "ID|TEXT")]
+    pub indicators: Vec<String>,
+    /// Keep regions with this name (with or without 市/区/县) or 6-digit code (repeatable).
+    #[arg(long = "region", value_name = "NAME|CODE")]
+    pub regions: Vec<String>,
+    /// Keep targets with this deadline year.
+    #[arg(long = "year", value_name = "Y")]
+    pub year: Option<i32>,
+    /// Output format [default: table, or csv/md/json from the extension of -o FILE].
+    #[arg(long = "format", value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// Write to FILE (atomically: under a temporary name, renamed when complete) instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// How the comparison is printed.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Aligned columns for a terminal (long titles and quotes shortened).
+    Table,
+    /// RFC 4180 with a UTF-8 BOM, one header row, numbers unquoted.
+    Csv,
+    /// A Markdown table per indicator.
+    Md,
+    /// A JSON array with one object per indicator and its rows.
+    Json,
+}
+
+impl Format {
+    /// The format given, else the one named by the extension of the output file, else table.
+    pub fn choose(given: Option<Format>, output: Option<&Path>) -> Format {
+        if let Some(f) = given {
+            return f;
+        }
+        let ext = output
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("csv") => Format::Csv,
+            Some("md") | Some("markdown") => Format::Md,
+            Some("json") => Format::Json,
+            _ => Format::Table,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys: one normalization for both sides of every match.
+// ---------------------------------------------------------------------------------------------
+
+fn is_code(s: &str) -> bool {
+    s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The matching keys of indicators and regions. Every comparison of names (record against
+/// record, filter against record) goes through [`Keys::text`], so the same name written in
+/// traditional characters, full-width forms or with spaces lines up.
+pub struct Keys<'a> {
+    converter: &'a Converter,
+    regions: &'a RegionTable,
+    /// Key of every canonical name and variant of the indicator lexicon → index in `ids`.
+    lexicon: HashMap<String, usize>,
+    /// (id, canonical name) of the indicator lexicon.
+    ids: Vec<(String, String)>,
+    /// Keys of the lexicon's scope words (全市, 辖区内), longest first.
+    scope: Vec<String>,
+}
+
+impl<'a> Keys<'a> {
+    pub fn new(converter: &'a Converter, regions: &'a RegionTable, patterns: &Patterns) -> Self {
+        let mut keys = Keys {
+            converter,
+            regions,
+            lexicon: HashMap::new(),
+            ids: Vec::new(),
+            scope: Vec::new(),
+        };
+        let mut scope: Vec<String> = patterns
+            .list("scope")
+            .iter()
+            .map(|w| keys.text(w))
+            .collect();
+        scope.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        keys.scope = scope;
+        for def in &patterns.indicators {
+            let i = keys.ids.len();
+            keys.ids.push((def.id.clone(), def.canonical.clone()));
+            for name in std::iter::once(&def.canonical).chain(&def.variants) {
+                let k = keys.indicator_text(name);
+                keys.lexicon.entry(k).or_insert(i);
+            }
+        }
+        keys
+    }
+
+    /// The key of a name: simplified characters (OpenCC t2s), full-width forms folded to
+    /// half-width, dashes and tildes in one form, white space removed, ASCII lower-cased.
+    pub fn text(&self, s: &str) -> String {
+        let simplified = self.converter.convert(s);
+        let mut out = String::with_capacity(simplified.len());
+        let mut it = simplified.chars().peekable();
+        while let Some(c) = it.next() {
+            let f = fold_char(c, it.peek().copied());
+            if !f.is_whitespace() {
+                out.push(f.to_ascii_lowercase());
+            }
+        }
+        out
+    }
+
+    /// The key of an indicator name: [`Keys::text`] without the scope words it starts with
+    /// (辖区内孕产妇死亡率 → 孕产妇死亡率) and without punctuation at either end.
+    pub fn indicator_text(&self, s: &str) -> String {
+        let punct =
+            |c: char| c.is_ascii_punctuation() || "、，。；：·…“”‘’《》（）【】".contains(c);
+        let mut k = self.text(s);
+        loop {
+            let trimmed = k.trim_matches(punct);
+            let rest = self
+                .scope
+                .iter()
+                .find_map(|w| trimmed.strip_prefix(w.as_str()))
+                .filter(|r| !r.is_empty())
+                .unwrap_or(trimmed);
+            if rest.len() == k.len() {
+                return k;
+            }
+            k = rest.to_string();
+        }
+    }
+
+    /// The lexicon id of an indicator name, if the name is a canonical name or a variant.
+    pub fn lexicon_id(&self, name: &str) -> Option<&str> {
+        self.lexicon
+            .get(&self.indicator_text(name))
+            .map(|&i| self.ids[i].0.as_str())
+    }
+
+    fn canonical(&self, id: &str) -> Option<&str> {
+        self.ids
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, c)| c.as_str())
+    }
+
+    /// The group key and id of an indicator: its `indicator_id`, else the id the lexicon gives
+    /// its text, else its text's key.
+    pub fn indicator(&self, id: Option<&str>, text: &str) -> (String, Option<String>) {
+        if let Some(id) = id.filter(|i| !i.is_empty()) {
+            return (format!("id:{id}"), Some(id.to_string()));
+        }
+        let key = self.indicator_text(text);
+        match self.lexicon.get(&key) {
+            Some(&i) => (format!("id:{}", self.ids[i].0), Some(self.ids[i].0.clone())),
+            None => (format!("text:{key}"), None),
+        }
+    }
+
+    /// The region key: the 6-digit code, else the code the name resolves to (with the
+    /// document's province and prefecture as context), else the name's key; "" for no region.
+    pub fn region(&self, name: Option<&str>, code: Option<&str>, context: &[&str]) -> String {
+        if let Some(c) = code.map(str::trim).filter(|c| is_code(c)) {
+            return c.to_string();
+        }
+        let Some(name) = name.map(|n| self.text(n)).filter(|n| !n.is_empty()) else {
+            return String::new();
+        };
+        self.regions.resolve(&name, context).code.unwrap_or(name)
+    }
+
+    /// Does a `--region` filter (a name, with or without its ending, or a code) select a
+    /// region with this name and key?
+    pub fn region_matches(&self, filter: &str, name: Option<&str>, key: &str) -> bool {
+        let f = self.text(filter);
+        if f.is_empty() {
+            return false;
+        }
+        if is_code(&f) {
+            return f == key;
+        }
+        if let Some(n) = name.map(|n| self.text(n)).filter(|n| !n.is_empty()) {
+            if n == f || stem(&n) == stem(&f) {
+                return true;
+            }
+        }
+        match self.regions.resolve(&f, &[]).code {
+            Some(code) => code == key,
+            None => false,
+        }
+    }
+
+    /// Does an `--indicator` filter select an indicator with this id and these names? It
+    /// matches the id (exactly or as a part) or a name's key (exactly or as a part).
+    pub fn indicator_matches(&self, filter: &str, id: Option<&str>, names: &[String]) -> bool {
+        let f = self.indicator_text(filter);
+        if f.is_empty() {
+            return false;
+        }
+        if let Some(id) = id {
+            let id = id.to_ascii_lowercase();
+            if id.contains(&f) || self.lexicon_id(filter).is_some_and(|l| l == id) {
+                return true;
+            }
+        }
+        names.iter().any(|n| self.indicator_text(n).contains(&f))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs: output folders and notices.
+// ---------------------------------------------------------------------------------------------
+
+/// The records read from all inputs. A document (by `doc_id`) is taken from the first input
+/// and path that holds it, so the same notice given twice is compared once.
+#[derive(Default)]
+pub struct Loaded {
+    pub documents: Vec<DocumentRecord>,
+    pub targets: Vec<TargetRecord>,
+    /// Inputs (files or lines) that could not be read; each was reported on stderr.
+    pub errors: usize,
+    owner: HashMap<String, (usize, String)>,
+}
+
+impl Loaded {
+    fn accept(&mut self, source: usize, doc_id: &str, path: &str) -> bool {
+        if doc_id.is_empty() {
+            return true;
+        }
+        match self.owner.get(doc_id) {
+            Some((s, p)) => *s == source && p == path,
+            None => {
+                self.owner
+                    .insert(doc_id.to_string(), (source, path.to_string()));
+                true
+            }
+        }
+    }
+
+    fn add_document(&mut self, source: usize, doc: DocumentRecord) {
+        let fresh = !self.owner.contains_key(&doc.doc_id);
+        if self.accept(source, &doc.doc_id, &doc.path) && (fresh || doc.doc_id.is_empty()) {
+            self.documents.push(doc);
+        }
+    }
+
+    fn add_target(&mut self, source: usize, t: TargetRecord) {
+        if self.accept(source, &t.doc_id, &t.path) {
+            self.targets.push(t);
+        }
+    }
+
+    fn report(&mut self, what: impl std::fmt::Display) {
+        eprintln!("policy-targets: {what}");
+        self.errors += 1;
+    }
+
+    /// Read `documents.jsonl` and `targets.jsonl` of an output folder as input number `source`.
+    pub fn read_output_dir(&mut self, source: usize, dir: &Path) {
+        let docs = dir.join("documents.jsonl");
+        for rec in self.read_jsonl::<DocumentRecord>(&docs) {
+            self.add_document(source, rec);
+        }
+        let targets = dir.join("targets.jsonl");
+        for rec in self.read_jsonl::<TargetRecord>(&targets) {
+            self.add_target(source, rec);
+        }
+    }
+
+    fn read_jsonl<T: serde::de::DeserializeOwned>(&mut self, path: &Path) -> Vec<T> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                self.report(format_args!("{}: {e}", path.display()));
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str(line) {
+                Ok(r) => out.push(r),
+                Err(e) => self.report(format_args!("{}:{}: {e}", path.display(), i + 1)),
+            }
+        }
+        out
+    }
+
+    /// Extract the notices under `paths` (in memory, nothing written) as input number `source`.
+    pub fn extract(&mut self, source: usize, engine: &Engine, paths: &[PathBuf]) -> Result<()> {
+        let pool = build_pool(0)?;
+        let mut sink = Collect {
+            loaded: self,
+            source,
+        };
+        pipeline::run(engine, paths, &pool, &mut sink, &mut |_, _, _| {})?;
+        Ok(())
+    }
+}
+
+struct Collect<'a> {
+    loaded: &'a mut Loaded,
+    source: usize,
+}
+
+impl Sink for Collect<'_> {
+    fn document(&mut self, out: &DocOutput) -> Result<()> {
+        if let Some(e) = &out.document.error {
+            self.loaded
+                .report(format_args!("{}: {e}", out.document.path));
+        }
+        self.loaded.add_document(self.source, out.document.clone());
+        for t in &out.targets {
+            self.loaded.add_target(self.source, t.clone());
+        }
+        Ok(())
+    }
+}
+
+/// Is `path` an output folder of `extract` (a folder holding targets.jsonl)?
+pub fn is_output_dir(path: &Path) -> bool {
+    path.is_dir() && path.join("targets.jsonl").is_file()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The comparison.
+// ---------------------------------------------------------------------------------------------
+
+/// Which way an indicator's targets get more demanding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Lower is stricter (`<=`, `<`: mortality, incidence).
+    Lower,
+    /// Higher is stricter (`>=`, `>`: coverage, rates to reach).
+    Higher,
+}
+
+impl Direction {
+    fn of(comparator: &str) -> Option<Direction> {
+        match comparator {
+            "<=" | "<" => Some(Direction::Lower),
+            ">=" | ">" => Some(Direction::Higher),
+            _ => None,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Direction::Lower => "lower is stricter",
+            Direction::Higher => "higher is stricter",
+        }
+    }
+}
+
+/// The filters of a comparison (empty lists select everything).
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub indicators: Vec<String>,
+    pub regions: Vec<String>,
+    pub year: Option<i32>,
+}
+
+/// One row: a target of one region, year and document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// `"strictest"` or `"loosest"` among the rows compared with it, else null.
+    pub mark: Option<&'static str>,
+    /// True when the same region, indicator and year has a different target in another row.
+    pub conflict: bool,
+    /// The unit the row is compared on: `normalized.unit`, else `unit` ("" for none).
+    pub compared_on: String,
+    pub region: Option<String>,
+    pub region_code: Option<String>,
+    pub year: Option<i32>,
+    pub deadline: Option<String>,
+    pub comparator: String,
+    pub value: serde_json::Number,
+    pub value_max: Option<serde_json::Number>,
+    pub unit: Option<String>,
+    pub normalized: Option<Normalized>,
+    pub strength: Option<String>,
+    pub title: Option<String>,
+    pub doc_number: Option<String>,
+    pub date: Option<String>,
+    pub quote: String,
+    pub indicator: String,
+    pub doc_id: String,
+    pub path: String,
+    pub line: usize,
+    #[serde(skip)]
+    region_key: String,
+    #[serde(skip)]
+    level: (f64, Option<f64>),
+    #[serde(skip)]
+    seq: usize,
+}
+
+/// The same region, indicator and year with different targets.
+#[derive(Debug, Clone, Serialize)]
+pub struct Conflict {
+    pub region: Option<String>,
+    pub region_code: Option<String>,
+    pub year: Option<i32>,
+    pub compared_on: String,
+    /// Indices into the indicator's `rows`.
+    pub rows: Vec<usize>,
+}
+
+/// All rows of one indicator, most demanding first.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorTable {
+    pub indicator_id: Option<String>,
+    /// The lexicon's canonical name, else the name of the first row.
+    pub indicator: String,
+    /// The names the rows write it with (simplified), in order of appearance.
+    pub names: Vec<String>,
+    /// Which way is stricter, or null when no row has a direction (rows then in document order).
+    pub direction: Option<Direction>,
+    /// The units the rows are compared on; rows on different units are not compared.
+    pub compared_on: Vec<String>,
+    pub conflicts: Vec<Conflict>,
+    pub rows: Vec<Row>,
+}
+
+/// A number rounded to 12 significant digits, so that the binary noise of unit conversion
+/// (0.5 × 0.01 against 5 × 0.001) does not make equal targets differ.
+fn num(n: &serde_json::Number) -> f64 {
+    let x = n.as_f64().unwrap_or(f64::NAN);
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let scale = 10f64.powi(11 - x.abs().log10().floor() as i32);
+    (x * scale).round() / scale
+}
+
+fn same_level(a: &Row, b: &Row) -> bool {
+    a.compared_on == b.compared_on && a.comparator == b.comparator && a.level == b.level
+}
+
+/// The number a row is ordered by: the bound that binds in the indicator's direction.
+fn order_value(r: &Row, d: Direction) -> f64 {
+    match d {
+        Direction::Lower => r.level.1.unwrap_or(r.level.0),
+        Direction::Higher => r.level.0,
+    }
+}
+
+/// At an equal number, a strict comparator asks for more.
+fn strictness(r: &Row) -> u8 {
+    match r.comparator.as_str() {
+        "<" | ">" => 0,
+        "<=" | ">=" => 1,
+        _ => 2,
+    }
+}
+
+struct Group {
+    id: Option<String>,
+    names: Vec<String>,
+    rows: Vec<Row>,
+}
+
+/// Compare the targets of `loaded`: group by indicator, drop restatements (`duplicate_of`),
+/// keep one row per region, year and document and target, order, mark and flag conflicts.
+pub fn compare(loaded: &Loaded, keys: &Keys, filters: &Filters) -> Vec<IndicatorTable> {
+    let docs: HashMap<&str, &DocumentRecord> = loaded
+        .documents
+        .iter()
+        .map(|d| (d.doc_id.as_str(), d))
+        .collect();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (seq, t) in loaded.targets.iter().enumerate() {
+        if t.duplicate_of.is_some() {
+            continue;
+        }
+        if filters.year.is_some() && t.year != filters.year {
+            continue;
+        }
+        let doc = docs.get(t.doc_id.as_str()).copied();
+        let context: Vec<&str> = doc
+            .map(|d| {
+                [&d.province, &d.prefecture]
+                    .into_iter()
+                    .filter_map(|x| x.as_deref())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let region_key = keys.region(t.region.as_deref(), t.region_code.as_deref(), &context);
+        if !filters.regions.is_empty()
+            && !filters
+                .regions
+                .iter()
+                .any(|f| keys.region_matches(f, t.region.as_deref(), &region_key))
+        {
+            continue;
+        }
+        let (key, id) = keys.indicator(t.indicator_id.as_deref(), &t.indicator);
+        let (compared_on, level) = match &t.normalized {
+            Some(n) => (
+                n.unit.clone(),
+                (num(&n.value), n.value_max.as_ref().map(num)),
+            ),
+            None => (
+                t.unit.clone().unwrap_or_default(),
+                (num(&t.value), t.value_max.as_ref().map(num)),
+            ),
+        };
+        let row = Row {
+            mark: None,
+            conflict: false,
+            compared_on,
+            region: t.region.clone(),
+            region_code: t.region_code.clone(),
+            year: t.year,
+            deadline: t.deadline.clone(),
+            comparator: t.comparator.clone(),
+            value: t.value.clone(),
+            value_max: t.value_max.clone(),
+            unit: t.unit.clone(),
+            normalized: t.normalized.clone(),
+            strength: t.strength.clone(),
+            title: doc.and_then(|d| d.title.clone()),
+            doc_number: doc.and_then(|d| d.doc_number.clone()),
+            date: doc.and_then(|d| d.date.clone()),
+            quote: t.quote.clone(),
+            indicator: t.indicator.clone(),
+            doc_id: t.doc_id.clone(),
+            path: t.path.clone(),
+            line: t.line,
+            region_key,
+            level,
+            seq,
+        };
+        let gi = *index.entry(key).or_insert_with(|| {
+            groups.push(Group {
+                id,
+                names: Vec::new(),
+                rows: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        let g = &mut groups[gi];
+        if !g.names.contains(&t.indicator) {
+            g.names.push(t.indicator.clone());
+        }
+        // One row per region, year and document: the same target stated again is one row;
+        // a different target stays a row of its own (and is flagged below).
+        let repeated = g.rows.iter().any(|r| {
+            r.doc_id == row.doc_id
+                && r.path == row.path
+                && r.region_key == row.region_key
+                && r.year == row.year
+                && same_level(r, &row)
+        });
+        if !repeated {
+            g.rows.push(row);
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|g| {
+            filters.indicators.is_empty()
+                || filters
+                    .indicators
+                    .iter()
+                    .any(|f| keys.indicator_matches(f, g.id.as_deref(), &g.names))
+        })
+        .map(|g| order(g, keys))
+        .collect()
+}
+
+fn order(g: Group, keys: &Keys) -> IndicatorTable {
+    let Group { id, names, rows } = g;
+    // The direction: the majority of the rows that have one; on a tie, the first of them.
+    let (mut lower, mut higher) = (0usize, 0usize);
+    for r in &rows {
+        match Direction::of(&r.comparator) {
+            Some(Direction::Lower) => lower += 1,
+            Some(Direction::Higher) => higher += 1,
+            None => {}
+        }
+    }
+    let direction = match lower.cmp(&higher) {
+        std::cmp::Ordering::Greater => Some(Direction::Lower),
+        std::cmp::Ordering::Less => Some(Direction::Higher),
+        std::cmp::Ordering::Equal => rows.iter().find_map(|r| Direction::of(&r.comparator)),
+    };
+    // Rows on units that do not convert into each other are ordered separately, each set in
+    // the order its first row appears.
+    let mut compared_on: Vec<String> = Vec::new();
+    for r in &rows {
+        if !compared_on.contains(&r.compared_on) {
+            compared_on.push(r.compared_on.clone());
+        }
+    }
+    let mut ordered: Vec<Row> = Vec::with_capacity(rows.len());
+    for unit in &compared_on {
+        let mut part: Vec<Row> = rows
+            .iter()
+            .filter(|r| &r.compared_on == unit)
+            .cloned()
+            .collect();
+        if let Some(d) = direction {
+            part.sort_by(|a, b| {
+                let (x, y) = (order_value(a, d), order_value(b, d));
+                let by_value = match d {
+                    Direction::Lower => x.total_cmp(&y),
+                    Direction::Higher => y.total_cmp(&x),
+                };
+                by_value
+                    .then(strictness(a).cmp(&strictness(b)))
+                    .then(a.seq.cmp(&b.seq))
+            });
+            let rank = |r: &Row| (order_value(r, d), strictness(r));
+            let same = |a: (f64, u8), b: (f64, u8)| a.0 == b.0 && a.1 == b.1;
+            if let (Some(first), Some(last)) = (part.first(), part.last()) {
+                let (top, bottom) = (rank(first), rank(last));
+                if !same(top, bottom) {
+                    for r in part.iter_mut() {
+                        if same(rank(r), top) {
+                            r.mark = Some("strictest");
+                        } else if same(rank(r), bottom) {
+                            r.mark = Some("loosest");
+                        }
+                    }
+                }
+            }
+        }
+        ordered.extend(part);
+    }
+    // Conflicts: a known region and year with different targets on the same unit.
+    let mut conflicts = Vec::new();
+    let mut seen: Vec<(String, i32, String)> = Vec::new();
+    for i in 0..ordered.len() {
+        let r = &ordered[i];
+        let Some(year) = r.year else { continue };
+        if r.region_key.is_empty() {
+            continue;
+        }
+        let k = (r.region_key.clone(), year, r.compared_on.clone());
+        if seen.contains(&k) {
+            continue;
+        }
+        let members: Vec<usize> = (i..ordered.len())
+            .filter(|&j| {
+                let o = &ordered[j];
+                o.year == Some(year) && o.region_key == k.0 && o.compared_on == k.2
+            })
+            .collect();
+        let differ = members.iter().any(|&j| !same_level(&ordered[j], r));
+        if differ {
+            conflicts.push(Conflict {
+                region: r.region.clone(),
+                region_code: r.region_code.clone(),
+                year: Some(year),
+                compared_on: r.compared_on.clone(),
+                rows: members.clone(),
+            });
+            for &j in &members {
+                ordered[j].conflict = true;
+            }
+        }
+        seen.push(k);
+    }
+    let indicator = id
+        .as_deref()
+        .and_then(|i| keys.canonical(i))
+        .map(str::to_string)
+        .unwrap_or_else(|| names.first().cloned().unwrap_or_default());
+    IndicatorTable {
+        indicator_id: id,
+        indicator,
+        names,
+        direction,
+        compared_on,
+        conflicts,
+        rows: ordered,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering.
+// ---------------------------------------------------------------------------------------------
+
+/// Columns of the CSV output.
+pub const CSV_COLUMNS: &[&str] = &[
+    "indicator_id",
+    "indicator",
+    "mark",
+    "conflict",
+    "compared_on",
+    "region",
+    "region_code",
+    "year",
+    "deadline",
+    "comparator",
+    "value",
+    "value_max",
+    "unit",
+    "normalized_value",
+    "normalized_value_max",
+    "normalized_unit",
+    "strength",
+    "title",
+    "doc_number",
+    "date",
+    "quote",
+    "doc_id",
+    "path",
+    "line",
+];
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(|x| x.to_string()).unwrap_or_default()
+}
+
+/// The comparison as CSV: a BOM, the header, one line per row (absent values empty).
+pub fn render_csv(tables: &[IndicatorTable]) -> String {
+    let mut out = String::from("\u{FEFF}");
+    out.push_str(&csv_row(
+        &CSV_COLUMNS
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>(),
+    ));
+    for t in tables {
+        for r in &t.rows {
+            let n = r.normalized.as_ref();
+            out.push_str(&csv_row(&[
+                opt(&t.indicator_id),
+                r.indicator.clone(),
+                opt(&r.mark),
+                r.conflict.to_string(),
+                r.compared_on.clone(),
+                opt(&r.region),
+                opt(&r.region_code),
+                opt(&r.year),
+                opt(&r.deadline),
+                r.comparator.clone(),
+                r.value.to_string(),
+                opt(&r.value_max),
+                opt(&r.unit),
+                n.map(|n| n.value.to_string()).unwrap_or_default(),
+                opt(&n.and_then(|n| n.value_max.clone())),
+                n.map(|n| n.unit.clone()).unwrap_or_default(),
+                opt(&r.strength),
+                opt(&r.title),
+                opt(&r.doc_number),
+                opt(&r.date),
+                r.quote.clone(),
+                r.doc_id.clone(),
+                r.path.clone(),
+                r.line.to_string(),
+            ]));
+        }
+    }
+    out
+}
+
+/// The comparison as a JSON array, one object per indicator.
+pub fn render_json(tables: &[IndicatorTable]) -> String {
+    let mut s = serde_json::to_string_pretty(tables).unwrap_or_else(|_| "[]".into());
+    s.push('\n');
+    s
+}
+
+/// Display width in terminal columns: 2 for wide and full-width characters (CJK ideographs,
+/// kana, Hangul, full-width forms, CJK punctuation), 0 for controls and combining marks, else 1.
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    match c as u32 {
+        0x00..=0x1F | 0x7F..=0x9F => 0,
+        0x0300..=0x036F | 0x200B..=0x200F | 0x20D0..=0x20FF | 0xFE00..=0xFE0F => 0,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE10..=0xFE19
+        | 0xFE30..=0xFE6F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x1F300..=0x1F64F
+        | 0x1F900..=0x1F9FF
+        | 0x20000..=0x3FFFD => 2,
+        _ => 1,
+    }
+}
+
+/// `s` cut to at most `max` columns, with … where it was cut.
+pub fn truncate_width(s: &str, max: usize) -> String {
+    if display_width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = char_width(c);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+fn one_line(s: &str) -> String {
+    s.split(['\r', '\n', '\t'])
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn value_cell(v: &serde_json::Number, max: &Option<serde_json::Number>) -> String {
+    match max {
+        Some(m) => format!("{v}-{m}"),
+        None => v.to_string(),
+    }
+}
+
+fn mark_cell(r: &Row) -> String {
+    let mut parts = Vec::new();
+    if let Some(m) = r.mark {
+        parts.push(m);
+    }
+    if r.conflict {
+        parts.push("CONFLICT");
+    }
+    parts.join(" ")
+}
+
+const HEADERS: &[&str] = &[
+    "mark",
+    "region",
+    "region_code",
+    "year",
+    "deadline",
+    "cmp",
+    "value",
+    "unit",
+    "normalized",
+    "strength",
+    "title",
+    "doc_number",
+    "date",
+    "quote",
+];
+
+/// Columns aligned to the right (numbers).
+const RIGHT: &[&str] = &["year", "value", "normalized"];
+
+fn cells(r: &Row, dash: &str) -> Vec<String> {
+    let or = |v: &Option<String>| v.clone().unwrap_or_else(|| dash.to_string());
+    vec![
+        mark_cell(r),
+        or(&r.region),
+        or(&r.region_code),
+        r.year.map(|y| y.to_string()).unwrap_or_else(|| dash.into()),
+        or(&r.deadline),
+        r.comparator.clone(),
+        value_cell(&r.value, &r.value_max),
+        or(&r.unit),
+        r.normalized
+            .as_ref()
+            .map(|n| format!("{} {}", value_cell(&n.value, &n.value_max), n.unit))
+            .unwrap_or_else(|| dash.into()),
+        or(&r.strength),
+        one_line(&or(&r.title)),
+        or(&r.doc_number),
+        or(&r.date),
+        one_line(&r.quote),
+    ]
+}
+
+fn heading(t: &IndicatorTable) -> String {
+    let mut h = t.indicator.clone();
+    if let Some(id) = &t.indicator_id {
+        h.push_str(&format!(" [{id}]"));
+    }
+    h
+}
+
+fn unit_name(u: &str) -> &str {
+    if u.is_empty() {
+        "no unit"
+    } else {
+        u
+    }
+}
+
+fn summary(t: &IndicatorTable) -> String {
+    let order = match t.direction {
+        Some(d) => format!("{}, strictest first", d.describe()),
+        None => "no direction, rows in document order".to_string(),
+    };
+    let n = t.rows.len();
+    format!("{order}; {n} row{}", if n == 1 { "" } else { "s" })
+}
+
+fn notes(t: &IndicatorTable) -> Vec<String> {
+    let mut out = Vec::new();
+    if t.compared_on.len() > 1 {
+        let units: Vec<&str> = t.compared_on.iter().map(|u| unit_name(u)).collect();
+        out.push(format!(
+            "not comparable: units {} do not convert into each other; each is ordered on its own",
+            units.join(", ")
+        ));
+    }
+    for c in &t.conflicts {
+        let place = match (&c.region, &c.region_code) {
+            (Some(r), Some(code)) => format!("{r} ({code})"),
+            (Some(r), None) => r.clone(),
+            (None, Some(code)) => code.clone(),
+            (None, None) => "-".into(),
+        };
+        let stated: Vec<String> = c
+            .rows
+            .iter()
+            .map(|&i| {
+                let r = &t.rows[i];
+                let unit = r.unit.clone().unwrap_or_default();
+                let src = r
+                    .doc_number
+                    .clone()
+                    .or_else(|| r.title.clone().map(|x| truncate_width(&one_line(&x), 30)))
+                    .unwrap_or_else(|| r.path.clone());
+                format!(
+                    "{} {}{} in {} line {}",
+                    r.comparator,
+                    value_cell(&r.value, &r.value_max),
+                    unit,
+                    src,
+                    r.line
+                )
+            })
+            .collect();
+        out.push(format!(
+            "CONFLICT: {place} {}: {}",
+            c.year.map(|y| y.to_string()).unwrap_or_default(),
+            stated.join(" vs ")
+        ));
+    }
+    out
+}
+
+/// Widest title and quote shown in the table (the other formats keep them whole).
+const TITLE_WIDTH: usize = 36;
+const QUOTE_WIDTH: usize = 40;
+
+/// The comparison as aligned text columns, one block per indicator.
+pub fn render_table(tables: &[IndicatorTable]) -> String {
+    let mut out = String::new();
+    for (ti, t) in tables.iter().enumerate() {
+        if ti > 0 {
+            out.push('\n');
+        }
+        out.push_str(&format!("{} — {}\n", heading(t), summary(t)));
+        let mut grid: Vec<Vec<String>> = vec![HEADERS.iter().map(|h| h.to_string()).collect()];
+        for r in &t.rows {
+            let mut c = cells(r, "-");
+            c[10] = truncate_width(&c[10], TITLE_WIDTH);
+            c[13] = truncate_width(&c[13], QUOTE_WIDTH);
+            grid.push(c);
+        }
+        let widths: Vec<usize> = (0..HEADERS.len())
+            .map(|i| {
+                grid.iter()
+                    .map(|row| display_width(&row[i]))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        for row in &grid {
+            let mut line = String::from(" ");
+            for (i, cell) in row.iter().enumerate() {
+                let pad = " ".repeat(widths[i] - display_width(cell));
+                line.push(' ');
+                if RIGHT.contains(&HEADERS[i]) {
+                    line.push_str(&pad);
+                    line.push_str(cell);
+                } else {
+                    line.push_str(cell);
+                    if i + 1 < row.len() {
+                        line.push_str(&pad);
+                    }
+                }
+                if i + 1 < row.len() {
+                    line.push(' ');
+                }
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        for n in notes(t) {
+            out.push_str(&format!("  {n}\n"));
+        }
+    }
+    out
+}
+
+fn md_cell(s: &str) -> String {
+    one_line(s).replace('\\', "\\\\").replace('|', "\\|")
+}
+
+/// The comparison as Markdown: a heading, a table and notes per indicator.
+pub fn render_md(tables: &[IndicatorTable]) -> String {
+    let mut out = String::new();
+    for (ti, t) in tables.iter().enumerate() {
+        if ti > 0 {
+            out.push('\n');
+        }
+        let id = t
+            .indicator_id
+            .as_ref()
+            .map(|i| format!(" (`{i}`)"))
+            .unwrap_or_default();
+        out.push_str(&format!("### {}{id}\n\n", md_cell(&t.indicator)));
+        let s = summary(t);
+        let mut first = s.chars();
+        let s: String = first
+            .next()
+            .map(|c| c.to_uppercase().chain(first).collect())
+            .unwrap_or_default();
+        out.push_str(&format!("{s}.\n\n"));
+        out.push_str(&format!("| {} |\n", HEADERS.join(" | ")));
+        let align: Vec<&str> = HEADERS
+            .iter()
+            .map(|h| if RIGHT.contains(h) { "---:" } else { "---" })
+            .collect();
+        out.push_str(&format!("| {} |\n", align.join(" | ")));
+        for r in &t.rows {
+            let c: Vec<String> = cells(r, "–").iter().map(|x| md_cell(x)).collect();
+            out.push_str(&format!("| {} |\n", c.join(" | ")));
+        }
+        let n = notes(t);
+        if !n.is_empty() {
+            out.push('\n');
+            for x in n {
+                out.push_str(&format!("- {}\n", md_cell(&x)));
+            }
+        }
+    }
+    out
+}
+
+/// The comparison in a format.
+pub fn render(tables: &[IndicatorTable], format: Format) -> String {
+    match format {
+        Format::Table => render_table(tables),
+        Format::Csv => render_csv(tables),
+        Format::Md => render_md(tables),
+        Format::Json => render_json(tables),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command.
+// ---------------------------------------------------------------------------------------------
+
+fn fatal(msg: impl std::fmt::Display) -> i32 {
+    eprintln!("policy-targets: {msg}");
+    EXIT_FATAL
+}
+
+fn write_output(path: &Path, text: &str) -> Result<()> {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| Error::Config(format!("{}: not a file name", path.display())))?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut f = AtomicFile::create(dir, name)?;
+    f.write_all(text.as_bytes())?;
+    f.commit()
+}
+
+/// Extract the notices collected in `pending` as one more input.
+fn flush(
+    pending: &mut Vec<PathBuf>,
+    loaded: &mut Loaded,
+    engine: &mut Option<Engine>,
+    source: &mut usize,
+) -> Result<()> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    if engine.is_none() {
+        *engine = Some(Engine::new(None)?);
+    }
+    let e = engine.as_ref().expect("engine built above");
+    loaded.extract(*source, e, pending)?;
+    *source += 1;
+    pending.clear();
+    Ok(())
+}
+
+/// Load every input in order: output folders are read, consecutive notice paths extracted
+/// together (the engine is built only when there are notices).
+fn load(inputs: &[PathBuf], engine: &mut Option<Engine>) -> Result<Loaded> {
+    let mut loaded = Loaded::default();
+    let mut pending: Vec<PathBuf> = Vec::new();
+    let mut source = 0;
+    for input in inputs {
+        if is_output_dir(input) {
+            flush(&mut pending, &mut loaded, engine, &mut source)?;
+            loaded.read_output_dir(source, input);
+            source += 1;
+        } else {
+            pending.push(input.clone());
+        }
+    }
+    flush(&mut pending, &mut loaded, engine, &mut source)?;
+    Ok(loaded)
+}
+
+/// Run `policy-targets compare` and return the exit code.
+pub fn run(args: CompareArgs) -> i32 {
+    let format = Format::choose(args.format, args.output.as_deref());
+    let mut engine: Option<Engine> = None;
+    let loaded = match load(&args.inputs, &mut engine) {
+        Ok(l) => l,
+        Err(e) => return fatal(e),
+    };
+    let own;
+    let (converter, regions, patterns) = match &engine {
+        Some(e) => (&e.converter, &e.extractor.regions, &e.patterns),
+        None => {
+            let patterns = match Patterns::from_sources(Sources::embedded()) {
+                Ok(p) => p,
+                Err(e) => return fatal(e),
+            };
+            let converter = match Converter::new() {
+                Ok(c) => c,
+                Err(e) => return fatal(e),
+            };
+            let (file, text) = patterns.sources.get("regions.tsv");
+            let regions = match RegionTable::parse(text, file) {
+                Ok(r) => r,
+                Err(e) => return fatal(e),
+            };
+            own = (converter, regions, patterns);
+            (&own.0, &own.1, &own.2)
+        }
+    };
+    let keys = Keys::new(converter, regions, patterns);
+    let filters = Filters {
+        indicators: args.indicators,
+        regions: args.regions,
+        year: args.year,
+    };
+    let tables = compare(&loaded, &keys, &filters);
+    if tables.is_empty() {
+        eprintln!("policy-targets: no targets match");
+    }
+    let text = render(&tables, format);
+    match &args.output {
+        Some(path) => {
+            if let Err(e) = write_output(path, &text) {
+                return fatal(e);
+            }
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return fatal(format_args!("stdout: {e}"));
+                }
+            }
+        }
+    }
+    if loaded.errors > 0 {
+        EXIT_FILE_ERRORS
+    } else {
+        EXIT_OK
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fixture {
+        converter: Converter,
+        regions: RegionTable,
+        patterns: Patterns,
+    }
+
+    fn fixture() -> Fixture {
+        let patterns = Patterns::embedded().unwrap();
+        let (file, text) = patterns.sources.get("regions.tsv");
+        let regions = RegionTable::parse(text, file).unwrap();
+        Fixture {
+            converter: Converter::new().unwrap(),
+            regions,
+            patterns,
+        }
+    }
+
+    fn keys(f: &Fixture) -> Keys<'_> {
+        Keys::new(&f.converter, &f.regions, &f.patterns)
+    }
+
+    fn n(x: f64) -> serde_json::Number {
+        if x.fract() == 0.0 {
+            serde_json::Number::from(x as i64)
+        } else {
+            serde_json::Number::from_f64(x).unwrap()
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn target(
+        doc: &str,
+        indicator: &str,
+        id: Option<&str>,
+        region: Option<&str>,
+        code: Option<&str>,
+        year: Option<i32>,
+        comparator: &str,
+        value: f64,
+        unit: &str,
+        normalized: Option<(f64, &str)>,
+    ) -> TargetRecord {
+        TargetRecord {
+            doc_id: doc.into(),
+            path: format!("{doc}.txt"),
+            kind: "target".into(),
+            indicator: indicator.into(),
+            indicator_id: id.map(Into::into),
+            comparator: comparator.into(),
+            value: n(value),
+            value_max: None,
+            unit: Some(unit.to_string()).filter(|u| !u.is_empty()),
+            normalized: normalized.map(|(v, u)| Normalized {
+                value: n(v),
+                value_max: None,
+                unit: u.into(),
+            }),
+            strength: None,
+            year,
+            deadline: year.map(|y| format!("{y}-12-31")),
+            deadline_text: None,
+            units: vec![],
+            lead_units: vec![],
+            support_units: vec![],
+            region: region.map(Into::into),
+            region_code: code.map(Into::into),
+            duplicate_of: None,
+            quote: format!("{indicator}{comparator}{value}{unit}"),
+            start: 0,
+            end: 1,
+            line: 1,
+            rule: "test".into(),
+        }
+    }
+
+    fn loaded(targets: Vec<TargetRecord>) -> Loaded {
+        Loaded {
+            targets,
+            ..Loaded::default()
+        }
+    }
+
+    #[test]
+    fn one_key_function_for_text_regions_and_filters() {
+        let f = fixture();
+        let k = keys(&f);
+        assert_eq!(k.text("孕產婦 死亡率"), "孕产妇死亡率");
+        assert_eq!(k.text("ＡＢＣ１２"), "abc12");
+        for written in [
+            "孕產婦死亡率",
+            "轄區內孕產婦死亡率",
+            ".孕产妇死亡率",
+            "全市 孕产妇死亡率",
+        ] {
+            assert_eq!(
+                k.indicator(None, written).1.as_deref(),
+                Some("maternal_mortality_ratio"),
+                "{written}"
+            );
+        }
+        assert_eq!(k.indicator_text("全市"), "全市");
+        assert_eq!(k.region(Some("新建區"), None, &["南昌市"]), "360112");
+        assert_eq!(k.region(Some("新建区"), Some("360112"), &[]), "360112");
+        assert_eq!(k.region(None, None, &[]), "");
+        for filter in ["新建区", "新建", "新建區", "360112", "新建县"] {
+            assert!(
+                k.region_matches(filter, Some("新建区"), "360112"),
+                "{filter}"
+            );
+        }
+        assert!(!k.region_matches("南安市", Some("新建区"), "360112"));
+        let names = vec!["孕产妇死亡率".to_string()];
+        for filter in [
+            "maternal_mortality_ratio",
+            "mortality",
+            "孕產婦死亡率",
+            "死亡率",
+        ] {
+            assert!(
+                k.indicator_matches(filter, Some("maternal_mortality_ratio"), &names),
+                "{filter}"
+            );
+        }
+        assert!(!k.indicator_matches("婴儿死亡率", Some("maternal_mortality_ratio"), &names));
+    }
+
+    #[test]
+    fn lower_is_stricter_and_extremes_are_marked() {
+        let f = fixture();
+        let k = keys(&f);
+        let mmr = Some("maternal_mortality_ratio");
+        let l = loaded(vec![
+            target(
+                "a",
+                "孕产妇死亡率",
+                mmr,
+                Some("南安市"),
+                Some("350583"),
+                Some(2021),
+                "<=",
+                16.0,
+                "/10万",
+                Some((0.00016, "ratio")),
+            ),
+            target(
+                "b",
+                "孕产妇死亡率",
+                mmr,
+                None,
+                None,
+                None,
+                "<=",
+                22.0,
+                "/10万",
+                Some((0.00022, "ratio")),
+            ),
+            target(
+                "c",
+                "孕产妇死亡率",
+                mmr,
+                Some("新建区"),
+                Some("360112"),
+                Some(2025),
+                "<=",
+                10.0,
+                "/10万",
+                Some((0.0001, "ratio")),
+            ),
+        ]);
+        let t = compare(&l, &k, &Filters::default());
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].direction, Some(Direction::Lower));
+        let order: Vec<(String, Option<&str>)> = t[0]
+            .rows
+            .iter()
+            .map(|r| (r.value.to_string(), r.mark))
+            .collect();
+        assert_eq!(
+            order,
+            vec![
+                ("10".into(), Some("strictest")),
+                ("16".into(), None),
+                ("22".into(), Some("loosest"))
+            ]
+        );
+        assert!(t[0].conflicts.is_empty());
+    }
+
+    #[test]
+    fn higher_is_stricter_and_equal_comparators_follow_the_indicator() {
+        let f = fixture();
+        let k = keys(&f);
+        let l = loaded(vec![
+            target(
+                "a",
+                "住院分娩率",
+                None,
+                Some("南安市"),
+                Some("350583"),
+                Some(2021),
+                "=",
+                98.0,
+                "%",
+                Some((0.98, "ratio")),
+            ),
+            target(
+                "b",
+                "住院分娩率",
+                None,
+                Some("新建区"),
+                Some("360112"),
+                Some(2021),
+                ">=",
+                99.0,
+                "%",
+                Some((0.99, "ratio")),
+            ),
+            target(
+                "c",
+                "住院分娩率",
+                None,
+                Some("舞钢市"),
+                Some("410481"),
+                Some(2021),
+                ">=",
+                95.0,
+                "%",
+                Some((0.95, "ratio")),
+            ),
+        ]);
+        let t = compare(&l, &k, &Filters::default());
+        assert_eq!(t[0].direction, Some(Direction::Higher));
+        let values: Vec<String> = t[0].rows.iter().map(|r| r.value.to_string()).collect();
+        assert_eq!(values, ["99", "98", "95"]);
+        // Without any directional comparator, rows stay in document order, unmarked.
+        let l = loaded(vec![
+            target(
+                "a",
+                "某指标",
+                None,
+                Some("南安市"),
+                None,
+                Some(2021),
+                "=",
+                3.0,
+                "个",
+                None,
+            ),
+            target(
+                "b",
+                "某指标",
+                None,
+                Some("新建区"),
+                None,
+                Some(2021),
+                "~",
+                5.0,
+                "个",
+                None,
+            ),
+            target(
+                "c",
+                "某指标",
+                None,
+                Some("舞钢市"),
+                None,
+                Some(2021),
+                "=",
+                1.0,
+                "个",
+                None,
+            ),
+        ]);
+        let t = compare(&l, &k, &Filters::default());
+        assert_eq!(t[0].direction, None);
+        let values: Vec<String> = t[0].rows.iter().map(|r| r.value.to_string()).collect();
+        assert_eq!(values, ["3", "5", "1"]);
+        assert!(t[0].rows.iter().all(|r| r.mark.is_none()));
+    }
+
+    #[test]
+    fn convertible_units_compare_on_normalized_and_others_never() {
+        let f = fixture();
+        let k = keys(&f);
+        let l = loaded(vec![
+            target(
+                "a",
+                "剖宫产率",
+                None,
+                Some("新建区"),
+                Some("360112"),
+                Some(2025),
+                "<=",
+                0.5,
+                "%",
+                Some((0.005, "ratio")),
+            ),
+            target(
+                "b",
+                "剖宫产率",
+                None,
+                Some("新建区"),
+                Some("360112"),
+                Some(2025),
+                "<=",
+                5.0,
+                "‰",
+                Some((0.005, "ratio")),
+            ),
+            target(
+                "c",
+                "剖宫产率",
+                None,
+                Some("新建区"),
+                Some("360112"),
+                Some(2025),
+                "<=",
+                7.0,
+                "个",
+                None,
+            ),
+        ]);
+        let t = compare(&l, &k, &Filters::default());
+        let t = &t[0];
+        assert_eq!(t.compared_on, ["ratio", "个"]);
+        // 0.5% and 5‰ are the same target: no conflict, no strictest or loosest.
+        assert!(t.conflicts.is_empty(), "{:?}", t.conflicts);
+        assert!(t.rows.iter().all(|r| r.mark.is_none() && !r.conflict));
+        assert!(notes(t)[0].starts_with("not comparable: units ratio, 个"));
+    }
+
+    #[test]
+    fn different_targets_for_one_region_and_year_conflict() {
+        let f = fixture();
+        let k = keys(&f);
+        let mmr = Some("maternal_mortality_ratio");
+        let mut dup = target(
+            "a",
+            "孕产妇死亡率",
+            mmr,
+            Some("新建区"),
+            Some("360112"),
+            Some(2025),
+            "<=",
+            99.0,
+            "/10万",
+            Some((0.00099, "ratio")),
+        );
+        dup.duplicate_of = Some(0);
+        let l = loaded(vec![
+            target(
+                "a",
+                "孕产妇死亡率",
+                mmr,
+                Some("新建区"),
+                Some("360112"),
+                Some(2025),
+                "<=",
+                10.0,
+                "/10万",
+                Some((0.0001, "ratio")),
+            ),
+            dup,
+            // The same region written in traditional characters without a code.
+            target(
+                "b",
+                "孕產婦死亡率",
+                None,
+                Some("新建區"),
+                None,
+                Some(2025),
+                "<=",
+                12.0,
+                "/10万",
+                Some((0.00012, "ratio")),
+            ),
+            // Stated twice in one document: one row.
+            target(
+                "a",
+                "孕产妇死亡率",
+                mmr,
+                Some("新建区"),
+                Some("360112"),
+                Some(2025),
+                "<=",
+                10.0,
+                "/10万",
+                Some((0.0001, "ratio")),
+            ),
+            // No region: never in conflict.
+            target(
+                "c",
+                "孕产妇死亡率",
+                mmr,
+                None,
+                None,
+                Some(2025),
+                "<=",
+                30.0,
+                "/10万",
+                Some((0.0003, "ratio")),
+            ),
+        ]);
+        let t = compare(&l, &k, &Filters::default());
+        assert_eq!(t.len(), 1);
+        let t = &t[0];
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.conflicts.len(), 1);
+        assert_eq!(t.conflicts[0].rows, [0, 1]);
+        assert!(t.rows[0].conflict && t.rows[1].conflict && !t.rows[2].conflict);
+        assert!(t.rows.iter().all(|r| r.value.to_string() != "99"));
+        let note = notes(t).join("\n");
+        assert!(
+            note.contains("CONFLICT: 新建区 (360112) 2025: <= 10/10万"),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn filters_select_indicator_region_and_year() {
+        let f = fixture();
+        let k = keys(&f);
+        let l = loaded(vec![
+            target(
+                "a",
+                "孕产妇死亡率",
+                Some("maternal_mortality_ratio"),
+                Some("南安市"),
+                Some("350583"),
+                Some(2021),
+                "<=",
+                16.0,
+                "/10万",
+                None,
+            ),
+            target(
+                "a",
+                "婴儿死亡率",
+                Some("infant_mortality_rate"),
+                Some("南安市"),
+                Some("350583"),
+                Some(2021),
+                "<=",
+                9.0,
+                "‰",
+                None,
+            ),
+            target(
+                "b",
+                "孕产妇死亡率",
+                Some("maternal_mortality_ratio"),
+                Some("新建区"),
+                Some("360112"),
+                Some(2025),
+                "<=",
+                10.0,
+                "/10万",
+                None,
+            ),
+        ]);
+        let only = |fl: Filters| -> Vec<(String, usize)> {
+            compare(&l, &k, &fl)
+                .iter()
+                .map(|t| (t.indicator.clone(), t.rows.len()))
+                .collect()
+        };
+        let fl = Filters {
+            indicators: vec!["孕產婦死亡率".into()],
+            ..Filters::default()
+        };
+        assert_eq!(only(fl), [("孕产妇死亡率".to_string(), 2)]);
+        let fl = Filters {
+            regions: vec!["南安".into()],
+            ..Filters::default()
+        };
+        assert_eq!(only(fl).len(), 2);
+        let fl = Filters {
+            year: Some(2025),
+            ..Filters::default()
+        };
+        assert_eq!(only(fl), [("孕产妇死亡率".to_string(), 1)]);
+    }
+
+    #[test]
+    fn width_counts_wide_chars_twice() {
+        assert_eq!(display_width("abc"), 3);
+        assert_eq!(display_width("新建区"), 6);
+        assert_eq!(display_width("新府发〔2023〕3号"), 17);
+        assert_eq!(display_width("１０％"), 6);
+        assert_eq!(display_width("e\u{301}"), 1);
+        assert_eq!(truncate_width("孕产妇死亡率控制", 9), "孕产妇死…");
+        assert_eq!(truncate_width("short", 9), "short");
+    }
+
+    #[test]
+    fn csv_has_bom_header_and_bare_numbers_md_escapes_pipes() {
+        let f = fixture();
+        let k = keys(&f);
+        let mut t = target(
+            "a",
+            "指标|甲",
+            None,
+            Some("新建区"),
+            Some("360112"),
+            Some(2025),
+            ">=",
+            0.5,
+            "%",
+            Some((0.005, "ratio")),
+        );
+        t.quote = "a, \"b\"".into();
+        let tables = compare(&loaded(vec![t]), &k, &Filters::default());
+        let csv = render_csv(&tables);
+        assert!(csv.starts_with("\u{FEFF}indicator_id,indicator,mark,"));
+        let line = csv.lines().nth(1).unwrap();
+        assert!(
+            line.contains(",360112,2025,2025-12-31,>=,0.5,,%,0.005,,ratio,"),
+            "{line}"
+        );
+        assert!(line.contains(",\"a, \"\"b\"\"\","), "{line}");
+        let md = render_md(&tables);
+        assert!(md.starts_with("### 指标\\|甲\n"), "{md}");
+        assert_eq!(Format::choose(None, Some(Path::new("x.CSV"))), Format::Csv);
+        assert_eq!(
+            Format::choose(None, Some(Path::new("x.txt"))),
+            Format::Table
+        );
+        assert_eq!(
+            Format::choose(Some(Format::Json), Some(Path::new("x.md"))),
+            Format::Json
+        );
+    }
+}
