@@ -6,7 +6,7 @@ use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 /// A decoded file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
-    /// The text, without a byte-order mark; line ends are kept as they were.
+    /// The text, without a byte-order mark, line ends read as universal newlines.
     pub text: String,
     /// "utf-8", "utf-8-bom", "utf-16le", "utf-16be" or "gb18030".
     pub encoding: &'static str,
@@ -29,8 +29,24 @@ const SIGNATURES: &[(&[u8], &str)] = &[
     (b"{\\rtf", "an RTF document"),
 ];
 
-/// Detect the encoding of `bytes` and decode them.
+/// Read line ends as Python's text mode does: "\r\n" and a lone "\r" become "\n", so that
+/// offsets agree with `open(path).read()` indices.
+pub fn universal_newlines(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Detect the encoding of `bytes` and decode them (line ends read as universal newlines).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Refused> {
+    decode_raw(bytes).map(|mut d| {
+        d.text = universal_newlines(std::mem::take(&mut d.text));
+        d
+    })
+}
+
+fn decode_raw(bytes: &[u8]) -> Result<Decoded, Refused> {
     if bytes.is_empty() {
         return Err(Refused("empty file".into()));
     }
@@ -128,7 +144,7 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
-    const SAMPLE: &str = "到2025年底，孕产妇死亡率控制在10/10万以下（责任单位：区卫健委）\r\n";
+    const SAMPLE: &str = "到2025年底，孕产妇死亡率控制在10/10万以下（责任单位：区卫健委）\n";
 
     #[test]
     fn utf8_plain_and_bom() {
@@ -161,6 +177,12 @@ mod tests {
         assert_eq!(d.encoding, "gb18030");
         assert_eq!(d.text, SAMPLE);
         assert!(d.warning.is_none());
+    }
+
+    #[test]
+    fn line_ends_read_as_universal_newlines() {
+        let d = decode("一\r\n二\r三\n".as_bytes()).unwrap();
+        assert_eq!(d.text, "一\n二\n三\n");
     }
 
     #[test]

@@ -222,6 +222,9 @@ pub const LEXICON_LISTS: &[&str] = &[
     "head",
     "clause_verb",
     "not_target_word",
+    "review_start",
+    "review_end",
+    "plan_genre",
 ];
 
 impl Patterns {

@@ -33,6 +33,9 @@ pub struct Extractor {
     pub milestones: milestone::MilestoneRules,
     period_words: Vec<String>,
     report_markers: Vec<String>,
+    plan_genre: Vec<String>,
+    review_start: Vec<String>,
+    review_end: Vec<String>,
 }
 
 /// A target with everything attached.
@@ -81,6 +84,8 @@ pub struct DocPass<'a> {
     pub report: bool,
     /// The document's issuer, for 我局-style subjects.
     pub issuer: Option<String>,
+    /// Lines inside a review of past work.
+    pub review: Vec<bool>,
 }
 
 impl Extractor {
@@ -103,6 +108,13 @@ impl Extractor {
                 .map(|(w, _)| w.to_string())
                 .collect(),
             report_markers: p.list("report").into_iter().map(String::from).collect(),
+            plan_genre: p.list("plan_genre").into_iter().map(String::from).collect(),
+            review_start: p
+                .list("review_start")
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            review_end: p.list("review_end").into_iter().map(String::from).collect(),
         })
     }
 
@@ -131,7 +143,10 @@ impl Extractor {
         };
         let mut targets = Vec::new();
         let mut sentences = Vec::new();
-        for &(ls, le) in &pass.lines {
+        for (li, &(ls, le)) in pass.lines.iter().enumerate() {
+            if pass.review[li] {
+                continue;
+            }
             for s in layout::sentences(norm, Span { start: ls, end: le }) {
                 sentences.push(s);
                 let mentions = self.values.scan(norm, s.start, s.end);
@@ -174,13 +189,61 @@ impl Extractor {
         }
     }
 
+    /// A news report (seed 002): two report markers near the top and no plan or report genre
+    /// word in the first lines (a 政府工作报告 republished by a newspaper is still a report of plans).
     fn is_report(&self, norm: &str) -> bool {
-        let head: String = norm.chars().take(600).collect();
+        let head_end = norm
+            .char_indices()
+            .nth(600)
+            .map(|(i, _)| i)
+            .unwrap_or(norm.len());
+        let head = &norm[..head_end];
+        let title_end = norm
+            .char_indices()
+            .nth(200)
+            .map(|(i, _)| i)
+            .unwrap_or(norm.len());
+        if self
+            .plan_genre
+            .iter()
+            .any(|g| norm[..title_end].contains(g.as_str()))
+        {
+            return false;
+        }
         self.report_markers
             .iter()
             .filter(|m| head.contains(m.as_str()))
             .count()
             >= 2
+    }
+
+    /// Lines inside a review of past work (工作回顾, 五年来…) up to the next heading or paragraph
+    /// that turns to plans (目标任务, 今年工作…).
+    fn review_lines(&self, text: &str, lines: &[(usize, usize)], periods: &[&str]) -> Vec<bool> {
+        let mut out = Vec::with_capacity(lines.len());
+        let mut review = false;
+        for &(ls, le) in lines {
+            let line = text[ls..le].trim_start_matches([' ', '\u{3000}', '\t']);
+            let opening_end = line
+                .char_indices()
+                .nth(14)
+                .map(|(i, _)| i)
+                .unwrap_or(line.len());
+            let heading_like = (line.chars().count() <= 40 && !line.contains('。'))
+                || heading(line, periods).is_some();
+            let probe = if heading_like {
+                line
+            } else {
+                &line[..opening_end]
+            };
+            if self.review_start.iter().any(|w| probe.contains(w.as_str())) {
+                review = true;
+            } else if self.review_end.iter().any(|w| probe.contains(w.as_str())) {
+                review = false;
+            }
+            out.push(review);
+        }
+        out
     }
 
     fn layout<'a>(&self, text: &'a str, issued: Option<&str>) -> DocPass<'a> {
@@ -237,6 +300,7 @@ impl Extractor {
             || text.contains("排在第一位的为牵头单位")
             || text.contains("排名第一的为牵头单位")
             || text.contains("第一个为牵头单位");
+        let review = self.review_lines(text, &lines, &period_words);
         DocPass {
             text,
             table_start: layout::table_start(&lines, text),
@@ -248,6 +312,7 @@ impl Extractor {
             first_is_lead,
             report: false,
             issuer: None,
+            review,
         }
     }
 
@@ -463,5 +528,36 @@ fn mark_duplicates(targets: &mut [Target], table_start: usize) {
             used.insert(i);
             t.duplicate_of = Some(b.found.start);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Extraction {
+        let p = Patterns::embedded().unwrap();
+        let seg = Segmenter::new(&p);
+        let ex = Extractor::new(&p).unwrap();
+        ex.extract(text, text, &seg)
+    }
+
+    #[test]
+    fn review_of_past_work_holds_no_targets() {
+        let text = "一、2025年工作回顾\n全市地区生产总值增长6.2%,新增城镇就业5.1万人。\n\
+                    二、2026年主要预期目标和重点工作\n地区生产总值增长5%左右,城镇新增就业5万人以上。\n";
+        let t = run(text).targets;
+        let values: Vec<f64> = t.iter().map(|t| t.found.value.value).collect();
+        assert_eq!(values, vec![5.0, 50000.0], "{t:?}");
+    }
+
+    #[test]
+    fn a_work_report_republished_by_a_newspaper_is_not_a_news_report() {
+        let text = "2026年甘肃省政府工作报告\n来源:甘肃日报\n任振鹤作政府工作报告。甘肃日报记者 盛学卿\n\
+                    “十五五”时期的主要目标任务\n实施100个社区儿童友好空间改造工程。居民人均可支配收入增长6%左右。\n";
+        assert_eq!(run(text).targets.len(), 2);
+        let news = "当前位置:首页 > 资讯\n兴仁多措并举推进妇幼工作\n来源:亮点黔西南 作者:周蕊\n\
+                    亮点黔西南讯 全年共开展宣传10次,投入资金50万元。\n";
+        assert!(run(news).targets.is_empty());
     }
 }

@@ -101,6 +101,10 @@ pub fn is_chinese_numeral_char(c: char) -> bool {
 /// Read a Chinese numeral: 一千二百 → 1200, 十五 → 15, 三十万 → 300000, 一点五 → 1.5,
 /// 二〇二五 → 2025 (digit by digit), 壹仟贰佰 → 1200.
 pub fn parse_chinese(text: &str) -> Option<Number> {
+    if text.contains("万万") {
+        // 六万万 is an older way of writing 六亿.
+        return parse_chinese(&text.replace("万万", "亿"));
+    }
     let chars: Vec<char> = text.chars().collect();
     if chars.is_empty() || !chars.iter().all(|c| is_chinese_numeral_char(*c)) {
         return None;
@@ -199,6 +203,7 @@ mod tests {
         assert!(parse_chinese("二三").is_none());
         assert_eq!(cn("一万亿"), 1.0e12);
         assert_eq!(cn("三万五千"), 35000.0);
+        assert_eq!(cn("六万万"), 6.0e8);
     }
 
     #[test]

@@ -777,6 +777,9 @@ impl<'a> SentenceCtx<'a> {
         let mut s = s.trim().to_string();
         loop {
             let before = s.len();
+            s = s
+                .trim_start_matches(['.', ')', '、', ':', ';', ',', ' ', '·', '>', '-'])
+                .to_string();
             let e = enumerator_len(&s);
             if e > 0 {
                 s = s[e..].to_string();
@@ -1225,7 +1228,7 @@ impl<'a> SentenceCtx<'a> {
                     "将",
                 ];
                 if let Some(t) = toks.iter().rev().find(|t| verbish.contains(&t.word)) {
-                    s = s[t.end..].to_string();
+                    s = self.clean_front(&s[t.end..]);
                 }
             }
         } else if s.chars().count() > 14 {

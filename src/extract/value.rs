@@ -250,7 +250,7 @@ impl ValueScanner {
                 return None;
             }
         }
-        if Self::ends_with_any(before, &self.not_before).is_some() {
+        if Self::ends_with_any(before.trim_end_matches(' '), &self.not_before).is_some() {
             return None;
         }
         let (mut value, mut end, chinese, single, share) = if let Some(sn) = caps.name("sn") {
@@ -567,6 +567,7 @@ mod tests {
             "qz07126-0101-2019-00047",
             "5G基站",
             "13年工作的基础上",
+            "第 8 条",
         ] {
             assert!(scan(s).is_empty(), "{s}: {:?}", scan(s));
         }
