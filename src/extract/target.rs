@@ -43,6 +43,7 @@ pub struct TargetRules {
     heads: Vec<String>,
     verbs: Vec<String>,
     status: Vec<String>,
+    penalties: Vec<String>,
     goal: Vec<String>,
     abbreviations: BTreeMap<String, Vec<String>>,
     indicator_names: Vec<(String, String)>,
@@ -106,6 +107,7 @@ impl TargetRules {
             heads: owned("head"),
             verbs: owned("clause_verb"),
             status: owned("status"),
+            penalties: owned("not_target_word"),
             goal: owned("goal"),
             abbreviations,
             indicator_names,
@@ -492,6 +494,16 @@ impl<'a> SentenceCtx<'a> {
     /// Every target of one sentence.
     pub fn sentence(&self, sent: Span, mentions: Vec<Mention>) -> Vec<Found> {
         let text = self.text;
+        // Penalties and legal conditions (处…罚款, …者) set no targets.
+        let body = &text[sent.start..sent.end];
+        if self
+            .rules
+            .penalties
+            .iter()
+            .any(|w| body.contains(w.as_str()))
+        {
+            return Vec::new();
+        }
         let mentions: Vec<Mention> = mentions
             .into_iter()
             .filter(|m| !self.in_skip(m.start))
