@@ -251,6 +251,16 @@ fn strip_subjects(ind: &str) -> String {
     }
 }
 
+/// The suffix that names a count of `unit`: 人数 for people, 次数 for times, 批次 for batches.
+fn count_suffix(unit: &str) -> &'static str {
+    match unit {
+        "人" | "名" | "人次" => "人数",
+        "次" => "次数",
+        "批" => "批次",
+        _ => "数",
+    }
+}
+
 /// Words that open what an object must do (选送5名学科带头人到市内三甲医院培训).
 const PREDICATE: &[&str] = &["达到", "参加", "提供", "从事", "进行", "用于", "开展", "到"];
 
@@ -286,15 +296,39 @@ fn object_after(right: &str) -> Option<(String, Option<String>)> {
         }
         obj.push(c);
     }
-    let _ = end;
+    // 高血压、糖尿病、…等健康知识讲座: a list of examples before 等 names the kind after it.
+    if right[end..].starts_with('、') {
+        if let Some(p) = right[end..].find('等') {
+            let kind = &right[end + p + '等'.len_utf8()..];
+            let kind_end = kind.find(['(', ',', '与', '和']).unwrap_or(kind.len());
+            if (2..=12).contains(&kind[..kind_end].chars().count()) {
+                return Some((kind[..kind_end].to_string(), None));
+            }
+        }
+    }
+    let mut between = None;
     for stop in ["之间", "的"] {
         if let Some(p) = obj.find(stop) {
+            if stop == "之间" {
+                between = Some(obj[p..].to_string());
+            }
             obj.truncate(p);
         }
     }
     let n = obj.chars().count();
     if !(2..=16).contains(&n) {
         return None;
+    }
+    // 25家卫生院与诊断中心之间的影像数据实时传输: what links the units is the predicate.
+    if let Some(b) = between.or_else(|| {
+        right[end..]
+            .contains("之间")
+            .then(|| right[end..].to_string())
+    }) {
+        let b = b.trim_start_matches('的').trim().to_string();
+        if (2..=30).contains(&b.chars().count()) {
+            return Some((obj, Some(b)));
+        }
     }
     let pred = PREDICATE
         .iter()
@@ -885,7 +919,13 @@ impl<'a> SentenceCtx<'a> {
         let first = &g.mentions[0];
         let last = g.mentions.last().expect("group");
         let raw = &text[floor..g.left_end];
-        let cleaned = self.clean_indicator(raw);
+        // 各社区卫生服务站、27家一级医院: the words before a list separator are a sibling, not
+        // the indicator.
+        let cleaned = if raw.trim_end().ends_with(['、', '与', '和', '及']) {
+            String::new()
+        } else {
+            self.clean_indicator(raw)
+        };
         let unit = first.unit.as_deref().unwrap_or("");
         let ratio_unit = matches!(unit, "%" | "‰") || unit.starts_with('/');
         let start_of = |s: &str| -> usize {
@@ -911,11 +951,7 @@ impl<'a> SentenceCtx<'a> {
                 .filter_map(|v| p.find(v))
                 .min()
         };
-        let count_suffix = if matches!(unit, "人" | "名" | "人次") {
-            "人数"
-        } else {
-            "数"
-        };
+        let count_suffix = count_suffix(unit);
         // 不低于编制总额的70%: a share of a total.
         if let Some(total) = g
             .of_total
@@ -1059,7 +1095,12 @@ impl<'a> SentenceCtx<'a> {
                     if !head.is_empty() {
                         let ind = match pred {
                             Some(p) => format!("{head}{v}{p}的{obj}{count_suffix}"),
-                            None => format!("{head}{obj}{v}{count_suffix}"),
+                            // A per-capita base names the ratio (城区每3万人口救护车配置数);
+                            // otherwise the verb leads (每年开展健康知识讲座次数).
+                            None if per_capita_items(&format!("{head}、{head}")).is_some() => {
+                                format!("{head}{obj}{v}{count_suffix}")
+                            }
+                            None => format!("{head}{v}{obj}{count_suffix}"),
                         };
                         return (start_of(&cleaned), Some(ind), "count-verb-object");
                     }
@@ -1071,11 +1112,12 @@ impl<'a> SentenceCtx<'a> {
         if !self.rules.ends_with_head(&ind) {
             if ratio_unit {
                 ind.push('率');
-            } else if matches!(unit, "人" | "名" | "人次") {
-                ind.push_str("人数");
-                rule = "count-before-value";
             } else if !unit.is_empty() {
-                ind.push('数');
+                // 累计建设乡(镇)卫生院16个特色科室: the noun after the count is what is counted.
+                if let Some((obj, None)) = object_after(right) {
+                    ind.push_str(&obj);
+                }
+                ind.push_str(count_suffix);
                 rule = "count-before-value";
             }
         }
@@ -1094,22 +1136,54 @@ impl<'a> SentenceCtx<'a> {
                 }
                 None => *chain = None,
             }
-        } else if floor > sent.start && ind.chars().count() <= 5 {
-            // 视力检查,检查覆盖率达90%: the head continues the previous clause.
-            let delim = prev_char_start(text, floor).max(sent.start);
-            let prev_floor = clause_start(text, delim, sent.start);
-            let prev_clause = &text[prev_floor..delim];
-            if let Some(first_tok) = self.seg.cut(&ind).first().map(|t| t.word.to_string()) {
-                if first_tok.chars().count() >= 2 && prev_clause.ends_with(first_tok.as_str()) {
-                    if let Some(noun) = self.tail_noun(prev_clause) {
-                        let merged = format!("{}{}", noun, &ind[first_tok.len()..]);
-                        let start = prev_floor + prev_clause.rfind(noun.as_str()).unwrap_or(0);
-                        return (start, Some(merged), "indicator-continued");
-                    }
-                }
+        } else if floor > sent.start {
+            if let Some((start, merged)) = self.continued(sent, floor, &ind) {
+                return (start, Some(merged), "indicator-continued");
             }
         }
         (start_of(&cleaned), Some(ind), rule)
+    }
+
+    /// A generic indicator that continues the clause before it: 视力检查,检查覆盖率达90% →
+    /// …视力检查覆盖率; 筛查工作,筛查率力争达到100% → …筛查率; 用心推进新生儿听力筛查,年度筛查率达
+    /// 80% → 新生儿听力筛查率; 出生缺陷预防知识,通过宣传教育知晓率达90% → …知识知晓率.
+    fn continued(&self, sent: Span, floor: usize, ind: &str) -> Option<(usize, String)> {
+        let text = self.text;
+        // Drop a means (通过宣传教育) and an 年度 qualifier before the head.
+        let mut core = ind;
+        if core.starts_with("通过") {
+            let h = self
+                .rules
+                .heads
+                .iter()
+                .filter(|h| h.chars().count() >= 2)
+                .find(|h| core.ends_with(h.as_str()))?;
+            core = &core[core.len() - h.len()..];
+        }
+        core = core.strip_prefix("年度").unwrap_or(core);
+        if core.chars().count() > 5 {
+            return None;
+        }
+        let delim = prev_char_start(text, floor).max(sent.start);
+        let prev_floor = clause_start(text, delim, sent.start);
+        let prev_clause = text[prev_floor..delim].trim_end();
+        if prev_clause.chars().count() < 2 {
+            return None;
+        }
+        let noun = self.tail_noun(prev_clause)?;
+        let toks = self.seg.cut(core);
+        let first = toks.first()?.word;
+        let merged = if first.chars().count() >= 2 && noun.ends_with(first) {
+            // 检查 + 检查覆盖率: the shared word is written once.
+            format!("{noun}{}", &core[first.len()..])
+        } else if self.rules.heads.iter().any(|h| h == core) {
+            // 知识 + 知晓率
+            format!("{noun}{core}")
+        } else {
+            return None;
+        };
+        let start = prev_floor + prev_clause.rfind(noun.as_str()).unwrap_or(0);
+        Some((start, merged))
     }
 
     /// The noun phrase at the end of a clause, after its last verb (…免费开展一次宫颈癌、乳腺癌
