@@ -220,8 +220,15 @@ impl Extractor {
     /// Lines inside a review of past work (工作回顾, 五年来…) up to the next heading or paragraph
     /// that turns to plans (目标任务, 今年工作…).
     fn review_lines(&self, text: &str, lines: &[(usize, usize)], periods: &[&str]) -> Vec<bool> {
+        const AHEAD: &[&str] = &["今年", "明年", "今后", "下一步", "未来五年", "展望"];
+        let rank = |h: Heading| match h {
+            Heading::Chapter => 1,
+            Heading::Section => 2,
+            Heading::Period => 3,
+        };
         let mut out = Vec::with_capacity(lines.len());
-        let mut review = false;
+        // The heading level that opened the review (0: a paragraph opened it).
+        let mut review: Option<u8> = None;
         for &(ls, le) in lines {
             let line = text[ls..le].trim_start_matches([' ', '\u{3000}', '\t']);
             let opening_end = line
@@ -229,19 +236,27 @@ impl Extractor {
                 .nth(14)
                 .map(|(i, _)| i)
                 .unwrap_or(line.len());
-            let heading_like = (line.chars().count() <= 40 && !line.contains('。'))
-                || heading(line, periods).is_some();
+            let level = heading(line, periods).map(rank);
+            let heading_like =
+                level.is_some() || (line.chars().count() <= 40 && !line.contains('。'));
             let probe = if heading_like {
                 line
             } else {
                 &line[..opening_end]
             };
             if self.review_start.iter().any(|w| probe.contains(w.as_str())) {
-                review = true;
-            } else if self.review_end.iter().any(|w| probe.contains(w.as_str())) {
-                review = false;
+                review = Some(level.unwrap_or(0));
+            } else if self.review_end.iter().any(|w| probe.contains(w.as_str()))
+                || AHEAD.iter().any(|w| line[..opening_end].contains(w))
+            {
+                review = None;
+            } else if let (Some(l), Some(r)) = (level, review) {
+                // A new chapter (or section, when a section opened the review) ends it.
+                if r == 0 || l <= r {
+                    review = None;
+                }
             }
-            out.push(review);
+            out.push(review.is_some());
         }
         out
     }
@@ -549,6 +564,15 @@ mod tests {
         let t = run(text).targets;
         let values: Vec<f64> = t.iter().map(|t| t.found.value.value).collect();
         assert_eq!(values, vec![5.0, 50000.0], "{t:?}");
+    }
+
+    #[test]
+    fn the_next_chapter_ends_a_review() {
+        let text = "一、2025年工作回顾\n全市生产总值增长5.5%。\n二、关于规划纲要的说明\n\
+                    三、2026年主要任务\n全市生产总值增长5%左右。\n";
+        let t = run(text).targets;
+        let values: Vec<f64> = t.iter().map(|t| t.found.value.value).collect();
+        assert_eq!(values, vec![5.0], "{t:?}");
     }
 
     #[test]

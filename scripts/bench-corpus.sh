@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: build a corpus of at least SIZE_MB megabytes from ../shared/corpus/docs
+# (copies with varied file names, keeping its mix of traditional and simplified documents), then
+# time `policy-targets extract` on it at -j 1 and -j 2 with /usr/bin/time -v (wall, CPU, peak RSS),
+# and time start-up on one small notice.
+#
+#   scripts/bench-corpus.sh [SIZE_MB] [WORKDIR]      (defaults: 200, target/bench-corpus)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size_mb=${1:-200}
+work=${2:-target/bench-corpus}
+src=../shared/corpus/docs
+bin=target/release/policy-targets
+
+cargo build --release -q
+mkdir -p "$work"
+corpus="$work/corpus-${size_mb}mb"
+if [ ! -d "$corpus" ]; then
+  mkdir -p "$corpus"
+  want=$((size_mb * 1000 * 1000))
+  have=0
+  round=0
+  while [ "$have" -lt "$want" ]; do
+    round=$((round + 1))
+    dir="$corpus/r$(printf %04d "$round")"
+    mkdir -p "$dir"
+    for f in "$src"/*.txt; do
+      cp "$f" "$dir/$(basename "$f" .txt)-$round.txt"
+    done
+    have=$(du -sb "$corpus" | cut -f1)
+  done
+fi
+bytes=$(du -sb "$corpus" | cut -f1)
+files=$(find "$corpus" -name '*.txt' | wc -l)
+echo "corpus: $corpus, $files files, $bytes bytes"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB"
+for j in 1 2; do
+  out="$work/out-j$j"
+  /usr/bin/time -v "$bin" extract "$corpus" -o "$out" -q -j "$j" --stats 2> "$work/time-j$j.txt" || true
+  wall=$(grep 'Elapsed (wall clock)' "$work/time-j$j.txt" | awk '{print $NF}')
+  user=$(grep 'User time' "$work/time-j$j.txt" | awk '{print $NF}')
+  sys=$(grep 'System time' "$work/time-j$j.txt" | awk '{print $NF}')
+  rss=$(grep 'Maximum resident set size' "$work/time-j$j.txt" | awk '{print $NF}')
+  stats=$(grep '^files' "$work/time-j$j.txt" || true)
+  echo "-j $j: wall $wall, user ${user}s, sys ${sys}s, peak RSS ${rss} KB; $stats"
+done
+if cmp -s "$work/out-j1/targets.jsonl" "$work/out-j2/targets.jsonl"; then
+  echo "targets.jsonl identical for -j 1 and -j 2"
+else
+  echo "targets.jsonl DIFFERS between -j 1 and -j 2"
+fi
+/usr/bin/time -v "$bin" extract seeds/001_46e6eaec03570da9.txt -o "$work/out-small" -q 2> "$work/time-small.txt"
+echo "start-up on one small notice: wall $(grep 'Elapsed (wall clock)' "$work/time-small.txt" | awk '{print $NF}'), peak RSS $(grep 'Maximum resident set size' "$work/time-small.txt" | awk '{print $NF}') KB"
