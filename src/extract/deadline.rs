@@ -423,6 +423,15 @@ mod tests {
         assert_eq!(one("民国114年"), (Some(2025), Some("2025-12-31".into())));
         assert_eq!(one("今年年底"), (Some(2023), Some("2023-12-31".into())));
         assert_eq!(one("明年"), (Some(2024), Some("2024-12-31".into())));
+        assert_eq!(one("年内完成"), (Some(2023), Some("2023-12-31".into())));
+        assert_eq!(
+            one("2024年4月中旬前"),
+            (Some(2024), Some("2024-04-20".into()))
+        );
+        assert_eq!(
+            one("2024年4月下旬"),
+            (Some(2024), Some("2024-04-30".into()))
+        );
         assert_eq!(one("20xx年实现"), (None, None));
         assert_eq!(one("20__年的妇幼保健工作"), (None, None));
         let p = Patterns::embedded().unwrap();

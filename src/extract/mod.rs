@@ -567,6 +567,16 @@ mod tests {
     }
 
     #[test]
+    fn first_listed_unit_leads_when_the_notice_says_so() {
+        let text = "各项任务列第一位者为牵头单位。\n1.到2025年,孕产妇死亡率控制在10/10万以下。(区卫健委、区财政局)\n\
+                    2.到2025年,婴儿死亡率控制在5‰以下。(责任单位:区卫健委、区妇联)\n";
+        let t = run(text).targets;
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[1].units.lead, vec!["区卫健委"]);
+        assert_eq!(t[1].units.support, vec!["区妇联"]);
+    }
+
+    #[test]
     fn the_next_chapter_ends_a_review() {
         let text = "一、2025年工作回顾\n全市生产总值增长5.5%。\n二、关于规划纲要的说明\n\
                     三、2026年主要任务\n全市生产总值增长5%左右。\n";

@@ -1425,6 +1425,36 @@ mod tests {
     }
 
     #[test]
+    fn strength_markers() {
+        let p = Patterns::embedded().unwrap();
+        let seg = Segmenter::new(&p);
+        let rules = TargetRules::new(&p);
+        let values = ValueScanner::new(&p);
+        for (text, want) in [
+            ("力争全年引进学科带头人2名", Some("aspirational")),
+            ("确保孕产妇死亡率控制在10/10万以下", Some("binding")),
+            ("城镇调查失业率5.5%左右(预期性)", None),
+            ("早孕建卡率达96%", None),
+        ] {
+            let times = DeadlineReader::new(&p).scan(text, None);
+            let ctx = SentenceCtx {
+                text,
+                rules: &rules,
+                seg: &seg,
+                times: &times,
+                report: false,
+                skip: &[],
+            };
+            let s = Span {
+                start: 0,
+                end: text.len(),
+            };
+            let f = ctx.sentence(s, values.scan(text, 0, text.len()));
+            assert_eq!(f[0].strength.as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
     fn lists_distribute() {
         let v = run("孕产妇死亡率、婴儿死亡率分别控制在16/10万、9‰以下");
         assert_eq!(ind(&v), vec!["孕产妇死亡率", "婴儿死亡率"]);
