@@ -142,7 +142,7 @@ fn table_restatements_point_to_their_body_records() {
         // apart.
         let body = in_004
             .iter()
-            .find(|t| t["start"] == d["duplicate_of"] && t["value"] == d["value"])
+            .find(|t| t["start"] == d["duplicate_of"] && t["value"].as_f64() == d["value"].as_f64())
             .unwrap_or_else(|| {
                 panic!(
                     "no body record at {} with value {}",
