@@ -110,6 +110,23 @@ impl MilestoneRules {
         for s in sentences {
             let li = line_of(pass, s.start);
             let (ls, le) = pass.lines[li];
+            // Only a sentence with a date in reach, a recurrence or a dated heading, list or cell
+            // can hold a milestone; most sentences of a long document have none of these.
+            let full = pass.full_sentence_start(s.start);
+            let first_time = pass.times.partition_point(|t| t.start < full);
+            let dated = pass.times.get(first_time).is_some_and(|t| t.start < s.end)
+                || pass.line_scope[li].is_some()
+                || pass.cell_scope(li).is_some()
+                || colon_dated(pass, li, s.start);
+            let body = &text[s.start..s.end];
+            if !dated
+                && !self
+                    .recurring
+                    .iter()
+                    .any(|(w, _)| body.contains(w.as_str()))
+            {
+                continue;
+            }
             if matches!(
                 heading(&text[ls..le], &periods),
                 Some(Heading::Chapter | Heading::Section)

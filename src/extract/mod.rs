@@ -120,7 +120,12 @@ impl Extractor {
 
     /// Extract everything from one document.
     pub fn extract(&self, original: &str, norm: &str, seg: &Segmenter) -> Extraction {
-        let meta = metadata::extract(original, norm, &self.meta_rules, &self.regions);
+        let meta = {
+            // The metadata live in the head and the signature at the end; a long document is
+            // read as its first and last lines only (both texts cut at the same chars).
+            let (o, n) = head_and_tail(original, norm);
+            metadata::extract(&o, &n, &self.meta_rules, &self.regions)
+        };
         let mut pass = self.layout(norm, meta.date.as_deref());
         let report = self.is_report(norm);
         pass.report = report;
@@ -364,6 +369,45 @@ impl Extractor {
         }
         None
     }
+}
+
+/// The first 6,000 and last 2,000 chars of a long document (at line breaks), from both of its
+/// texts; a short one whole.
+fn head_and_tail<'a>(
+    original: &'a str,
+    norm: &'a str,
+) -> (std::borrow::Cow<'a, str>, std::borrow::Cow<'a, str>) {
+    use std::borrow::Cow;
+    const HEAD: usize = 6000;
+    const TAIL: usize = 2000;
+    let n = norm.chars().count();
+    if n <= HEAD + TAIL + 1000 {
+        return (Cow::Borrowed(original), Cow::Borrowed(norm));
+    }
+    let chars: Vec<char> = norm.chars().collect();
+    // Cut at line breaks so that no line is read half.
+    let head_end = (HEAD..n).find(|&i| chars[i] == '\n').unwrap_or(HEAD);
+    let tail_start = (0..n - TAIL)
+        .rev()
+        .find(|&i| chars[i] == '\n')
+        .map(|i| i + 1)
+        .unwrap_or(n - TAIL);
+    if tail_start <= head_end {
+        return (Cow::Borrowed(original), Cow::Borrowed(norm));
+    }
+    let cut = |s: &str| -> String {
+        let idx: Vec<usize> = s
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(s.len()))
+            .collect();
+        let mut out = String::with_capacity(idx[head_end] + (s.len() - idx[tail_start]) + 1);
+        out.push_str(&s[..idx[head_end]]);
+        out.push('\n');
+        out.push_str(&s[idx[tail_start]..]);
+        out
+    };
+    (Cow::Owned(cut(original)), Cow::Owned(cut(norm)))
 }
 
 fn parse_error(msg: String) -> Error {
