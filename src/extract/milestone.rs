@@ -60,6 +60,11 @@ const TASK: &[&str] = &[
     "召集",
     "审核",
     "办理",
+    "实施",
+    "推出",
+    "发布",
+    "遴选",
+    "构建",
 ];
 
 /// Verbs of a concrete deliverable (a task dated only by its sentence or a placeholder).
@@ -175,7 +180,10 @@ impl MilestoneRules {
                     .iter()
                     .any(|b| b.start <= c.start && c.end <= b.end);
                 let prev = prev_clause.replace(*c);
-                if taken || in_bracket || clause.contains("如下") {
+                let descriptive = ["如下", "之年", "远景目标", "印发", "工作报告"]
+                    .iter()
+                    .any(|w| clause.contains(w));
+                if taken || in_bracket || descriptive {
                     pending = None;
                     continue;
                 }
@@ -248,6 +256,12 @@ impl MilestoneRules {
                 };
                 if recurring.is_none() && time.is_none() && own.is_none_or(|t| !t.placeholder) {
                     continue;
+                }
+                // A date before the year of issue is history, not a task.
+                if let (Some(y), Some(a)) = (time.as_ref().and_then(|t| t.year), pass.anchor_year) {
+                    if y < a {
+                        continue;
+                    }
                 }
                 if task.chars().count() < 4 {
                     continue;

@@ -86,6 +86,8 @@ pub struct DocPass<'a> {
     pub issuer: Option<String>,
     /// Lines inside a review of past work.
     pub review: Vec<bool>,
+    /// The year the document was issued (or the year of its title).
+    pub anchor_year: Option<i32>,
 }
 
 impl Extractor {
@@ -126,7 +128,20 @@ impl Extractor {
             let (o, n) = head_and_tail(original, norm);
             metadata::extract(&o, &n, &self.meta_rules, &self.regions)
         };
-        let mut pass = self.layout(norm, meta.date.as_deref());
+        // Relative words (今年) are anchored on the date of issue, or on the year of the title
+        // (2015年国务院政府工作报告) when the document states no date.
+        let title_year = meta.title.as_deref().and_then(|t| {
+            let i = t.find('年')?;
+            let y = &t[..i];
+            let digits: String = y.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
+            (digits.len() == 4).then(|| digits.chars().rev().collect::<String>())
+        });
+        let anchor = meta.date.clone().or(title_year);
+        let mut pass = self.layout(norm, anchor.as_deref());
+        pass.anchor_year = anchor
+            .as_deref()
+            .and_then(|a| a.get(..4))
+            .and_then(|y| y.parse().ok());
         let report = self.is_report(norm);
         pass.report = report;
         pass.issuer = meta.issuer.clone();
@@ -164,6 +179,14 @@ impl Extractor {
                             !norm[from..f.at].contains("每年")
                         }),
                     };
+                    // A deadline before the year of issue dates a result, not a commitment.
+                    if let (Some(y), Some(a)) =
+                        (time.as_ref().and_then(|t| t.year), pass.anchor_year)
+                    {
+                        if y < a {
+                            continue;
+                        }
+                    }
                     let units = match &f.own_units {
                         Some(u) => UnitList {
                             units: u.clone(),
@@ -333,6 +356,7 @@ impl Extractor {
             report: false,
             issuer: None,
             review,
+            anchor_year: None,
         }
     }
 
@@ -618,6 +642,16 @@ mod tests {
         assert_eq!(t.len(), 2);
         assert_eq!(t[1].units.lead, vec!["区卫健委"]);
         assert_eq!(t[1].units.support, vec!["区妇联"]);
+    }
+
+    #[test]
+    fn title_year_anchors_this_year_and_older_deadlines_are_history() {
+        let text = "2015年中华人民共和国国务院政府工作报告\n各位代表:\n\
+                    今年国内生产总值增长7%左右。\n2013年国内生产总值增长7.7%。\n";
+        let t = run(text).targets;
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0].found.value.value, 7.0);
+        assert_eq!(t[0].time.as_ref().and_then(|x| x.year), Some(2015));
     }
 
     #[test]

@@ -225,7 +225,13 @@ pub fn fill_heads(
             .last()
             .map(|s| s.chars().count())
             .unwrap_or(len);
-        if len >= last_len.saturating_sub(1) || len > 6 || complete(it) {
+        // Only a short item before a much longer last one shares its head (市直、驻南医疗保健机构;
+        // 文化及相关产业、旅游及相关产业增加值占地区生产总值比重).
+        if len >= last_len.saturating_sub(1)
+            || (len > 6 && last_len < len + 6)
+            || len > 12
+            || complete(it)
+        {
             out.push(it.clone());
             continue;
         }

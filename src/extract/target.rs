@@ -741,6 +741,17 @@ impl<'a> SentenceCtx<'a> {
         let mut cur = String::new();
         let mut depth = 0;
         let chars: Vec<char> = ind.chars().collect();
+        let has_comma_list = {
+            let mut d = 0;
+            chars.iter().any(|c| {
+                match c {
+                    '(' | '“' | '〔' | '《' => d += 1,
+                    ')' | '”' | '〕' | '》' => d -= 1,
+                    _ => {}
+                }
+                d == 0 && *c == '、'
+            })
+        };
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i];
@@ -749,7 +760,11 @@ impl<'a> SentenceCtx<'a> {
                 ')' | '”' | '〕' | '》' => depth -= 1,
                 _ => {}
             }
-            if depth == 0 && (c == '、' || c == '和' || c == '及' || c == '与') {
+            // 、 is the list separator when there is one; 和/及/与 only otherwise (文化及相关产业、
+            // 旅游及相关产业… is two items, not four).
+            if depth == 0
+                && (c == '、' || (!has_comma_list && (c == '和' || c == '及' || c == '与')))
+            {
                 // 和/及/与 only split when both sides are substantial.
                 if c != '、' && (cur.chars().count() < 2 || chars.len() - i - 1 < 2) {
                     cur.push(c);
