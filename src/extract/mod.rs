@@ -522,7 +522,7 @@ impl DocPass<'_> {
     pub fn units_at(&self, reader: &UnitReader, s: Span, at: usize) -> UnitList {
         let li = self.line_index(at);
         let (_, le) = self.lines[li];
-        let mut found = self.brackets.iter().find(|b| b.start >= at && b.end <= le);
+        let mut found = self.brackets.iter().find(|b| b.start >= at && b.start < le);
         if found.is_none() {
             // A bracket alone at the start of the next non-empty line.
             for &(ns, ne) in self.lines.iter().skip(li + 1) {

@@ -85,7 +85,14 @@ impl UnitReader {
             let Some(end) = matching_close(text, i) else {
                 continue;
             };
-            let inner = &text[inner_start..end - close_len(text, end)];
+            let inner_raw = &text[inner_start..end - close_len(text, end)];
+            let joined;
+            let inner = if inner_raw.contains('\n') {
+                joined = inner_raw.replace(['\n', '\r'], "").trim().to_string();
+                joined.as_str()
+            } else {
+                inner_raw
+            };
             let list = if self
                 .markers
                 .iter()
@@ -262,12 +269,18 @@ fn close_len(text: &str, end: usize) -> usize {
 }
 
 /// Byte offset just past the bracket that closes the one opening at `open`, counting nesting
-/// across bracket kinds; None if it is not closed on the same line.
+/// across bracket kinds; None if it is not closed on the same line or, for a bracket wrapped by a
+/// line break, on the next one within 120 chars.
 fn matching_close(text: &str, open: usize) -> Option<usize> {
     let mut depth = 0;
-    for (i, c) in text[open..].char_indices() {
+    let mut breaks = 0;
+    for (n, (i, c)) in text[open..].char_indices().enumerate() {
+        // A bracket may be wrapped once by a scraped line break, not run on for lines.
         if c == '\n' {
-            return None;
+            breaks += 1;
+            if breaks > 1 || n > 120 {
+                return None;
+            }
         }
         if OPEN.contains(&c) {
             depth += 1;
@@ -434,6 +447,13 @@ mod tests {
         let b = r.brackets("(牵头单位:省发展改革委,参加单位:省市场监管局、省统计局)");
         assert_eq!(b[0].list.support, vec!["省市场监管局", "省统计局"]);
         assert!(r.brackets("(约20-25人)").is_empty());
+        // A bracket wrapped by a scraped line break.
+        let b = r.brackets("开展试点。(青岛市绿色低碳高\n质量发展先行区建设办公室负责)");
+        assert_eq!(
+            b[0].list.units,
+            vec!["青岛市绿色低碳高质量发展先行区建设办公室"]
+        );
+        assert!(r.brackets("(注:\n第一行\n第二行)").is_empty());
     }
 
     #[test]
