@@ -166,7 +166,6 @@ fn run_extract(args: ExtractArgs) -> i32 {
             if totals.seconds > 0.0 { mb / totals.seconds } else { 0.0 }
         );
     }
-    let _ = cfg.quiet;
     if totals.errors > 0 {
         EXIT_FILE_ERRORS
     } else {

@@ -333,7 +333,6 @@ pub fn split_names(body: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut depth = 0;
-    let mut aside_depth: Option<i32> = None;
     let mut bracket_buf = String::new();
     for c in body.chars() {
         if OPEN.contains(&c) {
@@ -357,12 +356,10 @@ pub fn split_names(body: &str) -> Vec<String> {
                     if !ASIDE.iter().any(|a| inner.starts_with(a)) {
                         cur.push_str(&bracket_buf);
                     }
-                    aside_depth = None;
                 }
             } else {
                 bracket_buf.push(c);
             }
-            let _ = aside_depth;
             continue;
         }
         if matches!(c, '、' | ',' | ';' | '，' | '；' | ' ' | '\u{3000}') {

@@ -278,9 +278,8 @@ impl ValueScanner {
             return None;
         }
         let after_sp = after.trim_start_matches(' ');
-        if let Some(w) = Self::starts_with_any(after_sp, &self.not_after) {
-            // "个月" must not be mistaken for 个 + 月 only when it is really there.
-            let _ = w;
+        // A date, an age, a document number's end… (个月 is checked before the unit 个).
+        if Self::starts_with_any(after_sp, &self.not_after).is_some() {
             return None;
         }
         // Shares.
