@@ -266,6 +266,14 @@ impl DeadlineReader {
             } else if let Some(r) = c.name("rocy") {
                 year = small_number(r.as_str()).map(|v| v as i32 + 1911);
             } else if let Some(rel) = c.name("rel") {
+                // 三年内, 两、三年内: a span of years, not "within this year".
+                if rel.as_str() == "年内"
+                    && before.ends_with(|ch: char| {
+                        ch.is_ascii_digit() || "一二三四五六七八九十两几、".contains(ch)
+                    })
+                {
+                    continue;
+                }
                 year = match rel.as_str() {
                     "明年" | "次年" => doc_year.map(|y| y + 1),
                     _ => doc_year,
@@ -424,6 +432,8 @@ mod tests {
         assert_eq!(one("今年年底"), (Some(2023), Some("2023-12-31".into())));
         assert_eq!(one("明年"), (Some(2024), Some("2024-12-31".into())));
         assert_eq!(one("年内完成"), (Some(2023), Some("2023-12-31".into())));
+        assert!(read("在两、三年内实现粮食自给").is_empty());
+        assert!(read("三年内建成").is_empty());
         assert_eq!(
             one("2024年4月中旬前"),
             (Some(2024), Some("2024-04-20".into()))

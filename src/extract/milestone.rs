@@ -180,9 +180,17 @@ impl MilestoneRules {
                     .iter()
                     .any(|b| b.start <= c.start && c.end <= b.end);
                 let prev = prev_clause.replace(*c);
-                let descriptive = ["如下", "之年", "远景目标", "印发", "工作报告"]
-                    .iter()
-                    .any(|w| clause.contains(w));
+                let descriptive = [
+                    "如下",
+                    "之年",
+                    "远景目标",
+                    "印发",
+                    "工作报告",
+                    "关键时期",
+                    "时期是",
+                ]
+                .iter()
+                .any(|w| clause.contains(w));
                 if taken || in_bracket || descriptive {
                     pending = None;
                     continue;
