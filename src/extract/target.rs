@@ -492,31 +492,22 @@ impl<'a> SentenceCtx<'a> {
 
     /// Whether a status word (截至目前, 全年共) governs the position: it stands earlier in the
     /// sentence and no deadline comes between.
-    /// Where the status words (截至目前, 全年共) of a sentence start, in order.
-    fn status_positions(&self, sent: Span) -> Vec<usize> {
-        let body = &self.text[sent.start..sent.end];
-        let mut v: Vec<usize> = self
+    fn status_governs(&self, sent: Span, at: usize) -> bool {
+        let head = &self.text[sent.start..at];
+        let Some(pos) = self
             .rules
             .status
             .iter()
-            .flat_map(|w| body.match_indices(w.as_str()).map(|(i, _)| sent.start + i))
-            .collect();
-        v.sort_unstable();
-        v
-    }
-
-    /// Whether a status word governs the position: it stands earlier in the sentence (one of
-    /// `status`, from [`Self::status_positions`]) and no deadline comes between.
-    fn status_governs(&self, status: &[usize], at: usize) -> bool {
-        // A status word must end before the value: the last one starting before it.
-        let Some(&status_at) = status[..status.partition_point(|&p| p < at)].last() else {
+            .filter_map(|w| head.rfind(w.as_str()))
+            .max()
+        else {
             return false;
         };
-        let first = self.times.partition_point(|t| t.start <= status_at);
-        !self.times[first..]
+        let status_at = sent.start + pos;
+        !self
+            .times
             .iter()
-            .take_while(|t| t.start < at)
-            .any(|t| !t.reference)
+            .any(|t| !t.reference && t.start > status_at && t.start < at)
     }
 
     fn goal_before(&self, sent: Span, at: usize) -> bool {
@@ -547,11 +538,10 @@ impl<'a> SentenceCtx<'a> {
         {
             return Vec::new();
         }
-        let status = self.status_positions(sent);
         let mentions: Vec<Mention> = mentions
             .into_iter()
             .filter(|m| !self.in_skip(m.start))
-            .filter(|m| !self.status_governs(&status, m.start))
+            .filter(|m| !self.status_governs(sent, m.start))
             .filter(|m| !self.report || self.goal_before(sent, m.start))
             .collect();
         if mentions.is_empty() {

@@ -33,8 +33,6 @@ pub struct Mention {
 /// Scans text for value mentions.
 pub struct ValueScanner {
     number: Regex,
-    /// Chars that may follow a Chinese numeral in a value (first chars of units, 分之, 成, ranges).
-    cn_next: std::collections::BTreeSet<char>,
     units: Vec<UnitDef>,
     /// Units sorted longest first: (unit text, index into `units`).
     units_by_len: Vec<(String, usize)>,
@@ -66,13 +64,7 @@ impl ValueScanner {
             .map(|(i, u)| (u.unit.clone(), i))
             .collect();
         units_by_len.sort_by_key(|b| std::cmp::Reverse(b.0.chars().count()));
-        let mut cn_next: std::collections::BTreeSet<char> = units_by_len
-            .iter()
-            .filter_map(|(u, _)| u.chars().next())
-            .collect();
-        cn_next.extend([' ', '余', '多', '分', '成', '-', '~', '至', '到']);
         ValueScanner {
-            cn_next,
             number,
             units: p.units.clone(),
             units_by_len,
@@ -210,19 +202,7 @@ impl ValueScanner {
             };
             let whole = caps.get(0).expect("match");
             let next = whole.end().max(whole.start() + 1);
-            // Most Chinese numerals of running text (一是, 统一, 进一步) are followed by nothing a
-            // value needs: no unit, share, range or approximation mark.
-            let hopeless = caps.name("cn").is_some()
-                && !text[whole.end()..to]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| self.cn_next.contains(&c));
-            let found = if hopeless {
-                None
-            } else {
-                self.mention_at(text, to, &caps)
-            };
-            match found {
+            match self.mention_at(text, to, &caps) {
                 Some(m) => {
                     pos = m.end.max(next);
                     out.push(m);
