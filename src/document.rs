@@ -78,20 +78,6 @@ impl<'a> Document<'a> {
             Err(i) => i,
         }
     }
-
-    /// Byte ranges of the lines of the normalized text (without the '\n').
-    pub fn lines(&self) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        for (i, c) in self.norm.char_indices() {
-            if c == '\n' {
-                out.push((start, i));
-                start = i + 1;
-            }
-        }
-        out.push((start, self.norm.len()));
-        out
-    }
 }
 
 #[cfg(test)]
@@ -109,6 +95,5 @@ mod tests {
         assert_eq!(d.char_at(s), 5);
         assert_eq!(d.line_of(s), 2);
         assert_eq!(d.line_of(0), 1);
-        assert_eq!(d.lines().len(), 2);
     }
 }

@@ -75,10 +75,16 @@ pub struct Row<'a> {
     pub cols: Vec<&'a str>,
 }
 
-/// Split a pattern file into its data rows: `#` comments and blank lines are skipped,
+/// Split a pattern file into its data rows: a byte-order mark, `#` comments and blank lines are
+/// skipped,
 /// columns are separated by tabs, and trailing white space is ignored.
 pub fn rows(text: &str) -> impl Iterator<Item = Row<'_>> {
     text.lines().enumerate().filter_map(|(i, raw)| {
+        let raw = if i == 0 {
+            raw.trim_start_matches('\u{feff}')
+        } else {
+            raw
+        };
         let line = raw.trim_end_matches(['\r', ' ']);
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             return None;

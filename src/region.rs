@@ -127,19 +127,10 @@ impl RegionTable {
     pub fn parse(text: &str, file: &str) -> Result<RegionTable, String> {
         let mut table = RegionTable::default();
         let mut pending_refs: Vec<(usize, String, String)> = Vec::new();
-        for (i, raw) in text.lines().enumerate() {
-            let line_no = i + 1;
-            let line = raw.strip_suffix('\r').unwrap_or(raw);
-            let line = if line_no == 1 {
-                line.trim_start_matches('\u{feff}')
-            } else {
-                line
-            };
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for row in crate::patterns::rows(text) {
+            let (line_no, line) = (row.line, row.text);
             let err = |reason: &str| format!("{file}:{line_no}: {reason}: {line}");
-            let cols: Vec<&str> = line.split('\t').collect();
+            let cols = row.cols;
             if cols.len() != 7 {
                 return Err(err(&format!(
                     "expected 7 tab-separated columns, found {}",

@@ -58,13 +58,6 @@ impl Segmenter {
             })
             .collect()
     }
-
-    /// Byte offsets in `text` where a token starts (plus the end of the text).
-    pub fn boundaries(&self, text: &str) -> Vec<usize> {
-        let mut b: Vec<usize> = self.cut(text).iter().map(|t| t.start).collect();
-        b.push(text.len());
-        b
-    }
 }
 
 #[cfg(test)]

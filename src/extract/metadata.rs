@@ -140,10 +140,6 @@ impl Patterns {
 }
 
 /// Split a TSV line into columns, trimming each.
-fn columns(line: &str) -> Vec<&str> {
-    line.split('\t').map(str::trim).collect()
-}
-
 fn no_space(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -215,19 +211,10 @@ impl MetaRules {
             label_re: Regex::new("^$").expect("placeholder"),
             patterns: Patterns::new(),
         };
-        for (i, raw) in text.lines().enumerate() {
-            let line_no = i + 1;
-            let line = raw.strip_suffix('\r').unwrap_or(raw);
-            let line = if line_no == 1 {
-                line.trim_start_matches('\u{feff}')
-            } else {
-                line
-            };
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
-                continue;
-            }
+        for row in crate::patterns::rows(text) {
+            let (line_no, line) = (row.line, row.text);
             let err = |reason: &str| format!("{file}:{line_no}: {reason}: {line}");
-            let cols = columns(line);
+            let cols = row.cols;
             let kind = cols[0];
             let value = cols.get(1).copied().unwrap_or("");
             if value.is_empty() {

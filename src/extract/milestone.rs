@@ -113,7 +113,7 @@ impl MilestoneRules {
         let periods: Vec<&str> = self.period_words.iter().map(String::as_str).collect();
         let mut out: Vec<Milestone> = Vec::new();
         for s in sentences {
-            let li = line_of(pass, s.start);
+            let li = pass.line_index(s.start);
             let (ls, le) = pass.lines[li];
             // Only a sentence with a date in reach, a recurrence or a dated heading, list or cell
             // can hold a milestone; most sentences of a long document have none of these.
@@ -156,17 +156,18 @@ impl MilestoneRules {
                 let clause = &text[c.start..c.end];
                 let task = task_text(text, *c, &pass.times);
                 let own = pass
-                    .times
+                    .times_between(c.start, c.end)
                     .iter()
-                    .find(|t| t.start >= c.start && t.end <= c.end && !t.reference);
+                    .find(|t| t.end <= c.end && !t.reference);
                 // A clause that is only a date (2025年底,…) dates the next one.
                 if own.is_some() && task.chars().count() < 2 {
                     pending = own.map(|t| (t, c.start));
                     continue;
                 }
-                let sentence_time = pass.times.iter().any(|t| {
-                    t.start >= full && t.start < c.start && !t.reference && !t.placeholder
-                });
+                let sentence_time = pass
+                    .times_between(full, c.start)
+                    .iter()
+                    .any(|t| !t.reference && !t.placeholder);
                 let taken = targets.iter().any(|t| {
                     (t.found.start < c.end && c.start < t.found.end)
                         || (t.found.rule == "share-of-units"
@@ -368,13 +369,17 @@ fn starts_vague(task: &str) -> bool {
 /// The line holds a time expression followed by ':' before `at` (2023年计划完成:(1)…).
 fn colon_dated(pass: &DocPass, li: usize, at: usize) -> bool {
     let (ls, _) = pass.lines[li];
-    pass.times.iter().any(|t| {
-        t.start >= ls && t.end <= at && !t.reference && !t.placeholder && {
-            let rest = &pass.text[t.end..at];
-            let colon = rest.find([':', '：']);
-            colon.is_some_and(|c| !rest[..c].contains(['。', ';', ',']))
-        }
-    })
+    let first = pass.times.partition_point(|t| t.start < ls);
+    pass.times[first..]
+        .iter()
+        .take_while(|t| t.start < at)
+        .any(|t| {
+            t.end <= at && !t.reference && !t.placeholder && {
+                let rest = &pass.text[t.end..at];
+                let colon = rest.find([':', '：']);
+                colon.is_some_and(|c| !rest[..c].contains(['。', ';', ',']))
+            }
+        })
 }
 
 /// Clauses of a sentence (split at commas, keeping brackets whole).
@@ -402,13 +407,6 @@ fn clauses(text: &str, s: Span) -> Vec<Span> {
     });
     out.retain(|c| !text[c.start..c.end].trim().is_empty());
     out
-}
-
-fn line_of(pass: &DocPass, at: usize) -> usize {
-    match pass.lines.binary_search_by(|&(s, _)| s.cmp(&at)) {
-        Ok(i) => i,
-        Err(i) => i.saturating_sub(1),
-    }
 }
 
 fn trim_start(text: &str, mut s: usize, e: usize) -> usize {

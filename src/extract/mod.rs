@@ -451,7 +451,15 @@ fn parse_error(msg: String) -> Error {
 }
 
 impl DocPass<'_> {
-    fn line_index(&self, at: usize) -> usize {
+    /// The time expressions that start in `from..to` (the list is sorted by start).
+    pub fn times_between(&self, from: usize, to: usize) -> &[TimeExpr] {
+        let a = self.times.partition_point(|t| t.start < from);
+        let b = self.times.partition_point(|t| t.start < to);
+        &self.times[a..b.max(a)]
+    }
+
+    /// The index of the line holding byte `at`.
+    pub fn line_index(&self, at: usize) -> usize {
         match self.lines.binary_search_by(|&(s, _)| s.cmp(&at)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
@@ -468,7 +476,11 @@ impl DocPass<'_> {
             return None;
         }
         let lead = ls + (line.len() - line.trim_start().len());
-        self.times.iter().find(|t| t.start == lead && !t.reference)
+        let first = self.times.partition_point(|t| t.start < lead);
+        self.times[first..]
+            .iter()
+            .take_while(|t| t.start == lead)
+            .find(|t| !t.reference)
     }
 
     /// Where the full sentence holding byte `at` starts: after the last 。!? line end or table
@@ -493,11 +505,7 @@ impl DocPass<'_> {
             .and_then(|t| t.year);
         // A time expression covers the rest of its sentence, across ';' up to the full stop.
         let from = self.full_sentence_start(s.start);
-        if let Some(t) = self
-            .times
-            .iter()
-            .rfind(|t| t.start >= from && t.start < at && !t.reference)
-        {
+        if let Some(t) = self.times_between(from, at).iter().rfind(|t| !t.reference) {
             return Some(t.with_year(scope_year));
         }
         let (ls, _) = self.lines[li];
