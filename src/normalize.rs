@@ -19,6 +19,12 @@ enum Inner {
     Cpp(opencc_rust::OpenCC),
 }
 
+/// Chars that t2s leaves alone on their own but changes inside a phrase of OpenCC's
+/// TSPhrases (反覆 → 反复, 瞭解 → 了解, 藉口 → 借口, 沈默 → 沉默, 傢俱 → 家具, 彷彿 → 仿佛). A text
+/// holding one of them is converted; the unit test `phrase_only_chars_are_complete` checks the
+/// list against the dictionaries of the build.
+pub const PHRASE_ONLY: &str = "瞭藉覆沈牴衹么俱彷";
+
 /// Traditional-to-simplified conversion with OpenCC's t2s dictionaries.
 pub struct Converter {
     inner: Inner,
@@ -82,11 +88,15 @@ impl Converter {
                 }
             }
         }
+        for c in PHRASE_ONLY.chars() {
+            let i = c as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        }
         bits
     }
 
-    /// Whether t2s could change the text: it holds a char that t2s changes on its own, or a
-    /// char outside the BMP (not covered by the table).
+    /// Whether t2s could change the text: it holds a char that t2s changes on its own or inside
+    /// a phrase, or a char outside the BMP (not covered by the table).
     pub fn may_change(&self, text: &str) -> bool {
         text.chars().any(|c| {
             let i = c as usize;
@@ -113,19 +123,20 @@ impl Converter {
         }
     }
 
-    /// t2s, guaranteed to keep the number of chars of every line: a line whose conversion
-    /// changes its length (a phrase rule) is converted char by char instead.
+    /// t2s, guaranteed to keep the number of chars of every line. Only lines that hold a char t2s
+    /// may change are converted: no dictionary key spans a line break, so converting line by line
+    /// gives what converting the whole text gives. A line whose conversion changes its length (a
+    /// phrase rule) is converted char by char instead.
     pub fn t2s_aligned(&self, text: &str) -> String {
         if !self.may_change(text) {
             return text.to_string();
         }
-        let converted = self.convert(text);
-        if converted.chars().count() == text.chars().count() && same_line_lengths(text, &converted)
-        {
-            return converted;
-        }
         let mut out = String::with_capacity(text.len());
         for line in text.split_inclusive('\n') {
+            if !self.may_change(line) {
+                out.push_str(line);
+                continue;
+            }
             let c = self.convert(line);
             if c.chars().count() == line.chars().count() {
                 out.push_str(&c);
@@ -142,18 +153,6 @@ impl Converter {
             }
         }
         out
-    }
-}
-
-fn same_line_lengths(a: &str, b: &str) -> bool {
-    let mut la = a.split('\n');
-    let mut lb = b.split('\n');
-    loop {
-        match (la.next(), lb.next()) {
-            (None, None) => return true,
-            (Some(x), Some(y)) if x.chars().count() == y.chars().count() => {}
-            _ => return false,
-        }
     }
 }
 
@@ -285,5 +284,63 @@ mod tests {
         let n = normalize(s, &conv);
         assert_eq!(n.text, s);
         assert_eq!(n.script, Script::Simplified);
+    }
+
+    /// Every char that OpenCC's TSPhrases changes where TSCharacters alone would not is in
+    /// PHRASE_ONLY (read from the dictionaries of the ferrous-opencc source cargo built).
+    #[test]
+    fn phrase_only_chars_are_complete() {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let out = std::process::Command::new(cargo)
+            .args(["metadata", "--offline", "--format-version", "1"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("cargo metadata runs");
+        let meta: serde_json::Value = serde_json::from_slice(&out.stdout).expect("metadata JSON");
+        let manifest = meta["packages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == "ferrous-opencc")
+            .and_then(|p| p["manifest_path"].as_str())
+            .expect("ferrous-opencc in the dependency graph")
+            .to_string();
+        let dir = std::path::Path::new(&manifest)
+            .parent()
+            .unwrap()
+            .join("assets/dictionaries");
+        let read = |name: &str| -> Vec<(Vec<char>, Vec<char>)> {
+            std::fs::read_to_string(dir.join(name))
+                .unwrap()
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| {
+                    let (k, v) = l.split_once('\t')?;
+                    let v = v.split(' ').next()?;
+                    Some((k.chars().collect(), v.chars().collect()))
+                })
+                .collect()
+        };
+        let single: std::collections::HashMap<char, char> = read("TSCharacters.txt")
+            .into_iter()
+            .filter(|(k, v)| k.len() == 1 && v.len() == 1)
+            .map(|(k, v)| (k[0], v[0]))
+            .collect();
+        let mut needed = std::collections::BTreeSet::new();
+        for (k, v) in read("TSPhrases.txt") {
+            for (a, b) in k.iter().zip(&v) {
+                if a != b && single.get(a).is_none_or(|s| s == a) {
+                    needed.insert(*a);
+                }
+            }
+        }
+        assert!(!needed.is_empty());
+        let missing: String = needed
+            .iter()
+            .filter(|c| !PHRASE_ONLY.contains(**c))
+            .collect();
+        assert!(missing.is_empty(), "add to PHRASE_ONLY: {missing}");
+        let conv = Converter::with_backend(Backend::Rust).unwrap();
+        assert_eq!(conv.t2s_aligned("一是反覆研究\n二是"), "一是反复研究\n二是");
     }
 }

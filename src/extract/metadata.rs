@@ -8,6 +8,7 @@
 //! original text, so that it keeps the document's own script.
 
 use regex::Regex;
+use std::cell::OnceCell;
 
 use crate::region::{stem, RegionTable};
 
@@ -361,8 +362,10 @@ impl MetaRules {
     }
 
     fn is_end_marker(&self, text: &str) -> bool {
-        let t = no_space(text);
-        self.end_markers.iter().any(|m| t.starts_with(m.as_str()))
+        self.end_markers.iter().any(|m| {
+            let mut t = text.chars().filter(|c| !c.is_whitespace());
+            m.chars().all(|c| t.next() == Some(c))
+        })
     }
 
     /// A title is complete when it ends with a document type (trailing brackets ignored).
@@ -475,12 +478,14 @@ fn split_lines(chars: &[char], rules: &MetaRules) -> Vec<Line> {
             while a < b && blank(chars[a]) {
                 a += 1;
             }
-            let rest: String = chars[a..b].iter().collect();
-            match rules
-                .line_prefixes
-                .iter()
-                .find(|p| rest.starts_with(p.as_str()))
-            {
+            let rest = &chars[a..b];
+            match rules.line_prefixes.iter().find(|p| {
+                let mut k = 0;
+                p.chars().all(|c| {
+                    k += 1;
+                    rest.get(k - 1) == Some(&c)
+                })
+            }) {
                 Some(p) => a += p.chars().count(),
                 None => break,
             }
@@ -752,7 +757,7 @@ struct Doc<'a> {
     rules: &'a MetaRules,
     orig: Vec<char>,
     lines: Vec<Line>,
-    kinds: Vec<Kind>,
+    kinds: Vec<OnceCell<Kind>>,
     hits: Vec<Vec<LabelHit>>,
     /// Index one past the last header line.
     head_end: usize,
@@ -767,7 +772,6 @@ impl<'a> Doc<'a> {
             orig = norm.clone();
         }
         let lines = split_lines(&norm, rules);
-        let mut kinds = Vec::with_capacity(lines.len());
         let mut hits = Vec::with_capacity(lines.len());
         let mut seen = 0;
         for line in &lines {
@@ -780,13 +784,23 @@ impl<'a> Doc<'a> {
             if !line.text.is_empty() {
                 seen += 1;
             }
-            kinds.push(Self::classify(rules, &line.text, !h.is_empty()));
             hits.push(h);
         }
-        let mut head_end = lines.len();
+        let kinds = vec![OnceCell::new(); lines.len()];
+        let mut doc = Doc {
+            rules,
+            orig,
+            lines,
+            kinds,
+            hits,
+            head_end: 0,
+        };
+        // Lines are classified when first asked for: most of a document is never looked at.
+        let mut head_end = doc.lines.len();
         let mut non_blank = 0;
-        for (i, k) in kinds.iter().enumerate() {
-            if *k == Kind::Blank {
+        for i in 0..doc.lines.len() {
+            let k = doc.kind(i);
+            if k == Kind::Blank {
                 continue;
             }
             non_blank += 1;
@@ -797,14 +811,15 @@ impl<'a> Doc<'a> {
                 break;
             }
         }
-        Doc {
-            rules,
-            orig,
-            lines,
-            kinds,
-            hits,
-            head_end,
-        }
+        doc.head_end = head_end;
+        doc
+    }
+
+    /// The kind of line `i`, classified on first use.
+    fn kind(&self, i: usize) -> Kind {
+        *self.kinds[i].get_or_init(|| {
+            Self::classify(self.rules, &self.lines[i].text, !self.hits[i].is_empty())
+        })
     }
 
     fn classify(rules: &MetaRules, text: &str, labelled: bool) -> Kind {
@@ -845,7 +860,7 @@ impl<'a> Doc<'a> {
 
     fn next_non_blank(&self, mut i: usize, limit: usize) -> Option<usize> {
         while i < limit {
-            if self.kinds[i] != Kind::Blank {
+            if self.kind(i) != Kind::Blank {
                 return Some(i);
             }
             i += 1;
@@ -864,7 +879,7 @@ impl<'a> Doc<'a> {
     fn can_start_title(&self, i: usize) -> bool {
         let t = &self.lines[i].text;
         let han = t.chars().filter(|&c| is_han(c)).count();
-        self.kinds[i] == Kind::Text
+        self.kind(i) == Kind::Text
             && han >= TITLE_MIN_HAN
             && t.chars().count() <= TITLE_MAX_CHARS
             && t.chars()
@@ -880,7 +895,7 @@ impl<'a> Doc<'a> {
 
     /// Can header line `i` continue a wrapped title?
     fn can_continue_title(&self, i: usize) -> bool {
-        self.kinds[i] == Kind::Text && self.lines[i].text.chars().count() <= TITLE_PART_MAX_CHARS
+        self.kind(i) == Kind::Text && self.lines[i].text.chars().count() <= TITLE_PART_MAX_CHARS
     }
 
     /// A lone title-like line is taken as the title only if it does not look like the first line of
@@ -891,7 +906,10 @@ impl<'a> Doc<'a> {
         if t.ends_with([',', '，', '、', ';', '；', ':']) || t.contains(':') {
             return false;
         }
-        match (self.lines.get(i + 1), self.kinds.get(i + 1)) {
+        match (
+            self.lines.get(i + 1),
+            (i + 1 < self.lines.len()).then(|| self.kind(i + 1)),
+        ) {
             (Some(next), Some(Kind::Body | Kind::Text)) => {
                 let a = t.chars().count() as f64;
                 let b = next.text.chars().count() as f64;
@@ -960,7 +978,7 @@ impl<'a> Doc<'a> {
         }
         let first = (0..self.head_end).find(|&i| {
             !matches!(
-                self.kinds[i],
+                self.kind(i),
                 Kind::Blank
                     | Kind::Chrome
                     | Kind::Labelled
@@ -977,14 +995,14 @@ impl<'a> Doc<'a> {
 
     fn title_text(&self, first: usize, last: usize) -> String {
         (first..=last)
-            .filter(|&i| self.kinds[i] != Kind::Blank)
+            .filter(|&i| self.kind(i) != Kind::Blank)
             .map(|i| collapse_spaced(&self.original(i)))
             .collect()
     }
 
     fn normalized_title(&self, first: usize, last: usize) -> String {
         (first..=last)
-            .filter(|&i| self.kinds[i] != Kind::Blank)
+            .filter(|&i| self.kind(i) != Kind::Blank)
             .map(|i| collapse_spaced(&self.lines[i].text))
             .collect()
     }
@@ -1068,7 +1086,7 @@ impl<'a> Doc<'a> {
         let p = &self.rules.patterns;
         let mut seen = 0;
         for i in from..self.lines.len() {
-            let k = self.kinds[i];
+            let k = self.kind(i);
             let long_body =
                 k == Kind::Body && self.lines[i].text.chars().count() > SUBTITLE_BODY_MAX_CHARS;
             if matches!(k, Kind::Addressee | Kind::Enumerator) || long_body {
@@ -1119,7 +1137,7 @@ impl<'a> Doc<'a> {
                 };
                 let text = &self.lines[k].text;
                 if k > i + 2
-                    || matches!(self.kinds[k], Kind::Labelled | Kind::Chrome)
+                    || matches!(self.kind(k), Kind::Labelled | Kind::Chrome)
                     || (h.field == Field::Issuer && self.rules.issuer_parts(text).is_none())
                 {
                     continue;
@@ -1138,7 +1156,7 @@ impl<'a> Doc<'a> {
 
     /// Is line `i` the value of a label that ends the line before it ("时间:" / "2026-02-02")?
     fn is_label_value(&self, i: usize) -> bool {
-        let Some(prev) = (0..i).rev().find(|&k| self.kinds[k] != Kind::Blank) else {
+        let Some(prev) = (0..i).rev().find(|&k| self.kind(k) != Kind::Blank) else {
             return false;
         };
         prev + 2 >= i && self.hits[prev].last().is_some_and(|h| h.value.is_empty())
@@ -1324,13 +1342,13 @@ pub fn extract(
     // 文号 on a header line of its own.
     if meta.doc_number.is_none() {
         meta.doc_number = (0..doc.head_end)
-            .filter(|&i| doc.kinds[i] == Kind::DocNumber)
+            .filter(|&i| doc.kind(i) == Kind::DocNumber)
             .find_map(|i| parse_doc_number(p, &doc.lines[i].text));
     }
 
     // News opener (亮点黔西南讯 …) and markers in the first lines of the text.
     let first_text: Vec<usize> = (doc.head_end..doc.lines.len())
-        .filter(|&i| doc.kinds[i] != Kind::Blank)
+        .filter(|&i| doc.kind(i) != Kind::Blank)
         .take(3)
         .collect();
     for &i in &first_text {
@@ -1385,9 +1403,9 @@ pub fn extract(
     }
 
     // Letterhead (…文件, or 文件 under the bodies' names) and the name lines right above and below it.
-    if let Some(m) = (0..doc.head_end).find(|&i| doc.kinds[i] == Kind::Masthead) {
+    if let Some(m) = (0..doc.head_end).find(|&i| doc.kind(i) == Kind::Masthead) {
         let names = |i: usize| -> Option<Vec<String>> {
-            matches!(doc.kinds[i], Kind::Text | Kind::Masthead)
+            matches!(doc.kind(i), Kind::Text | Kind::Masthead)
                 .then(|| rules.issuer_parts(&doc.lines[i].text))
                 .flatten()
         };
@@ -1395,7 +1413,7 @@ pub fn extract(
         let mut k = m;
         while k > 0 {
             k -= 1;
-            if matches!(doc.kinds[k], Kind::Blank | Kind::DocNumber) {
+            if matches!(doc.kind(k), Kind::Blank | Kind::DocNumber) {
                 continue;
             }
             match names(k) {
@@ -1408,7 +1426,7 @@ pub fn extract(
         parts.extend(rules.masthead_parts(&doc.lines[m].text).unwrap_or_default());
         let mut k = m + 1;
         while k < doc.head_end {
-            if doc.kinds[k] != Kind::Blank {
+            if doc.kind(k) != Kind::Blank {
                 match names(k) {
                     Some(p) => parts.extend(p),
                     None => break,
