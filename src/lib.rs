@@ -21,3 +21,4 @@ pub mod record;
 pub mod region;
 pub mod segment;
 pub mod walk;
+pub mod words;

@@ -231,6 +231,11 @@ pub const LEXICON_LISTS: &[&str] = &[
     "review_start",
     "review_end",
     "plan_genre",
+    "task_verb",
+    "deliverable_verb",
+    "task_adverb",
+    "vague_verb",
+    "not_milestone",
 ];
 
 impl Patterns {

@@ -466,58 +466,57 @@ struct Line {
     text: String,
 }
 
-fn split_lines(chars: &[char], rules: &MetaRules) -> Vec<Line> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    let push = |out: &mut Vec<Line>, s: usize, e: usize| {
-        let mut a = s;
-        let mut b = e;
-        let blank = |c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}';
+fn split_lines(text: &str, rules: &MetaRules) -> Vec<Line> {
+    let blank = |c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}';
+    // A line from char `cs` (byte `bs`) to byte `be`, trimmed and without line prefixes.
+    let push = |out: &mut Vec<Line>, cs: usize, bs: usize, be: usize| {
+        let mut seg = &text[bs..be];
+        let mut a = cs;
         loop {
-            while a < b && blank(chars[a]) {
-                a += 1;
-            }
-            let rest = &chars[a..b];
-            match rules.line_prefixes.iter().find(|p| {
-                let mut k = 0;
-                p.chars().all(|c| {
-                    k += 1;
-                    rest.get(k - 1) == Some(&c)
-                })
-            }) {
-                Some(p) => a += p.chars().count(),
+            let t = seg.trim_start_matches(blank);
+            a += seg[..seg.len() - t.len()].chars().count();
+            seg = t;
+            match rules
+                .line_prefixes
+                .iter()
+                .find(|p| seg.starts_with(p.as_str()))
+            {
+                Some(p) => {
+                    a += p.chars().count();
+                    seg = &seg[p.len()..];
+                }
                 None => break,
             }
         }
-        while b > a && blank(chars[b - 1]) {
-            b -= 1;
-        }
+        let t = seg.trim_end_matches(blank);
         out.push(Line {
             cstart: a,
-            cend: b,
-            text: chars[a..b].iter().collect(),
+            cend: a + t.chars().count(),
+            text: t.to_string(),
         });
     };
-    while i < chars.len() {
-        match chars[i] {
+    let mut out = Vec::new();
+    let (mut cs, mut bs) = (0, 0);
+    let mut chars = text.char_indices().enumerate().peekable();
+    while let Some((ci, (bi, c))) = chars.next() {
+        match c {
             '\n' => {
-                push(&mut out, start, i);
-                start = i + 1;
+                push(&mut out, cs, bs, bi);
+                (cs, bs) = (ci + 1, bi + 1);
             }
             '\r' => {
-                push(&mut out, start, i);
-                if chars.get(i + 1) == Some(&'\n') {
-                    i += 1;
+                push(&mut out, cs, bs, bi);
+                (cs, bs) = (ci + 1, bi + 1);
+                if chars.peek().is_some_and(|&(_, (_, n))| n == '\n') {
+                    chars.next();
+                    (cs, bs) = (ci + 2, bi + 2);
                 }
-                start = i + 1;
             }
             _ => {}
         }
-        i += 1;
     }
-    if start < chars.len() {
-        push(&mut out, start, chars.len());
+    if bs < text.len() {
+        push(&mut out, cs, bs, text.len());
     }
     out
 }
@@ -765,13 +764,13 @@ struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     fn new(original: &str, normalized: &str, rules: &'a MetaRules) -> Doc<'a> {
-        let norm: Vec<char> = normalized.chars().collect();
         let mut orig: Vec<char> = original.chars().collect();
-        if orig.len() != norm.len() {
+        let n = normalized.chars().count();
+        if orig.len() != n {
             // Both texts should have the same length; if they do not, the title is cut from the normalized text.
-            orig = norm.clone();
+            orig = normalized.chars().collect();
         }
-        let lines = split_lines(&norm, rules);
+        let lines = split_lines(normalized, rules);
         let mut hits = Vec::with_capacity(lines.len());
         let mut seen = 0;
         for line in &lines {

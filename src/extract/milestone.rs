@@ -7,80 +7,20 @@ use super::layout::{heading, Heading, Span};
 use super::responsible::UnitReader;
 use super::{DocPass, Milestone, Target};
 use crate::patterns::Patterns;
+use crate::words::Words;
 
 pub struct MilestoneRules {
     recurring: Vec<(String, String)>,
+    /// The recurrence words, in the order of `recurring`.
+    recurring_words: Words,
     period_words: Vec<String>,
-    goal: Vec<String>,
+    goal: Words,
+    task: Words,
+    deliverable: Words,
+    adverbs: Vec<String>,
+    vague: Words,
+    descriptive: Words,
 }
-
-/// Verbs of a task (a clause with its own date needs one).
-const TASK: &[&str] = &[
-    "完成",
-    "建成",
-    "建立",
-    "设立",
-    "开设",
-    "设置",
-    "配备",
-    "实现",
-    "启动",
-    "建设",
-    "开展",
-    "组织",
-    "举办",
-    "召开",
-    "上报",
-    "报送",
-    "报告",
-    "推广",
-    "落实",
-    "全覆盖",
-    "覆盖",
-    "接入",
-    "提供",
-    "出台",
-    "制定",
-    "印发",
-    "进行",
-    "完善",
-    "提高",
-    "增强",
-    "普及",
-    "接受",
-    "参加",
-    "督查",
-    "评价",
-    "整合",
-    "改造",
-    "培训",
-    "统计",
-    "汇总",
-    "通报",
-    "召集",
-    "审核",
-    "办理",
-    "实施",
-    "推出",
-    "发布",
-    "遴选",
-    "构建",
-];
-
-/// Verbs of a concrete deliverable (a task dated only by its sentence or a placeholder).
-const DELIVERABLE: &[&str] = &[
-    "完成",
-    "建成",
-    "建立",
-    "设立",
-    "开设",
-    "设置",
-    "配备",
-    "全覆盖",
-    "接入",
-    "出台",
-    "启动",
-];
 
 impl MilestoneRules {
     pub fn new(p: &Patterns) -> MilestoneRules {
@@ -90,15 +30,53 @@ impl MilestoneRules {
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
         recurring.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
+        let list = |name: &str| {
+            p.list(name)
+                .into_iter()
+                .map(String::from)
+                .collect::<Vec<_>>()
+        };
         MilestoneRules {
+            recurring_words: Words::new(recurring.iter().map(|(w, _)| w)),
             recurring,
+            task: Words::new(list("task_verb")),
+            deliverable: Words::new(list("deliverable_verb")),
+            adverbs: list("task_adverb"),
+            vague: Words::new(list("vague_verb")),
+            descriptive: Words::new(list("not_milestone")),
             period_words: p
                 .pairs("period")
                 .into_iter()
                 .map(|(w, _)| w.to_string())
                 .collect(),
-            goal: p.list("goal").into_iter().map(String::from).collect(),
+            goal: Words::new(p.list("goal")),
         }
+    }
+
+    /// A concrete deliverable: a deliverable verb that is not a noun (完成情况).
+    fn deliverable(&self, clause: &str) -> bool {
+        self.deliverable
+            .occurrences(clause)
+            .any(|(_, e, _)| !clause[e..].starts_with(['情', '率', '数']))
+    }
+
+    /// The task without the adverbs before its first verb.
+    fn first_word<'t>(&self, task: &'t str) -> &'t str {
+        let mut t = task;
+        while let Some(a) = self.adverbs.iter().find(|a| t.starts_with(a.as_str())) {
+            t = &t[a.len()..];
+        }
+        t
+    }
+
+    /// The task opens with a task verb (组织…, 举办…, 完成…), as items of a dated list do.
+    fn starts_with_task(&self, task: &str) -> bool {
+        self.task.longest_prefix(self.first_word(task)).is_some()
+    }
+
+    /// The task opens with a vague verb (推进…, 加强…): no concrete deliverable.
+    fn starts_vague(&self, task: &str) -> bool {
+        self.vague.longest_prefix(self.first_word(task)).is_some()
     }
 
     /// Every milestone of the document.
@@ -112,6 +90,29 @@ impl MilestoneRules {
         let text = pass.text;
         let periods: Vec<&str> = self.period_words.iter().map(String::as_str).collect();
         let mut out: Vec<Milestone> = Vec::new();
+        // Targets sorted by start, and the longest target span, to find those near a sentence.
+        let mut by_start: Vec<(usize, usize, usize)> = targets
+            .iter()
+            .enumerate()
+            .map(|(k, t)| (t.found.start, t.found.end, k))
+            .collect();
+        by_start.sort_unstable();
+        let longest = targets
+            .iter()
+            .map(|t| t.found.end.saturating_sub(t.found.start))
+            .max()
+            .unwrap_or(0);
+        // Brackets sorted by start, with the furthest end reached so far.
+        let mut brackets: Vec<(usize, usize)> =
+            pass.brackets.iter().map(|b| (b.start, b.end)).collect();
+        brackets.sort_unstable();
+        let reach: Vec<usize> = brackets
+            .iter()
+            .scan(0, |m, &(_, e)| {
+                *m = (*m).max(e);
+                Some(*m)
+            })
+            .collect();
         for s in sentences {
             let li = pass.line_index(s.start);
             let (ls, le) = pass.lines[li];
@@ -124,12 +125,7 @@ impl MilestoneRules {
                 || pass.cell_scope(li).is_some()
                 || colon_dated(pass, li, s.start);
             let body = &text[s.start..s.end];
-            if !dated
-                && !self
-                    .recurring
-                    .iter()
-                    .any(|(w, _)| body.contains(w.as_str()))
-            {
+            if !dated && !self.recurring_words.any_in(body) {
                 continue;
             }
             if matches!(
@@ -138,15 +134,18 @@ impl MilestoneRules {
             ) {
                 continue;
             }
-            if pass.report
-                && !self
-                    .goal
-                    .iter()
-                    .any(|g| text[s.start..s.end].contains(g.as_str()))
-            {
+            if pass.report && !self.goal.any_in(body) {
                 continue;
             }
             let clauses = clauses(text, *s);
+            // Targets that reach into the sentence.
+            let near: Vec<usize> = by_start
+                [by_start.partition_point(|&(st, _, _)| st < s.start.saturating_sub(longest))..]
+                .iter()
+                .take_while(|&&(st, _, _)| st <= s.end)
+                .filter(|&&(_, en, _)| en >= s.start)
+                .map(|&(_, _, k)| k)
+                .collect();
             let full = pass.full_sentence_start(s.start);
             let cell_dated = pass.cell_scope(li).is_some();
             let mut pending: Option<(&TimeExpr, usize)> = None;
@@ -154,7 +153,7 @@ impl MilestoneRules {
             let mut prev_clause: Option<Span> = None;
             for (ci, c) in clauses.iter().enumerate() {
                 let clause = &text[c.start..c.end];
-                let task = task_text(text, *c, &pass.times);
+                let task = task_text(text, *c, pass.times_between(c.start, c.end));
                 let own = pass
                     .times_between(c.start, c.end)
                     .iter()
@@ -168,7 +167,7 @@ impl MilestoneRules {
                     .times_between(full, c.start)
                     .iter()
                     .any(|t| !t.reference && !t.placeholder);
-                let taken = targets.iter().any(|t| {
+                let taken = near.iter().map(|&k| &targets[k]).any(|t| {
                     (t.found.start < c.end && c.start < t.found.end)
                         || (t.found.rule == "share-of-units"
                             && t.found.start >= s.start
@@ -176,22 +175,11 @@ impl MilestoneRules {
                             && task.chars().count() >= 4
                             && t.found.indicator.contains(task.as_str()))
                 });
-                let in_bracket = pass
-                    .brackets
-                    .iter()
-                    .any(|b| b.start <= c.start && c.end <= b.end);
+                // A bracket opening at or before the clause that closes at or after its end.
+                let opened = brackets.partition_point(|&(st, _)| st <= c.start);
+                let in_bracket = opened > 0 && reach[opened - 1] >= c.end;
                 let prev = prev_clause.replace(*c);
-                let descriptive = [
-                    "如下",
-                    "之年",
-                    "远景目标",
-                    "印发",
-                    "工作报告",
-                    "关键时期",
-                    "时期是",
-                ]
-                .iter()
-                .any(|w| clause.contains(w));
+                let descriptive = self.descriptive.any_in(clause);
                 if taken || in_bracket || descriptive {
                     pending = None;
                     continue;
@@ -199,7 +187,7 @@ impl MilestoneRules {
                 // 并配备专职人员…, the rest of a recurring task, or a clause with no deliverable
                 // of its own (…能力,增强…能力): the same milestone goes on.
                 let continues = clause.trim_start().starts_with(['并', '同'])
-                    || (own.is_none() && !deliverable(clause));
+                    || (own.is_none() && !self.deliverable(clause));
                 if let Some(mi) = last_in_sentence {
                     if continues || out[mi].recurring.is_some() {
                         out[mi].end = c.end;
@@ -211,27 +199,31 @@ impl MilestoneRules {
                     (None, Some((t, st))) => (Some(t), st),
                     (None, None) => (None, c.start),
                 };
-                let recurring = self
-                    .recurring
-                    .iter()
-                    .find(|(w, _)| clause.contains(w.as_str()) && !clause.contains("年度第"))
-                    .map(|(_, v)| v.clone());
-                let first_word_is_task = starts_with_task(&task);
+                let recurring = if clause.contains("年度第") {
+                    None
+                } else {
+                    self.recurring_words
+                        .occurrences(clause)
+                        .map(|(_, _, k)| k)
+                        .min()
+                        .map(|k| self.recurring[k].1.clone())
+                };
+                let first_word_is_task = self.starts_with_task(&task);
                 let (time, rule, start, task) = if let Some(r) = &recurring {
-                    if !has(clause, TASK) || has_age(clause) || r.is_empty() {
+                    if !self.task.any_in(clause) || has_age(clause) || r.is_empty() {
                         continue;
                     }
                     (None, "recurring", start, task)
                 } else if let Some(t) = own {
                     if t.placeholder {
-                        if !has(clause, DELIVERABLE) {
+                        if !self.deliverable.any_in(clause) {
                             continue;
                         }
                         (None, "dated-clause", start, task)
                     } else if task.chars().count() <= 3 && prev.is_some() {
                         // 对区人民医院…进行整体提升改造,到2025年底完成
                         let p = prev.expect("previous clause");
-                        let ptask = task_text(text, p, &pass.times);
+                        let ptask = task_text(text, p, pass.times_between(p.start, p.end));
                         if last_in_sentence.is_some_and(|mi| out[mi].start == p.start) {
                             let mi = last_in_sentence.expect("milestone");
                             out[mi].end = c.end;
@@ -239,7 +231,7 @@ impl MilestoneRules {
                             continue;
                         }
                         (pass.time_at(*s, t.end), "dated-clause", p.start, ptask)
-                    } else if has(clause, TASK) && !starts_vague(&task) {
+                    } else if self.task.any_in(clause) && !self.starts_vague(&task) {
                         (pass.time_at(*s, t.end), "dated-clause", start, task)
                     } else {
                         continue;
@@ -256,7 +248,7 @@ impl MilestoneRules {
                     // A numbered list under "2023年计划完成:".
                     (pass.time_at(*s, c.start), "dated-list", start, task)
                 } else if (sentence_time || cell_dated)
-                    && deliverable(clause)
+                    && self.deliverable(clause)
                     && !clause.trim_start().starts_with("逐步")
                 {
                     (pass.time_at(*s, c.start), "sentence-scope", start, task)
@@ -308,64 +300,12 @@ impl MilestoneRules {
     }
 }
 
-fn has(clause: &str, verbs: &[&str]) -> bool {
-    verbs.iter().any(|v| clause.contains(v))
-}
-
-/// A concrete deliverable: a deliverable verb that is not a noun (完成情况).
-fn deliverable(clause: &str) -> bool {
-    DELIVERABLE.iter().any(|v| {
-        clause
-            .match_indices(v)
-            .any(|(i, _)| !clause[i + v.len()..].starts_with(['情', '率', '数']))
-    })
-}
-
 /// A per-person schedule (3-6岁儿童每年进行一次体格检查) is no milestone.
 fn has_age(clause: &str) -> bool {
     clause.contains('岁')
 }
 
-/// Adverbs that may come before a task's verb.
-const ADVERBS: &[&str] = &[
-    "全面",
-    "全力",
-    "大力",
-    "积极",
-    "继续",
-    "及时",
-    "认真",
-    "进一步",
-    "要",
-    "并",
-    "为",
-    "免费",
-    "统一",
-];
-
 /// The task's first word after leading adverbs.
-fn first_word(task: &str) -> &str {
-    let mut t = task;
-    while let Some(a) = ADVERBS.iter().find(|a| t.starts_with(**a)) {
-        t = &t[a.len()..];
-    }
-    t
-}
-
-/// The task opens with a task verb (组织…, 举办…, 完成…), as items of a dated list do.
-fn starts_with_task(task: &str) -> bool {
-    let t = first_word(task);
-    TASK.iter().any(|v| t.starts_with(v))
-}
-
-/// The task opens with a vague verb (推进…, 加强…): no concrete deliverable.
-fn starts_vague(task: &str) -> bool {
-    let t = first_word(task);
-    ["推进", "加快", "深化", "加强", "强化", "推动"]
-        .iter()
-        .any(|v| t.starts_with(v))
-}
-
 /// The line holds a time expression followed by ':' before `at` (2023年计划完成:(1)…).
 fn colon_dated(pass: &DocPass, li: usize, at: usize) -> bool {
     let (ls, _) = pass.lines[li];

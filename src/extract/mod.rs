@@ -408,27 +408,30 @@ fn head_and_tail<'a>(
     if n <= HEAD + TAIL + 1000 {
         return (Cow::Borrowed(original), Cow::Borrowed(norm));
     }
-    let chars: Vec<char> = norm.chars().collect();
     // Cut at line breaks so that no line is read half.
-    let head_end = (HEAD..n).find(|&i| chars[i] == '\n').unwrap_or(HEAD);
-    let tail_start = (0..n - TAIL)
-        .rev()
-        .find(|&i| chars[i] == '\n')
-        .map(|i| i + 1)
-        .unwrap_or(n - TAIL);
+    let head_end = norm
+        .chars()
+        .enumerate()
+        .skip(HEAD)
+        .find(|&(_, c)| c == '\n')
+        .map_or(HEAD, |(i, _)| i);
+    let tail_start = norm
+        .chars()
+        .take(n - TAIL)
+        .enumerate()
+        .filter(|&(_, c)| c == '\n')
+        .last()
+        .map_or(n - TAIL, |(i, _)| i + 1);
     if tail_start <= head_end {
         return (Cow::Borrowed(original), Cow::Borrowed(norm));
     }
     let cut = |s: &str| -> String {
-        let idx: Vec<usize> = s
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(s.len()))
-            .collect();
-        let mut out = String::with_capacity(idx[head_end] + (s.len() - idx[tail_start]) + 1);
-        out.push_str(&s[..idx[head_end]]);
+        let byte = |ci: usize| s.char_indices().nth(ci).map_or(s.len(), |(b, _)| b);
+        let (h, t) = (byte(head_end), byte(tail_start));
+        let mut out = String::with_capacity(h + (s.len() - t) + 1);
+        out.push_str(&s[..h]);
         out.push('\n');
-        out.push_str(&s[idx[tail_start]..]);
+        out.push_str(&s[t..]);
         out
     };
     (Cow::Owned(cut(original)), Cow::Owned(cut(norm)))

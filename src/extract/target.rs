@@ -10,6 +10,7 @@ use super::number::Number;
 use super::value::Mention;
 use crate::patterns::{Comparator, Patterns, Position};
 use crate::segment::Segmenter;
+use crate::words::Words;
 
 /// A target found in a sentence (before deadlines and units are attached).
 #[derive(Debug, Clone)]
@@ -42,9 +43,9 @@ pub struct TargetRules {
     filler: Vec<String>,
     heads: Vec<String>,
     verbs: Vec<String>,
-    status: Vec<String>,
-    penalties: Vec<String>,
-    goal: Vec<String>,
+    status: Words,
+    penalties: Words,
+    goal: Words,
     abbreviations: BTreeMap<String, Vec<String>>,
     indicator_names: Vec<(String, String)>,
     canonical_names: BTreeMap<String, String>,
@@ -106,9 +107,9 @@ impl TargetRules {
             filler: owned("filler"),
             heads: owned("head"),
             verbs: owned("clause_verb"),
-            status: owned("status"),
-            penalties: owned("not_target_word"),
-            goal: owned("goal"),
+            status: Words::new(owned("status")),
+            penalties: Words::new(owned("not_target_word")),
+            goal: Words::new(owned("goal")),
             abbreviations,
             indicator_names,
         }
@@ -494,25 +495,19 @@ impl<'a> SentenceCtx<'a> {
     /// sentence and no deadline comes between.
     fn status_governs(&self, sent: Span, at: usize) -> bool {
         let head = &self.text[sent.start..at];
-        let Some(pos) = self
-            .rules
-            .status
-            .iter()
-            .filter_map(|w| head.rfind(w.as_str()))
-            .max()
-        else {
+        let Some(pos) = self.rules.status.last_start(head) else {
             return false;
         };
         let status_at = sent.start + pos;
-        !self
-            .times
+        let from = self.times.partition_point(|t| t.start <= status_at);
+        !self.times[from..]
             .iter()
-            .any(|t| !t.reference && t.start > status_at && t.start < at)
+            .take_while(|t| t.start < at)
+            .any(|t| !t.reference)
     }
 
     fn goal_before(&self, sent: Span, at: usize) -> bool {
-        let head = &self.text[sent.start..at];
-        self.rules.goal.iter().any(|w| head.contains(w.as_str()))
+        self.rules.goal.any_in(&self.text[sent.start..at])
     }
 
     fn strength(&self, sent: Span, at: usize) -> Option<String> {
@@ -530,12 +525,7 @@ impl<'a> SentenceCtx<'a> {
         let text = self.text;
         // Penalties and legal conditions (处…罚款, …者) set no targets.
         let body = &text[sent.start..sent.end];
-        if self
-            .rules
-            .penalties
-            .iter()
-            .any(|w| body.contains(w.as_str()))
-        {
+        if self.rules.penalties.any_in(body) {
             return Vec::new();
         }
         let mentions: Vec<Mention> = mentions
