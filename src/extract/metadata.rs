@@ -754,7 +754,8 @@ enum Place {
 
 struct Doc<'a> {
     rules: &'a MetaRules,
-    orig: Vec<char>,
+    /// The original text (the normalized one when their lengths differ), read by char ranges.
+    orig: &'a str,
     lines: Vec<Line>,
     kinds: Vec<OnceCell<Kind>>,
     hits: Vec<Vec<LabelHit>>,
@@ -763,13 +764,14 @@ struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    fn new(original: &str, normalized: &str, rules: &'a MetaRules) -> Doc<'a> {
-        let mut orig: Vec<char> = original.chars().collect();
-        let n = normalized.chars().count();
-        if orig.len() != n {
-            // Both texts should have the same length; if they do not, the title is cut from the normalized text.
-            orig = normalized.chars().collect();
-        }
+    fn new(original: &'a str, normalized: &'a str, rules: &'a MetaRules) -> Doc<'a> {
+        // Both texts should have the same length; if they do not, the title is cut from the
+        // normalized text.
+        let orig = if original.chars().count() == normalized.chars().count() {
+            original
+        } else {
+            normalized
+        };
         let lines = split_lines(normalized, rules);
         let mut hits = Vec::with_capacity(lines.len());
         let mut seen = 0;
@@ -868,9 +870,12 @@ impl<'a> Doc<'a> {
     }
 
     fn original(&self, i: usize) -> String {
-        self.orig[self.lines[i].cstart..self.lines[i].cend]
-            .iter()
-            .collect()
+        self.orig_chars(self.lines[i].cstart, self.lines[i].cend)
+    }
+
+    /// Chars `a..b` of the original text.
+    fn orig_chars(&self, a: usize, b: usize) -> String {
+        self.orig.chars().skip(a).take(b - a).collect()
     }
 
     /// Can header line `i` start a title? Running text, headings, lines opening with a date or a
@@ -1296,7 +1301,7 @@ pub fn extract(
                 if title_label.is_none() {
                     let (a, b) = h.value_at;
                     let s = doc.lines[line].cstart;
-                    title_label = Some((doc.orig[s + a..s + b].iter().collect(), h.value.clone()));
+                    title_label = Some((doc.orig_chars(s + a, s + b), h.value.clone()));
                 }
             }
             Field::Issuer => {

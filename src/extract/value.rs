@@ -6,6 +6,7 @@ use regex::Regex;
 
 use super::number::{chinese_digit, parse_arabic, parse_chinese, Number};
 use crate::patterns::{Patterns, UnitDef};
+use crate::words::Words;
 
 /// A number of the text with what surrounds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,12 +31,26 @@ pub struct Mention {
     pub share: bool,
 }
 
+/// The groups of one match of the number pattern (byte ranges of the text); `share` is
+/// Some(true) for 百分之, Some(false) for 千分之.
+#[derive(Debug, Clone, Default)]
+struct NumberCaps {
+    whole: std::ops::Range<usize>,
+    share: Option<bool>,
+    sn: Option<std::ops::Range<usize>>,
+    sp: Option<std::ops::Range<usize>>,
+    ar: Option<std::ops::Range<usize>>,
+    cn: Option<std::ops::Range<usize>>,
+}
+
 /// Scans text for value mentions.
 pub struct ValueScanner {
     number: Regex,
     units: Vec<UnitDef>,
     /// Units sorted longest first: (unit text, index into `units`).
     units_by_len: Vec<(String, usize)>,
+    /// The unit texts of `units_by_len`, in its order.
+    unit_words: Words,
     not_after: Vec<String>,
     not_before: Vec<String>,
     chinese_not_unit: Vec<String>,
@@ -65,6 +80,7 @@ impl ValueScanner {
             .collect();
         units_by_len.sort_by_key(|b| std::cmp::Reverse(b.0.chars().count()));
         ValueScanner {
+            unit_words: Words::new(units_by_len.iter().map(|(u, _)| u)),
             number,
             units: p.units.clone(),
             units_by_len,
@@ -81,10 +97,9 @@ impl ValueScanner {
 
     /// Longest unit at the start of `s`: (unit text, index).
     fn unit_at(&self, s: &str) -> Option<(&str, usize)> {
-        self.units_by_len
-            .iter()
-            .find(|(u, _)| s.starts_with(u.as_str()))
-            .map(|(u, i)| (u.as_str(), *i))
+        let k = self.unit_words.longest_prefix(s)?;
+        let (u, i) = &self.units_by_len[k];
+        Some((u.as_str(), *i))
     }
 
     /// A rate denominator after a count unit: "/千人分娩量", "/千名儿童", "/万人".
@@ -197,11 +212,11 @@ impl ValueScanner {
         let mut out = Vec::new();
         let mut pos = from;
         while pos < to {
-            let Some(caps) = self.number.captures_at(&text[..to], pos) else {
+            let Some(caps) = self.next_number(&text[..to], pos) else {
                 break;
             };
-            let whole = caps.get(0).expect("match");
-            let next = whole.end().max(whole.start() + 1);
+            let whole = caps.whole.clone();
+            let next = whole.end.max(whole.start + 1);
             match self.mention_at(text, to, &caps) {
                 Some(m) => {
                     pos = m.end.max(next);
@@ -232,9 +247,38 @@ impl ValueScanner {
         out
     }
 
-    fn mention_at(&self, text: &str, to: usize, caps: &regex::Captures) -> Option<Mention> {
-        let whole = caps.get(0)?;
-        let start = whole.start();
+    /// The next number at or after `pos`: the match is found by the DFA alone; the capture
+    /// engine runs only for numbers in digits (a numeral in Chinese characters is a share when it
+    /// opens with 百分之/千分之, the whole match otherwise).
+    fn next_number(&self, hay: &str, pos: usize) -> Option<NumberCaps> {
+        let m = self.number.find_at(hay, pos)?;
+        let s = m.as_str();
+        let mut caps = NumberCaps {
+            whole: m.range(),
+            ..NumberCaps::default()
+        };
+        if s.starts_with(|c: char| CN.contains(c)) {
+            if s.len() > 9 && (s.starts_with("百分之") || s.starts_with("千分之")) {
+                caps.share = Some(&s[..9] == "百分之");
+                caps.sn = Some(m.start() + 9..m.end());
+            } else {
+                caps.cn = Some(m.range());
+            }
+            return Some(caps);
+        }
+        let c = self.number.captures_at(hay, pos)?;
+        let range = |name: &str| c.name(name).map(|g| g.range());
+        caps.share = c.name("share").map(|g| g.as_str() == "百分之");
+        caps.sn = range("sn");
+        caps.sp = range("sp");
+        caps.ar = range("ar");
+        caps.cn = range("cn");
+        Some(caps)
+    }
+
+    fn mention_at(&self, text: &str, to: usize, caps: &NumberCaps) -> Option<Mention> {
+        let whole = &caps.whole;
+        let start = whole.start;
         let before = &text[..start];
         // A number glued to letters, digits or a time ("qz07126-0101", "11:47").
         let prev = before.chars().next_back();
@@ -253,22 +297,34 @@ impl ValueScanner {
         if Self::ends_with_any(before.trim_end_matches(' '), &self.not_before).is_some() {
             return None;
         }
-        let (mut value, mut end, chinese, single, share) = if let Some(sn) = caps.name("sn") {
-            let v = parse_chinese(sn.as_str())?;
-            (v, sn.end(), true, false, true)
-        } else if let Some(sp) = caps.name("sp") {
-            (parse_arabic(sp.as_str())?, sp.end(), false, false, false)
-        } else if let Some(ar) = caps.name("ar") {
-            (parse_arabic(ar.as_str())?, ar.end(), false, false, false)
+        let (mut value, mut end, chinese, single, share) = if let Some(sn) = caps.sn.clone() {
+            let v = parse_chinese(&text[sn.clone()])?;
+            (v, sn.end, true, false, true)
+        } else if let Some(sp) = caps.sp.clone() {
+            (
+                parse_arabic(&text[sp.clone()])?,
+                sp.end,
+                false,
+                false,
+                false,
+            )
+        } else if let Some(ar) = caps.ar.clone() {
+            (
+                parse_arabic(&text[ar.clone()])?,
+                ar.end,
+                false,
+                false,
+                false,
+            )
         } else {
-            let cn = caps.name("cn")?;
-            let s = cn.as_str();
+            let cn = caps.cn.clone()?;
+            let s = &text[cn.clone()];
             // A lone magnitude (万, 千) or decimal mark is not a number.
             if !s.chars().any(|c| chinese_digit(c).is_some()) {
                 return None;
             }
             let single = s.chars().count() == 1;
-            (parse_chinese(s)?, cn.end(), true, single, false)
+            (parse_chinese(s)?, cn.end, true, single, false)
         };
         let after = &text[end..to];
         // Placeholders (20xx, 20__) and numbers glued to letters (5G).
@@ -288,14 +344,14 @@ impl ValueScanner {
         let mut approx = false;
         let mut is_share = share;
         if share {
-            let pct = caps.name("share").map(|m| m.as_str()) == Some("百分之");
+            let pct = caps.share == Some(true);
             unit = Some(if pct { "%" } else { "‰" }.to_string());
             unit_def = self
                 .units_by_len
                 .iter()
                 .find(|(u, _)| Some(u.as_str()) == unit.as_deref())
                 .map(|(_, i)| *i);
-        } else if caps.name("sp").is_some() {
+        } else if caps.sp.is_some() {
             let rest = &text[end..];
             let rest_t = rest.trim_start_matches(' ');
             let c = rest_t.chars().next()?;
