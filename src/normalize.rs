@@ -19,11 +19,66 @@ enum Inner {
     Cpp(opencc_rust::OpenCC),
 }
 
-/// Chars that t2s leaves alone on their own but changes inside a phrase of OpenCC's
-/// TSPhrases (反覆 → 反复, 瞭解 → 了解, 藉口 → 借口, 沈默 → 沉默, 傢俱 → 家具, 彷彿 → 仿佛). A text
-/// holding one of them is converted; the unit test `phrase_only_chars_are_complete` checks the
-/// list against the dictionaries of the build.
-pub const PHRASE_ONLY: &str = "瞭藉覆沈牴衹么俱彷";
+/// OpenCC's TSPhrases dictionary (see data/opencc/README.md): `key<TAB>value(s)` per line.
+const TS_PHRASES: &str = include_str!("../data/opencc/TSPhrases.txt");
+
+/// t2s in one pass over a line, for the built-in backend: at each char the longest phrase of
+/// TSPhrases that starts there, else the char's own conversion — what OpenCC's t2s group
+/// (TSPhrases + TSCharacters, longest match first) does.
+struct FastT2s {
+    /// Phrases by their first char, longest first: (key, value).
+    phrases: std::collections::HashMap<char, Vec<(Vec<char>, Vec<char>)>>,
+    /// The conversion of each BMP char that t2s changes on its own into one char.
+    single: std::collections::HashMap<char, char>,
+    /// BMP chars that t2s changes on its own into something else than one char.
+    complex: std::collections::HashSet<char>,
+}
+
+impl FastT2s {
+    /// The converted line, or None when the line holds a char this table does not cover (outside
+    /// the BMP).
+    fn convert(&self, line: &str) -> Option<String> {
+        let chars: Vec<char> = line.chars().collect();
+        let mut out = String::with_capacity(line.len());
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c as u32 >= 0x10000 || self.complex.contains(&c) {
+                return None;
+            }
+            if let Some(list) = self.phrases.get(&c) {
+                if let Some((k, v)) = list.iter().find(|(k, _)| chars[i..].starts_with(k)) {
+                    out.extend(v.iter());
+                    i += k.len();
+                    continue;
+                }
+            }
+            out.push(self.single.get(&c).copied().unwrap_or(c));
+            i += 1;
+        }
+        Some(out)
+    }
+}
+
+fn parse_phrases() -> std::collections::HashMap<char, Vec<(Vec<char>, Vec<char>)>> {
+    let mut map: std::collections::HashMap<char, Vec<(Vec<char>, Vec<char>)>> =
+        std::collections::HashMap::new();
+    for line in TS_PHRASES.lines().filter(|l| !l.starts_with('#')) {
+        let Some((k, v)) = line.split_once('\t') else {
+            continue;
+        };
+        let key: Vec<char> = k.chars().collect();
+        let value: Vec<char> = v.split(' ').next().unwrap_or(k).chars().collect();
+        if let Some(&first) = key.first() {
+            map.entry(first).or_default().push((key, value));
+        }
+    }
+    for list in map.values_mut() {
+        // Longest first; among equal lengths the dictionary's order.
+        list.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    }
+    map
+}
 
 /// Traditional-to-simplified conversion with OpenCC's t2s dictionaries.
 pub struct Converter {
@@ -31,6 +86,8 @@ pub struct Converter {
     /// Bit i set: the BMP char i is changed by t2s on its own. Text with none of these chars
     /// is left as it is, without running the converter.
     changes: Vec<u64>,
+    /// The one-pass converter (built-in backend only).
+    fast: Option<FastT2s>,
 }
 
 impl Converter {
@@ -67,15 +124,39 @@ impl Converter {
         let mut conv = Converter {
             inner,
             changes: Vec::new(),
+            fast: None,
         };
-        conv.changes = conv.changed_chars();
+        let (changes, single, complex) = conv.changed_chars();
+        conv.changes = changes;
+        if backend == Backend::Rust {
+            conv.fast = Some(FastT2s {
+                phrases: parse_phrases(),
+                single,
+                complex,
+            });
+        }
         Ok(conv)
     }
 
-    /// The set of BMP ideographs (and compatibility ideographs) that t2s changes, found by
-    /// converting each block once at start-up.
-    fn changed_chars(&self) -> Vec<u64> {
+    /// The set of BMP ideographs (and compatibility ideographs) that t2s may change — on its
+    /// own, found by converting each block once at start-up, or inside a phrase of TSPhrases —
+    /// the conversion of each char changed on its own into one char, and the chars changed on
+    /// their own into something else.
+    #[allow(clippy::type_complexity)]
+    fn changed_chars(
+        &self,
+    ) -> (
+        Vec<u64>,
+        std::collections::HashMap<char, char>,
+        std::collections::HashSet<char>,
+    ) {
         let mut bits = vec![0u64; 0x10000 / 64];
+        let mut single = std::collections::HashMap::new();
+        let mut complex = std::collections::HashSet::new();
+        let set = |bits: &mut Vec<u64>, c: char| {
+            let i = c as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        };
         for (lo, hi) in [(0x3400u32, 0x4DBFu32), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)] {
             let chars: Vec<char> = (lo..=hi).filter_map(char::from_u32).collect();
             // One char per line, so that phrase rules cannot join neighbours.
@@ -83,16 +164,29 @@ impl Converter {
             let converted = self.convert(&text);
             for (line, c) in converted.split('\n').zip(&chars) {
                 if line.chars().count() != 1 || !line.starts_with(*c) {
-                    let i = *c as usize;
-                    bits[i / 64] |= 1 << (i % 64);
+                    set(&mut bits, *c);
+                    let mut one = line.chars();
+                    match (one.next(), one.next()) {
+                        (Some(to), None) => {
+                            single.insert(*c, to);
+                        }
+                        _ => {
+                            complex.insert(*c);
+                        }
+                    }
                 }
             }
         }
-        for c in PHRASE_ONLY.chars() {
-            let i = c as usize;
-            bits[i / 64] |= 1 << (i % 64);
+        for list in parse_phrases().values() {
+            for (k, v) in list {
+                for (a, b) in k.iter().zip(v) {
+                    if a != b {
+                        set(&mut bits, *a);
+                    }
+                }
+            }
         }
-        bits
+        (bits, single, complex)
     }
 
     /// Whether t2s could change the text: it holds a char that t2s changes on its own or inside
@@ -137,7 +231,10 @@ impl Converter {
                 out.push_str(line);
                 continue;
             }
-            let c = self.convert(line);
+            let c = match self.fast.as_ref().and_then(|f| f.convert(line)) {
+                Some(c) => c,
+                None => self.convert(line),
+            };
             if c.chars().count() == line.chars().count() {
                 out.push_str(&c);
             } else {
@@ -286,10 +383,10 @@ mod tests {
         assert_eq!(n.script, Script::Simplified);
     }
 
-    /// Every char that OpenCC's TSPhrases changes where TSCharacters alone would not is in
-    /// PHRASE_ONLY (read from the dictionaries of the ferrous-opencc source cargo built).
+    /// data/opencc/TSPhrases.txt is the phrase dictionary of the ferrous-opencc source cargo
+    /// built (found with `cargo metadata`).
     #[test]
-    fn phrase_only_chars_are_complete() {
+    fn phrase_table_is_the_built_one() {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let out = std::process::Command::new(cargo)
             .args(["metadata", "--offline", "--format-version", "1"])
@@ -305,42 +402,40 @@ mod tests {
             .and_then(|p| p["manifest_path"].as_str())
             .expect("ferrous-opencc in the dependency graph")
             .to_string();
-        let dir = std::path::Path::new(&manifest)
+        let built = std::path::Path::new(&manifest)
             .parent()
             .unwrap()
-            .join("assets/dictionaries");
-        let read = |name: &str| -> Vec<(Vec<char>, Vec<char>)> {
-            std::fs::read_to_string(dir.join(name))
-                .unwrap()
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| {
-                    let (k, v) = l.split_once('\t')?;
-                    let v = v.split(' ').next()?;
-                    Some((k.chars().collect(), v.chars().collect()))
-                })
-                .collect()
-        };
-        let single: std::collections::HashMap<char, char> = read("TSCharacters.txt")
-            .into_iter()
-            .filter(|(k, v)| k.len() == 1 && v.len() == 1)
-            .map(|(k, v)| (k[0], v[0]))
+            .join("assets/dictionaries/TSPhrases.txt");
+        assert_eq!(std::fs::read_to_string(built).unwrap(), TS_PHRASES);
+    }
+
+    /// The one-pass converter gives what ferrous-opencc gives: on every phrase of the table in
+    /// running text, on every BMP ideograph, and on mixed text.
+    #[test]
+    fn fast_path_agrees_with_opencc() {
+        let conv = Converter::with_backend(Backend::Rust).unwrap();
+        let fast = conv.fast.as_ref().unwrap();
+        let mut samples: Vec<String> = TS_PHRASES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(k, _)| format!("我們{k}發展了{k}{k}。"))
             .collect();
-        let mut needed = std::collections::BTreeSet::new();
-        for (k, v) in read("TSPhrases.txt") {
-            for (a, b) in k.iter().zip(&v) {
-                if a != b && single.get(a).is_none_or(|s| s == a) {
-                    needed.insert(*a);
-                }
+        for (lo, hi) in [(0x3400u32, 0x4DBFu32), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)] {
+            let chars: Vec<char> = (lo..=hi).filter_map(char::from_u32).collect();
+            for chunk in chars.chunks(64) {
+                samples.push(chunk.iter().collect());
             }
         }
-        assert!(!needed.is_empty());
-        let missing: String = needed
-            .iter()
-            .filter(|c| !PHRASE_ONLY.contains(**c))
-            .collect();
-        assert!(missing.is_empty(), "add to PHRASE_ONLY: {missing}");
-        let conv = Converter::with_backend(Backend::Rust).unwrap();
+        samples.push("嬰兒和5歲以下兒童死亡率分別控制在5‰和6‰以下,一目瞭然,反反覆覆".into());
+        for s in &samples {
+            assert_eq!(
+                fast.convert(s).as_deref(),
+                Some(conv.convert(s).as_str()),
+                "{s}"
+            );
+        }
+        assert_eq!(fast.convert("𠁞"), None);
         assert_eq!(conv.t2s_aligned("一是反覆研究\n二是"), "一是反复研究\n二是");
     }
 }
