@@ -2,81 +2,108 @@
 //! index structures that turn byte offsets of the normalized text into char offsets, lines
 //! and slices of the original.
 
+/// Chars between two marks of the offset maps.
+const STEP: usize = 64;
+
 /// A document's two texts and their offset maps.
 pub struct Document<'a> {
     /// The decoded original text.
     pub original: &'a str,
     /// The normalized text: same number of chars as `original`.
     pub norm: &'a str,
-    /// Byte offset of each char of `norm`, plus `norm.len()` at the end.
-    norm_bytes: Vec<usize>,
-    /// Byte offset of each char of `original`, plus `original.len()` at the end.
-    orig_bytes: Vec<usize>,
-    /// Char offset at which each line starts.
+    /// Number of chars (of either text).
+    chars: usize,
+    /// Byte offset in `norm` of chars 0, STEP, 2·STEP, …
+    norm_marks: Vec<usize>,
+    /// Byte offset in `original` of chars 0, STEP, 2·STEP, …
+    orig_marks: Vec<usize>,
+    /// Byte offset (in `norm`) at which each line after the first starts.
     line_starts: Vec<usize>,
 }
 
-fn char_starts(s: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
-    v.push(s.len());
-    v
+/// The byte offset of every STEP-th char, and the number of chars.
+fn marks(s: &str) -> (Vec<usize>, usize) {
+    let mut v = Vec::with_capacity(s.len() / STEP + 1);
+    let mut n = 0;
+    for (i, (b, _)) in s.char_indices().enumerate() {
+        if i % STEP == 0 {
+            v.push(b);
+        }
+        n = i + 1;
+    }
+    (v, n)
+}
+
+/// Byte offset in `s` of char `ch` (`s.len()` past the end), from the marks of `s`.
+fn byte_of(s: &str, marks: &[usize], chars: usize, ch: usize) -> usize {
+    if ch >= chars {
+        return s.len();
+    }
+    let b = marks[ch / STEP];
+    match s[b..].char_indices().nth(ch % STEP) {
+        Some((off, _)) => b + off,
+        None => s.len(),
+    }
 }
 
 impl<'a> Document<'a> {
     pub fn new(original: &'a str, norm: &'a str) -> Document<'a> {
-        let norm_bytes = char_starts(norm);
-        let orig_bytes = char_starts(original);
+        let (norm_marks, chars) = marks(norm);
+        let (orig_marks, orig_chars) = marks(original);
         assert_eq!(
-            norm_bytes.len(),
-            orig_bytes.len(),
+            chars, orig_chars,
             "normalized text must keep the char count"
         );
-        let mut line_starts = vec![0];
-        for (i, c) in norm.chars().enumerate() {
-            if c == '\n' {
-                line_starts.push(i + 1);
-            }
-        }
+        let line_starts = norm.match_indices('\n').map(|(i, _)| i + 1).collect();
         Document {
             original,
             norm,
-            norm_bytes,
-            orig_bytes,
+            chars,
+            norm_marks,
+            orig_marks,
             line_starts,
         }
     }
 
     /// Number of chars.
     pub fn chars(&self) -> usize {
-        self.norm_bytes.len() - 1
+        self.chars
     }
 
-    /// Char offset of a byte offset of the normalized text (which must be a char boundary).
+    /// Char offset of a byte offset of the normalized text (a byte inside a char gives that
+    /// char; past the end, the number of chars).
     pub fn char_at(&self, byte: usize) -> usize {
-        match self.norm_bytes.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
+        if byte >= self.norm.len() {
+            return self.chars;
         }
+        let k = self.norm_marks.partition_point(|&b| b <= byte) - 1;
+        let from = self.norm_marks[k];
+        let mut ch = k * STEP;
+        for (off, _) in self.norm[from..].char_indices() {
+            if from + off > byte {
+                return ch - 1;
+            }
+            ch += 1;
+        }
+        // `byte` is inside the last char.
+        ch - 1
     }
 
     /// Byte offset in the normalized text of a char offset.
     pub fn byte_at(&self, ch: usize) -> usize {
-        self.norm_bytes[ch.min(self.norm_bytes.len() - 1)]
+        byte_of(self.norm, &self.norm_marks, self.chars, ch)
     }
 
     /// The original text between two byte offsets of the normalized text.
     pub fn original_slice(&self, start: usize, end: usize) -> &'a str {
         let (s, e) = (self.char_at(start), self.char_at(end));
-        &self.original[self.orig_bytes[s]..self.orig_bytes[e]]
+        let orig = |ch| byte_of(self.original, &self.orig_marks, self.chars, ch);
+        &self.original[orig(s)..orig(e)]
     }
 
     /// 1-based line of a byte offset of the normalized text.
     pub fn line_of(&self, byte: usize) -> usize {
-        let ch = self.char_at(byte);
-        match self.line_starts.binary_search(&ch) {
-            Ok(i) => i + 1,
-            Err(i) => i,
-        }
+        self.line_starts.partition_point(|&b| b <= byte) + 1
     }
 }
 
@@ -95,5 +122,34 @@ mod tests {
         assert_eq!(d.char_at(s), 5);
         assert_eq!(d.line_of(s), 2);
         assert_eq!(d.line_of(0), 1);
+        assert_eq!(d.line_of(norm.len()), 2);
+        // Against a per-char map, on a text longer than several marks.
+        let original: String = "孕產婦死亡率１０/10萬\r\nab".repeat(40);
+        let norm = original
+            .replace("產", "产")
+            .replace("婦", "妇")
+            .replace("萬", "万")
+            .replace("１", "1")
+            .replace("０", "0")
+            .replace('\r', " ");
+        let d = Document::new(&original, &norm);
+        let nb: Vec<usize> = norm.char_indices().map(|(i, _)| i).collect();
+        let ob: Vec<usize> = original.char_indices().map(|(i, _)| i).collect();
+        assert_eq!(d.chars(), nb.len());
+        for byte in 0..=norm.len() + 1 {
+            let want = match nb.binary_search(&byte) {
+                Ok(i) => i,
+                Err(i) => i.saturating_sub(1).min(nb.len()),
+            };
+            let want = if byte >= norm.len() { nb.len() } else { want };
+            assert_eq!(d.char_at(byte), want, "byte {byte}");
+        }
+        for (ch, &b) in nb.iter().enumerate() {
+            assert_eq!(d.byte_at(ch), b);
+        }
+        let (s, e) = (nb[70], nb[140]);
+        assert_eq!(d.original_slice(s, e), &original[ob[70]..ob[140]]);
+        let lines = norm[..nb[100]].matches('\n').count() + 1;
+        assert_eq!(d.line_of(nb[100]), lines);
     }
 }
