@@ -200,6 +200,14 @@ impl Converter {
 
     /// Convert a piece of text (any length change is handled by [`Converter::t2s_aligned`]).
     pub fn convert(&self, text: &str) -> String {
+        if let Some(fast) = &self.fast {
+            if !self.may_change(text) {
+                return text.to_string();
+            }
+            if let Some(c) = fast.convert(text) {
+                return c;
+            }
+        }
         match &self.inner {
             Inner::Rust(c) => c.convert(text),
             #[cfg(feature = "opencc-cpp")]
@@ -231,10 +239,7 @@ impl Converter {
                 out.push_str(line);
                 continue;
             }
-            let c = match self.fast.as_ref().and_then(|f| f.convert(line)) {
-                Some(c) => c,
-                None => self.convert(line),
-            };
+            let c = self.convert(line);
             if c.chars().count() == line.chars().count() {
                 out.push_str(&c);
             } else {
@@ -316,7 +321,9 @@ pub fn normalize(original: &str, converter: &Converter) -> Normalized {
     let simplified = converter.t2s_aligned(original);
     let mut han = 0usize;
     let mut changed = 0usize;
-    for (a, b) in original.chars().zip(simplified.chars()) {
+    // Text t2s left alone is simplified (no char changed): nothing to count.
+    let pairs = (simplified != original).then(|| original.chars().zip(simplified.chars()));
+    for (a, b) in pairs.into_iter().flatten() {
         if is_han(a) {
             han += 1;
             if a != b {
