@@ -22,12 +22,15 @@ enum Inner {
 /// OpenCC's TSPhrases dictionary (see data/opencc/README.md): `key<TAB>value(s)` per line.
 const TS_PHRASES: &str = include_str!("../data/opencc/TSPhrases.txt");
 
+/// Phrases by their first char, longest first: (key, value).
+type PhraseTable = std::collections::HashMap<char, Vec<(Vec<char>, Vec<char>)>>;
+
 /// t2s in one pass over a line, for the built-in backend: at each char the longest phrase of
 /// TSPhrases that starts there, else the char's own conversion — what OpenCC's t2s group
 /// (TSPhrases + TSCharacters, longest match first) does.
 struct FastT2s {
     /// Phrases by their first char, longest first: (key, value).
-    phrases: std::collections::HashMap<char, Vec<(Vec<char>, Vec<char>)>>,
+    phrases: PhraseTable,
     /// The conversion of each BMP char that t2s changes on its own into one char.
     single: std::collections::HashMap<char, char>,
     /// BMP chars that t2s changes on its own into something else than one char.
@@ -60,9 +63,8 @@ impl FastT2s {
     }
 }
 
-fn parse_phrases() -> std::collections::HashMap<char, Vec<(Vec<char>, Vec<char>)>> {
-    let mut map: std::collections::HashMap<char, Vec<(Vec<char>, Vec<char>)>> =
-        std::collections::HashMap::new();
+fn parse_phrases() -> PhraseTable {
+    let mut map = PhraseTable::new();
     for line in TS_PHRASES.lines().filter(|l| !l.starts_with('#')) {
         let Some((k, v)) = line.split_once('\t') else {
             continue;
