@@ -179,8 +179,7 @@ impl MilestoneRules {
                 let opened = brackets.partition_point(|&(st, _)| st <= c.start);
                 let in_bracket = opened > 0 && reach[opened - 1] >= c.end;
                 let prev = prev_clause.replace(*c);
-                let descriptive = self.descriptive.any_in(clause);
-                if taken || in_bracket || descriptive {
+                if taken || in_bracket || self.descriptive.any_in(clause) {
                     pending = None;
                     continue;
                 }

@@ -170,6 +170,9 @@ impl Extractor {
             for s in layout::sentences(norm, Span { start: ls, end: le }) {
                 sentences.push(s);
                 let mentions = self.values.scan(norm, s.start, s.end);
+                if mentions.is_empty() {
+                    continue;
+                }
                 for f in ctx.sentence(s, mentions) {
                     let time = match &f.own_time {
                         Some(t) => Some(t.clone()),
