@@ -31,32 +31,65 @@ type PhraseTable = std::collections::HashMap<char, Vec<(Vec<char>, Vec<char>)>>;
 struct FastT2s {
     /// Phrases by their first char, longest first: (key, value).
     phrases: PhraseTable,
-    /// The conversion of each BMP char that t2s changes on its own into one char.
-    single: std::collections::HashMap<char, char>,
-    /// BMP chars that t2s changes on its own into something else than one char.
-    complex: std::collections::HashSet<char>,
+    /// For each BMP char: its conversion on its own ('\0': a char this table cannot convert on
+    /// its own, because t2s makes it something else than one char).
+    single: Vec<char>,
+    /// Bit i set: the BMP char i starts a phrase.
+    phrase_start: Vec<u64>,
 }
 
 impl FastT2s {
+    fn new(
+        phrases: PhraseTable,
+        changed: std::collections::HashMap<char, char>,
+        complex: std::collections::HashSet<char>,
+    ) -> FastT2s {
+        let mut single: Vec<char> = (0..0x10000u32)
+            .map(|i| char::from_u32(i).unwrap_or('\u{FFFD}'))
+            .collect();
+        for (c, to) in changed {
+            single[c as usize] = to;
+        }
+        for c in complex {
+            single[c as usize] = '\0';
+        }
+        let mut phrase_start = vec![0u64; 0x10000 / 64];
+        for &c in phrases.keys() {
+            let i = c as usize;
+            if i < 0x10000 {
+                phrase_start[i / 64] |= 1 << (i % 64);
+            }
+        }
+        FastT2s {
+            phrases,
+            single,
+            phrase_start,
+        }
+    }
+
     /// The converted line, or None when the line holds a char this table does not cover (outside
-    /// the BMP).
+    /// the BMP, or changed into something else than one char).
     fn convert(&self, line: &str) -> Option<String> {
         let chars: Vec<char> = line.chars().collect();
         let mut out = String::with_capacity(line.len());
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i];
-            if c as u32 >= 0x10000 || self.complex.contains(&c) {
+            let ci = c as usize;
+            if ci >= 0x10000 || (self.single[ci] == '\0' && c != '\0') {
                 return None;
             }
-            if let Some(list) = self.phrases.get(&c) {
-                if let Some((k, v)) = list.iter().find(|(k, _)| chars[i..].starts_with(k)) {
+            if self.phrase_start[ci / 64] & (1 << (ci % 64)) != 0 {
+                if let Some((k, v)) = self.phrases[&c]
+                    .iter()
+                    .find(|(k, _)| chars[i..].starts_with(k))
+                {
                     out.extend(v.iter());
                     i += k.len();
                     continue;
                 }
             }
-            out.push(self.single.get(&c).copied().unwrap_or(c));
+            out.push(self.single[ci]);
             i += 1;
         }
         Some(out)
@@ -131,11 +164,7 @@ impl Converter {
         let (changes, single, complex) = conv.changed_chars();
         conv.changes = changes;
         if backend == Backend::Rust {
-            conv.fast = Some(FastT2s {
-                phrases: parse_phrases(),
-                single,
-                complex,
-            });
+            conv.fast = Some(FastT2s::new(parse_phrases(), single, complex));
         }
         Ok(conv)
     }
