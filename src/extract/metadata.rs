@@ -145,6 +145,22 @@ fn no_space(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// `s` without whitespace, or None when that would be longer than `max` bytes.
+fn no_space_upto(s: &str, max: usize) -> Option<String> {
+    let mut t = String::new();
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        if t.len() + c.len_utf8() > max {
+            return None;
+        }
+        t.push(c);
+    }
+    Some(t)
+}
+
+/// The longest text a whole 文号 can have: bracket, 20 chars of prefix, year in brackets,
+/// 第 and 5 digits, 号, bracket (in bytes of UTF-8).
+const DOC_NUMBER_MAX_BYTES: usize = 3 + 20 * 3 + 3 + 4 + 3 + 3 + 5 + 3 + 3;
+
 fn is_han(c: char) -> bool {
     ('\u{3400}'..='\u{9fff}').contains(&c) || ('\u{f900}'..='\u{faff}').contains(&c) || c == '〇'
 }
@@ -356,6 +372,12 @@ impl MetaRules {
         self.labels.iter().find(|l| l.text == text_no_space)
     }
 
+    /// The label that `text` is, whitespace ignored.
+    fn bare_label(&self, text: &str) -> Option<&Label> {
+        let longest = self.labels.iter().map(|l| l.text.len()).max()?;
+        self.label(&no_space_upto(text, longest)?)
+    }
+
     fn is_chrome(&self, text: &str) -> bool {
         let t = no_space(text);
         self.chrome.iter().any(|c| t.contains(c.as_str())) || self.chrome_lines.contains(&t)
@@ -547,7 +569,7 @@ fn label_hits(rules: &MetaRules, text: &str) -> Vec<LabelHit> {
         }
     }
     cells.push((start, &text[start..]));
-    let is_label_cell = |cell: &str| rules.label(&no_space(cell)).is_some();
+    let is_label_cell = |cell: &str| rules.bare_label(cell).is_some();
     let next_value = |k: usize| -> Option<(usize, &str)> {
         let (off, cell) = cells.get(k + 1)?;
         if is_label_cell(cell) || cell.trim().is_empty() {
@@ -565,12 +587,12 @@ fn label_hits(rules: &MetaRules, text: &str) -> Vec<LabelHit> {
                 let label = c.name("label")?;
                 let whole = c.get(0)?;
                 rules
-                    .label(&no_space(label.as_str()))
+                    .bare_label(label.as_str())
                     .map(|l| (whole.end(), label.start(), l))
             })
             .collect();
         if found.is_empty() {
-            if let Some(l) = rules.label(&no_space(cell)) {
+            if let Some(l) = rules.bare_label(cell) {
                 let (at, v) = next_value(k).unwrap_or((off + cell.len(), ""));
                 hits.push(LabelHit {
                     field: l.field,
@@ -716,7 +738,7 @@ fn date_only(p: &Patterns, text: &str) -> Option<String> {
 /// "南卫[2019]105号", "(余府发〔2012〕3号)" → "国办发〔2020〕20号", "医保发〔2021〕27号", ….
 /// A placeholder year (〔20_〕) or anything that is not a whole 文号 gives None.
 fn parse_doc_number(p: &Patterns, s: &str) -> Option<String> {
-    let t = no_space(s);
+    let t = no_space_upto(s, DOC_NUMBER_MAX_BYTES)?;
     let c = p.doc_number.captures(&t)?;
     Some(format!("{}〔{}〕{}号", &c["p"], &c["y"], &c["n"]))
 }
