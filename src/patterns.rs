@@ -236,6 +236,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "task_adverb",
     "vague_verb",
     "not_milestone",
+    "review_ahead",
 ];
 
 impl Patterns {

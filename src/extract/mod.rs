@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::patterns::Patterns;
 use crate::region::RegionTable;
 use crate::segment::Segmenter;
+use crate::words::Words;
 use deadline::{DeadlineReader, TimeExpr};
 use layout::{heading, Heading, Span};
 use metadata::{DocMeta, MetaRules};
@@ -34,8 +35,10 @@ pub struct Extractor {
     period_words: Vec<String>,
     report_markers: Vec<String>,
     plan_genre: Vec<String>,
-    review_start: Vec<String>,
-    review_end: Vec<String>,
+    review_start: Words,
+    review_end: Words,
+    /// Words that turn a review to what comes next (今年, 下一步).
+    ahead: Words,
 }
 
 /// A target with everything attached.
@@ -111,12 +114,9 @@ impl Extractor {
                 .collect(),
             report_markers: p.list("report").into_iter().map(String::from).collect(),
             plan_genre: p.list("plan_genre").into_iter().map(String::from).collect(),
-            review_start: p
-                .list("review_start")
-                .into_iter()
-                .map(String::from)
-                .collect(),
-            review_end: p.list("review_end").into_iter().map(String::from).collect(),
+            review_start: Words::new(p.list("review_start")),
+            review_end: Words::new(p.list("review_end")),
+            ahead: Words::new(p.list("review_ahead")),
         })
     }
 
@@ -251,7 +251,6 @@ impl Extractor {
     /// Lines inside a review of past work (工作回顾, 五年来…) up to the next heading or paragraph
     /// that turns to plans (目标任务, 今年工作…).
     fn review_lines(&self, text: &str, lines: &[(usize, usize)], periods: &[&str]) -> Vec<bool> {
-        const AHEAD: &[&str] = &["今年", "明年", "今后", "下一步", "未来五年", "展望"];
         let rank = |h: Heading| match h {
             Heading::Chapter => 1,
             Heading::Section => 2,
@@ -275,11 +274,9 @@ impl Extractor {
             } else {
                 &line[..opening_end]
             };
-            if self.review_start.iter().any(|w| probe.contains(w.as_str())) {
+            if self.review_start.any_in(probe) {
                 review = Some(level.unwrap_or(0));
-            } else if self.review_end.iter().any(|w| probe.contains(w.as_str()))
-                || AHEAD.iter().any(|w| line[..opening_end].contains(w))
-            {
+            } else if self.review_end.any_in(probe) || self.ahead.any_in(&line[..opening_end]) {
                 review = None;
             } else if let (Some(l), Some(r)) = (level, review) {
                 // A new chapter (or section, when a section opened the review) ends it.

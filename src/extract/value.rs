@@ -51,10 +51,12 @@ pub struct ValueScanner {
     units_by_len: Vec<(String, usize)>,
     /// The unit texts of `units_by_len`, in its order.
     unit_words: Words,
-    not_after: Vec<String>,
+    not_after: Words,
     not_before: Vec<String>,
+    /// The last chars of the `not_before` words.
+    not_before_last: Vec<char>,
     chinese_not_unit: Vec<String>,
-    placeholders: Vec<String>,
+    placeholders: Words,
 }
 
 fn longest_first(words: Vec<&str>) -> Vec<String> {
@@ -84,10 +86,15 @@ impl ValueScanner {
             number,
             units: p.units.clone(),
             units_by_len,
-            not_after: longest_first(p.list("not_after")),
+            not_after: Words::new(longest_first(p.list("not_after"))),
+            not_before_last: p
+                .list("not_before")
+                .iter()
+                .filter_map(|w| w.chars().next_back())
+                .collect(),
             not_before: longest_first(p.list("not_before")),
             chinese_not_unit: longest_first(p.list("chinese_not_unit")),
-            placeholders: longest_first(p.list("placeholder")),
+            placeholders: Words::new(longest_first(p.list("placeholder"))),
         }
     }
 
@@ -193,13 +200,6 @@ impl ValueScanner {
         (pos, mult, None, None, approx)
     }
 
-    fn starts_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
-        words
-            .iter()
-            .find(|w| s.starts_with(w.as_str()))
-            .map(|w| w.as_str())
-    }
-
     fn ends_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
         words
             .iter()
@@ -294,7 +294,10 @@ impl ValueScanner {
                 return None;
             }
         }
-        if Self::ends_with_any(before.trim_end_matches(' '), &self.not_before).is_some() {
+        let before_t = before.trim_end_matches(' ');
+        if before_t.ends_with(|c: char| self.not_before_last.contains(&c))
+            && Self::ends_with_any(before_t, &self.not_before).is_some()
+        {
             return None;
         }
         let (mut value, mut end, chinese, single, share) = if let Some(sn) = caps.sn.clone() {
@@ -328,14 +331,14 @@ impl ValueScanner {
         };
         let after = &text[end..to];
         // Placeholders (20xx, 20__) and numbers glued to letters (5G).
-        if Self::starts_with_any(after, &self.placeholders).is_some()
+        if self.placeholders.longest_prefix(after).is_some()
             || after.starts_with(|c: char| c.is_ascii_alphabetic())
         {
             return None;
         }
         let after_sp = after.trim_start_matches(' ');
         // A date, an age, a document number's end… (个月 is checked before the unit 个).
-        if Self::starts_with_any(after_sp, &self.not_after).is_some() {
+        if self.not_after.longest_prefix(after_sp).is_some() {
             return None;
         }
         // Shares.
@@ -452,7 +455,9 @@ impl ValueScanner {
                         e2 = sp.end();
                     }
                     let after2 = &text[e2..to];
-                    if Self::starts_with_any(after2.trim_start_matches(' '), &self.not_after)
+                    if self
+                        .not_after
+                        .longest_prefix(after2.trim_start_matches(' '))
                         .is_some()
                     {
                         return None;
