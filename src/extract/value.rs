@@ -68,6 +68,42 @@ fn longest_first(words: Vec<&str>) -> Vec<String> {
 
 const CN: &str = "零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟";
 
+/// Is `c` one of the numeral chars of `CN`?
+fn is_cn(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+            | '点'
+            | '壹'
+            | '贰'
+            | '叁'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '拾'
+            | '佰'
+            | '仟'
+    )
+}
+
 impl ValueScanner {
     pub fn new(p: &Patterns) -> ValueScanner {
         let number = Regex::new(&format!(
@@ -247,33 +283,59 @@ impl ValueScanner {
         out
     }
 
-    /// The next number at or after `pos`: the match is found by the DFA alone; the capture
-    /// engine runs only for numbers in digits (a numeral in Chinese characters is a share when it
-    /// opens with 百分之/千分之, the whole match otherwise).
+    /// The next number at or after `pos` — what the number pattern's leftmost match from `pos`
+    /// gives. Every alternative of the pattern opens with a digit or a char of `CN`, so the match
+    /// starts at the first such char. A numeral in Chinese characters is read without the regex
+    /// engine: 百分之/千分之 and a run of numeral chars is a share (the first alternative), else
+    /// the run is the number. A number in digits goes through the pattern with its captures.
     fn next_number(&self, hay: &str, pos: usize) -> Option<NumberCaps> {
-        let m = self.number.find_at(hay, pos)?;
-        let s = m.as_str();
-        let mut caps = NumberCaps {
-            whole: m.range(),
-            ..NumberCaps::default()
-        };
-        if s.starts_with(|c: char| CN.contains(c)) {
-            if s.len() > 9 && (s.starts_with("百分之") || s.starts_with("千分之")) {
-                caps.share = Some(&s[..9] == "百分之");
-                caps.sn = Some(m.start() + 9..m.end());
+        let (off, c) = hay[pos..]
+            .char_indices()
+            .find(|&(_, c)| c.is_numeric() || is_cn(c))?;
+        let p = pos + off;
+        if is_cn(c) {
+            let run_end = |from: usize| {
+                from + hay[from..]
+                    .char_indices()
+                    .find(|&(_, c)| !is_cn(c))
+                    .map_or(hay.len() - from, |(i, _)| i)
+            };
+            let rest = &hay[p..];
+            let share = if rest.starts_with("百分之") {
+                Some(true)
+            } else if rest.starts_with("千分之") {
+                Some(false)
             } else {
-                caps.cn = Some(m.range());
+                None
+            };
+            if let Some(pct) = share {
+                let e = run_end(p + 9);
+                if e > p + 9 {
+                    return Some(NumberCaps {
+                        whole: p..e,
+                        share: Some(pct),
+                        sn: Some(p + 9..e),
+                        ..NumberCaps::default()
+                    });
+                }
             }
-            return Some(caps);
+            let e = run_end(p);
+            return Some(NumberCaps {
+                whole: p..e,
+                cn: Some(p..e),
+                ..NumberCaps::default()
+            });
         }
-        let c = self.number.captures_at(hay, pos)?;
+        let c = self.number.captures_at(hay, p)?;
         let range = |name: &str| c.name(name).map(|g| g.range());
-        caps.share = c.name("share").map(|g| g.as_str() == "百分之");
-        caps.sn = range("sn");
-        caps.sp = range("sp");
-        caps.ar = range("ar");
-        caps.cn = range("cn");
-        Some(caps)
+        Some(NumberCaps {
+            whole: c.get(0)?.range(),
+            share: c.name("share").map(|g| g.as_str() == "百分之"),
+            sn: range("sn"),
+            sp: range("sp"),
+            ar: range("ar"),
+            cn: range("cn"),
+        })
     }
 
     fn mention_at(&self, text: &str, to: usize, caps: &NumberCaps) -> Option<Mention> {
@@ -637,5 +699,75 @@ mod tests {
     fn spaced_pdf_digits() {
         assert_eq!(one("达 9 0%").0, 90.0);
         assert_eq!(one("1 0 .0 6 ‰").0, 10.06);
+    }
+
+    /// The hand-read numbers equal the number pattern's own leftmost matches and groups, on
+    /// random text made of digits, numeral chars, share words and everything around them.
+    #[test]
+    fn next_number_equals_the_pattern() {
+        let p = Patterns::embedded().unwrap();
+        let v = ValueScanner::new(&p);
+        let pieces = [
+            "1",
+            "2",
+            "0",
+            " ",
+            ".",
+            ",",
+            "%",
+            "‰",
+            "百分之",
+            "千分之",
+            "百",
+            "千",
+            "万",
+            "一",
+            "二",
+            "十",
+            "点",
+            "两",
+            "分",
+            "之",
+            "年",
+            "达到",
+            "a",
+            "①",
+            "²",
+            "٣",
+            "５",
+            "亿",
+            "〇",
+            "伍",
+        ];
+        let mut seed: u64 = 7;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..4000 {
+            let n = next() % 12;
+            let hay: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
+            let mut pos = 0;
+            while pos <= hay.len() {
+                let want = v.number.captures_at(&hay, pos).map(|c| {
+                    let r = |name: &str| c.name(name).map(|g| g.range());
+                    (
+                        c.get(0).unwrap().range(),
+                        c.name("share").map(|g| g.as_str() == "百分之"),
+                        r("sn"),
+                        r("sp"),
+                        r("ar"),
+                        r("cn"),
+                    )
+                });
+                let got = v
+                    .next_number(&hay, pos)
+                    .map(|c| (c.whole, c.share, c.sn, c.sp, c.ar, c.cn));
+                assert_eq!(got, want, "{hay:?} from {pos}");
+                pos += hay[pos..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
     }
 }
