@@ -68,6 +68,18 @@ fn longest_first(words: Vec<&str>) -> Vec<String> {
 
 const CN: &str = "零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟";
 
+/// Can a number start at `c`: a digit (any script: the pattern's `\d`) or a numeral char?
+/// (Ideographs other than the numerals are letters, never digits.)
+fn may_open_number(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else if ('\u{3400}'..='\u{9FFF}').contains(&c) {
+        is_cn(c)
+    } else {
+        is_cn(c) || c.is_numeric()
+    }
+}
+
 /// Is `c` one of the numeral chars of `CN`?
 fn is_cn(c: char) -> bool {
     matches!(
@@ -291,7 +303,7 @@ impl ValueScanner {
     fn next_number(&self, hay: &str, pos: usize) -> Option<NumberCaps> {
         let (off, c) = hay[pos..]
             .char_indices()
-            .find(|&(_, c)| c.is_numeric() || is_cn(c))?;
+            .find(|&(_, c)| may_open_number(c))?;
         let p = pos + off;
         if is_cn(c) {
             let run_end = |from: usize| {
