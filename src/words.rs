@@ -59,13 +59,6 @@ impl Words {
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
     }
 
-    /// Every occurrence in a whole text, sorted by start, for [`Occurrences::any_within`].
-    pub fn index(&self, text: &str) -> Occurrences {
-        let mut v: Vec<(usize, usize)> = self.occurrences(text).map(|(a, b, _)| (a, b)).collect();
-        v.sort_unstable();
-        Occurrences(v)
-    }
-
     /// The greatest start of an occurrence of any word that lies wholly in `s` (what
     /// `words.filter_map(|w| s.rfind(w)).max()` gives).
     pub fn last_start(&self, s: &str) -> Option<usize> {
@@ -80,21 +73,6 @@ impl Words {
         self.longest
             .find(Input::new(s).anchored(Anchored::Yes))
             .map(|m| m.pattern().as_usize())
-    }
-}
-
-/// The occurrences of a word list in one text: (start, end) sorted by start.
-#[derive(Debug, Clone, Default)]
-pub struct Occurrences(Vec<(usize, usize)>);
-
-impl Occurrences {
-    /// Does an occurrence lie wholly within bytes `a..b` (what `any_in(&text[a..b])` answers)?
-    pub fn any_within(&self, a: usize, b: usize) -> bool {
-        let from = self.0.partition_point(|&(s, _)| s < a);
-        self.0[from..]
-            .iter()
-            .take_while(|&&(s, _)| s < b)
-            .any(|&(_, e)| e <= b)
     }
 }
 
@@ -126,13 +104,6 @@ mod tests {
                 by_len.iter().find(|x| s.starts_with(**x)).copied(),
                 "{s}"
             );
-        }
-        let text = "截至目前,全年共完成;到2025年全年";
-        let idx = w.index(text);
-        for a in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-            for b in (a..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-                assert_eq!(idx.any_within(a, b), w.any_in(&text[a..b]), "{a}..{b}");
-            }
         }
         let none = Words::new(Vec::<String>::new());
         assert!(!none.any_in("anything"));

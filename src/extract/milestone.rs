@@ -113,7 +113,7 @@ impl MilestoneRules {
                 Some(*m)
             })
             .collect();
-        let recurrences = self.recurring_words.index(text);
+
         for s in sentences {
             let li = pass.line_index(s.start);
             let (ls, le) = pass.lines[li];
@@ -126,7 +126,7 @@ impl MilestoneRules {
                 || pass.cell_scope(li).is_some()
                 || colon_dated(pass, li, s.start);
             let body = &text[s.start..s.end];
-            if !dated && !recurrences.any_within(s.start, s.end) {
+            if !dated && !self.recurring_words.any_in(body) {
                 continue;
             }
             if matches!(

@@ -404,11 +404,16 @@ fn head_and_tail<'a>(
     use std::borrow::Cow;
     const HEAD: usize = 6000;
     const TAIL: usize = 2000;
+    // A text of no more bytes than that has no more chars either.
+    if norm.len() <= HEAD + TAIL + 1000 {
+        return (Cow::Borrowed(original), Cow::Borrowed(norm));
+    }
     let n = norm.chars().count();
     if n <= HEAD + TAIL + 1000 {
         return (Cow::Borrowed(original), Cow::Borrowed(norm));
     }
-    // Cut at line breaks so that no line is read half.
+    // Cut at line breaks so that no line is read half: the first one from char HEAD on, and
+    // the last one before the final TAIL chars (found reading backwards).
     let head_end = norm
         .chars()
         .enumerate()
@@ -417,16 +422,28 @@ fn head_and_tail<'a>(
         .map_or(HEAD, |(i, _)| i);
     let tail_start = norm
         .chars()
-        .take(n - TAIL)
-        .enumerate()
-        .filter(|&(_, c)| c == '\n')
-        .last()
-        .map_or(n - TAIL, |(i, _)| i + 1);
+        .rev()
+        .skip(TAIL)
+        .position(|c| c == '\n')
+        .map_or(n - TAIL, |k| n - TAIL - k);
     if tail_start <= head_end {
         return (Cow::Borrowed(original), Cow::Borrowed(norm));
     }
     let cut = |s: &str| -> String {
-        let byte = |ci: usize| s.char_indices().nth(ci).map_or(s.len(), |(b, _)| b);
+        let m = s.chars().count();
+        // Byte offset of char `ci`, counted from the nearer end.
+        let byte = |ci: usize| {
+            if ci >= m {
+                s.len()
+            } else if ci <= m / 2 {
+                s.char_indices().nth(ci).map_or(s.len(), |(b, _)| b)
+            } else {
+                s.char_indices()
+                    .rev()
+                    .nth(m - 1 - ci)
+                    .map_or(s.len(), |(b, _)| b)
+            }
+        };
         let (h, t) = (byte(head_end), byte(tail_start));
         let mut out = String::with_capacity(h + (s.len() - t) + 1);
         out.push_str(&s[..h]);
