@@ -342,6 +342,34 @@ pub fn fold_char(c: char, next: Option<char>) -> char {
     }
 }
 
+/// `fold_char` over a whole text. Only chars whose UTF-8 form opens with 0x0D, 0xC2, 0xE2, 0xE3
+/// or 0xEF can fold (CR, U+00A0, U+2000–U+2FFF, U+3000–U+3FFF, U+F000–U+FFFF); the runs between
+/// them are copied as they are. (Those bytes never continue a char, so each one found opens a
+/// char.)
+pub fn fold_text(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if matches!(b[i], 0x0D | 0xC2 | 0xE2 | 0xE3 | 0xEF) {
+            let mut rest = s[i..].chars();
+            let c = rest.next().expect("a char opens here");
+            let f = fold_char(c, rest.next());
+            if f != c {
+                out.push_str(&s[run..i]);
+                out.push(f);
+                run = i + c.len_utf8();
+            }
+            i += c.len_utf8();
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[run..]);
+    out
+}
+
 /// Whether the char is a CJK ideograph.
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
@@ -362,11 +390,7 @@ pub fn normalize(original: &str, converter: &Converter) -> Normalized {
             }
         }
     }
-    let mut text = String::with_capacity(simplified.len());
-    let mut it = simplified.chars().peekable();
-    while let Some(c) = it.next() {
-        text.push(fold_char(c, it.peek().copied()));
-    }
+    let text = fold_text(&simplified);
     let ratio = if han == 0 {
         0.0
     } else {
@@ -475,5 +499,32 @@ mod tests {
         }
         assert_eq!(fast.convert("𠁞"), None);
         assert_eq!(conv.t2s_aligned("一是反覆研究\n二是"), "一是反复研究\n二是");
+    }
+
+    /// `fold_text` is `fold_char` applied to every char with the char after it.
+    #[test]
+    fn fold_text_is_fold_char_over_the_text() {
+        let pieces = [
+            "２", "（", "）", "　", "\u{a0}", "\u{2003}", "—", "－", "～", "〜", "﹪", "\r", "\n",
+            "\r\n", "a", "孕", "。", "、", "〔", "￥", "\u{2212}", "\u{223c}", "\u{2053}",
+            "\u{fe58}", "€", "é",
+        ];
+        let mut seed: u64 = 11;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..3000 {
+            let n = next() % 10;
+            let s: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
+            let mut want = String::new();
+            let mut it = s.chars().peekable();
+            while let Some(c) = it.next() {
+                want.push(fold_char(c, it.peek().copied()));
+            }
+            assert_eq!(fold_text(&s), want, "{s:?}");
+        }
     }
 }
