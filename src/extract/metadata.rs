@@ -1047,7 +1047,7 @@ impl<'a> Doc<'a> {
         let end = self.footer_start();
         for i in from..end {
             let text = &self.lines[i].text;
-            if text.is_empty() || text.chars().count() > 3 * ISSUER_MAX_CHARS {
+            if text.is_empty() || text.chars().nth(3 * ISSUER_MAX_CHARS).is_some() {
                 continue;
             }
             if let Some(iso) = date_only(p, text) {

@@ -292,11 +292,9 @@ impl Extractor {
     fn layout<'a>(&self, text: &'a str, issued: Option<&str>) -> DocPass<'a> {
         let mut lines = Vec::new();
         let mut start = 0;
-        for (i, c) in text.char_indices() {
-            if c == '\n' {
-                lines.push((start, i));
-                start = i + 1;
-            }
+        for (i, _) in text.match_indices('\n') {
+            lines.push((start, i));
+            start = i + 1;
         }
         lines.push((start, text.len()));
         let times = self.deadlines.scan(text, issued);
