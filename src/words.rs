@@ -7,7 +7,6 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, 
 /// (`contains`, `rfind`, `starts_with` word by word) answers.
 #[derive(Debug, Clone)]
 pub struct Words {
-    words: Vec<String>,
     /// All occurrences, overlapping (for `any_in`, `last_start`, `occurrences`).
     all: AhoCorasick,
     /// The longest word at a given position (for `longest_prefix`).
@@ -30,16 +29,10 @@ impl Words {
             .expect("word automaton");
         let empty = words.is_empty();
         Words {
-            words,
             all,
             longest,
             empty,
         }
-    }
-
-    /// The words, in the order they were given.
-    pub fn words(&self) -> &[String] {
-        &self.words
     }
 
     /// Does any word occur in `s`?
