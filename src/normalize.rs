@@ -509,13 +509,7 @@ mod tests {
             "\r\n", "a", "孕", "。", "、", "〔", "￥", "\u{2212}", "\u{223c}", "\u{2053}",
             "\u{fe58}", "€", "é",
         ];
-        let mut seed: u64 = 11;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
+        let mut next = crate::words::tests::random(11);
         for _ in 0..3000 {
             let n = next() % 10;
             let s: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();

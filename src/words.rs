@@ -70,8 +70,19 @@ impl Words {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A small deterministic random number source for the tests that compare a fast path with the
+    /// plain loop it replaces on generated text.
+    pub(crate) fn random(mut seed: u64) -> impl FnMut() -> usize {
+        move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        }
+    }
 
     #[test]
     fn answers_like_the_loops() {

@@ -377,22 +377,9 @@ impl ValueScanner {
         let (mut value, mut end, chinese, single, share) = if let Some(sn) = caps.sn.clone() {
             let v = parse_chinese(&text[sn.clone()])?;
             (v, sn.end, true, false, true)
-        } else if let Some(sp) = caps.sp.clone() {
-            (
-                parse_arabic(&text[sp.clone()])?,
-                sp.end,
-                false,
-                false,
-                false,
-            )
-        } else if let Some(ar) = caps.ar.clone() {
-            (
-                parse_arabic(&text[ar.clone()])?,
-                ar.end,
-                false,
-                false,
-                false,
-            )
+        } else if let Some(digits) = caps.sp.clone().or(caps.ar.clone()) {
+            let v = parse_arabic(&text[digits.clone()])?;
+            (v, digits.end, false, false, false)
         } else {
             let cn = caps.cn.clone()?;
             let s = &text[cn.clone()];
@@ -751,13 +738,7 @@ mod tests {
             "〇",
             "伍",
         ];
-        let mut seed: u64 = 7;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
+        let mut next = crate::words::tests::random(7);
         for _ in 0..4000 {
             let n = next() % 12;
             let hay: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
