@@ -66,28 +66,31 @@ pub fn heading(line: &str, period_words: &[&str]) -> Option<Heading> {
             }
         }
     }
-    let short = t.chars().count() <= 40 && !t.contains('。');
-    let lead: String = t.chars().take_while(|c| CN_DIGITS.contains(*c)).collect();
-    if !lead.is_empty() && t[lead.len()..].starts_with('、') && short {
+    // At most 40 chars and no full stop (read only when a numbering is found).
+    let short = || t.chars().nth(40).is_none() && !t.contains('。');
+    // Bytes of the Chinese numerals `s` opens with.
+    let numerals = |s: &str| -> usize {
+        s.chars()
+            .take_while(|c| CN_DIGITS.contains(*c))
+            .map(char::len_utf8)
+            .sum()
+    };
+    let lead = numerals(t);
+    if lead > 0 && t[lead..].starts_with('、') && short() {
         return Some(Heading::Chapter);
     }
     if let Some(rest) = t.strip_prefix('(') {
-        let inner: String = rest
-            .chars()
-            .take_while(|c| CN_DIGITS.contains(*c))
-            .collect();
-        if !inner.is_empty() && rest[inner.len()..].starts_with(')') && short {
+        let inner = numerals(rest);
+        if inner > 0 && rest[inner..].starts_with(')') && short() {
             return Some(Heading::Section);
         }
     }
-    if t.starts_with('第') && short {
-        let inner: String = t['第'.len_utf8()..]
-            .chars()
-            .take_while(|c| CN_DIGITS.contains(*c))
-            .collect();
-        let rest = &t['第'.len_utf8() + inner.len()..];
-        if !inner.is_empty()
+    if let Some(after) = t.strip_prefix('第') {
+        let inner = numerals(after);
+        let rest = &after[inner..];
+        if inner > 0
             && (rest.starts_with('章') || rest.starts_with("部分") || rest.starts_with('节'))
+            && short()
         {
             return Some(Heading::Chapter);
         }

@@ -268,7 +268,7 @@ impl Extractor {
                 .unwrap_or(line.len());
             let level = heading(line, periods).map(rank);
             let heading_like =
-                level.is_some() || (line.chars().count() <= 40 && !line.contains('。'));
+                level.is_some() || (line.chars().nth(40).is_none() && !line.contains('。'));
             let probe = if heading_like {
                 line
             } else {
