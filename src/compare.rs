@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::cli::{EXIT_FATAL, EXIT_FILE_ERRORS, EXIT_OK};
 use crate::config::{build_pool, Engine};
 use crate::error::{Error, Result};
+use crate::csv::opt;
 use crate::normalize::{fold_char, Converter};
 use crate::patterns::{Patterns, Sources};
 use crate::pipeline::{self, DocOutput, Sink};
@@ -743,19 +744,9 @@ pub const CSV_COLUMNS: &[&str] = &[
     "line",
 ];
 
-fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map(|x| x.to_string()).unwrap_or_default()
-}
-
 /// The comparison as CSV: a BOM, the header, one line per row (absent values empty).
 pub fn render_csv(tables: &[IndicatorTable]) -> String {
-    let mut out = String::from("\u{FEFF}");
-    out.push_str(&csv_row(
-        &CSV_COLUMNS
-            .iter()
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>(),
-    ));
+    let mut out = crate::csv::header(CSV_COLUMNS);
     for t in tables {
         for r in &t.rows {
             let n = r.normalized.as_ref();

@@ -50,8 +50,15 @@ pub const DOCUMENT_COLUMNS: &[&str] = &[
     "error",
 ];
 
-fn opt<T: ToString>(v: &Option<T>) -> String {
+/// A field that may be absent: its text, or empty.
+pub(crate) fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(|x| x.to_string()).unwrap_or_default()
+}
+
+/// The start of a CSV file: the BOM and the header line of `columns`.
+pub fn header(columns: &[&str]) -> String {
+    let names: Vec<String> = columns.iter().map(|s| s.to_string()).collect();
+    format!("\u{FEFF}{}", crate::printer::csv_row(&names))
 }
 
 /// The CSV fields of one target (list fields joined with 、).

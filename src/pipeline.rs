@@ -390,26 +390,8 @@ impl FileSink {
         let csv = if cfg.csv {
             let mut t = AtomicFile::create(&cfg.out_dir, "targets.csv")?;
             let mut d = AtomicFile::create(&cfg.out_dir, "documents.csv")?;
-            t.write_all("\u{FEFF}".as_bytes())?;
-            t.write_all(
-                crate::printer::csv_row(
-                    &crate::csv::TARGET_COLUMNS
-                        .iter()
-                        .map(|s| s.to_string())
-                        .collect::<Vec<_>>(),
-                )
-                .as_bytes(),
-            )?;
-            d.write_all("\u{FEFF}".as_bytes())?;
-            d.write_all(
-                crate::printer::csv_row(
-                    &crate::csv::DOCUMENT_COLUMNS
-                        .iter()
-                        .map(|s| s.to_string())
-                        .collect::<Vec<_>>(),
-                )
-                .as_bytes(),
-            )?;
+            t.write_all(crate::csv::header(crate::csv::TARGET_COLUMNS).as_bytes())?;
+            d.write_all(crate::csv::header(crate::csv::DOCUMENT_COLUMNS).as_bytes())?;
             Some((t, d))
         } else {
             None
