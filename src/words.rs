@@ -69,6 +69,31 @@ impl Words {
     }
 }
 
+/// A word list sorted longest first (by chars; ties in text order), without repeats: the order
+/// in which the first matching word is the longest one.
+pub fn longest_first<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Vec<String> {
+    let mut v: Vec<String> = words.into_iter().map(|w| w.as_ref().to_string()).collect();
+    v.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    v.dedup();
+    v
+}
+
+/// The first word of `words` that `s` starts with.
+pub fn first_prefix<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
+    words
+        .iter()
+        .find(|w| s.starts_with(w.as_str()))
+        .map(|w| w.as_str())
+}
+
+/// The first word of `words` that `s` ends with.
+pub fn first_suffix<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
+    words
+        .iter()
+        .find(|w| s.ends_with(w.as_str()))
+        .map(|w| w.as_str())
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use super::number::Number;
 use super::value::Mention;
 use crate::patterns::{Comparator, Patterns, Position};
 use crate::segment::Segmenter;
-use crate::words::Words;
+use crate::words::{first_prefix, first_suffix, longest_first, Words};
 
 /// A target found in a sentence (before deadlines and units are attached).
 #[derive(Debug, Clone)]
@@ -51,12 +51,6 @@ pub struct TargetRules {
     canonical_names: BTreeMap<String, String>,
 }
 
-fn longest_first(mut v: Vec<String>) -> Vec<String> {
-    v.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-    v.dedup();
-    v
-}
-
 /// Separators between the items of a list.
 const LIST_SEP: &[&str] = &["、", "和", "及", "与", "以及"];
 
@@ -78,7 +72,7 @@ impl TargetRules {
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
         strength.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
-        let owned = |l: &str| longest_first(p.list(l).into_iter().map(String::from).collect());
+        let owned = |l: &str| longest_first(p.list(l));
         let abbreviations = p
             .pairs("abbreviation")
             .into_iter()
@@ -177,20 +171,6 @@ struct Before {
     distributive: bool,
     verb: Option<String>,
     of_total: Option<String>,
-}
-
-fn trim_start_words<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
-    words
-        .iter()
-        .find(|w| s.starts_with(w.as_str()))
-        .map(|w| w.as_str())
-}
-
-fn trim_end_words<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
-    words
-        .iter()
-        .find(|w| s.ends_with(w.as_str()))
-        .map(|w| w.as_str())
 }
 
 /// A list of per-capita bases sharing one value: "城区每3万人口、农村地区每1万人口救护车配置数" →
@@ -422,7 +402,7 @@ impl<'a> SentenceCtx<'a> {
     fn comparator_before(&self, left: &str) -> Option<Before> {
         let mut s = left.trim_end_matches(' ');
         let mut verb = None;
-        if let Some(v) = trim_end_words(s, &self.rules.verbs) {
+        if let Some(v) = first_suffix(s, &self.rules.verbs) {
             let cut = &s[..s.len() - v.len()];
             if self
                 .rules
@@ -845,10 +825,10 @@ impl<'a> SentenceCtx<'a> {
             if cut > 0 {
                 s = s[cut..].trim_start_matches([',', ' ', '、']).to_string();
             }
-            if let Some(w) = trim_start_words(&s, &self.rules.scope) {
+            if let Some(w) = first_prefix(&s, &self.rules.scope) {
                 s = s[w.len()..].to_string();
             }
-            if let Some(w) = trim_start_words(&s, &self.rules.filler) {
+            if let Some(w) = first_prefix(&s, &self.rules.filler) {
                 // 将/要 at the start, but not a word that merely starts with one (要求 stays).
                 let whole =
                     w.chars().count() > 1 || self.seg.cut(&s).first().is_some_and(|t| t.word == w);
@@ -856,7 +836,7 @@ impl<'a> SentenceCtx<'a> {
                     s = s[w.len()..].to_string();
                 }
             }
-            if let Some(w) = trim_start_words(&s, &self.rules.strength_words) {
+            if let Some(w) = first_prefix(&s, &self.rules.strength_words) {
                 s = s[w.len()..].to_string();
             }
             if s.len() == before {
@@ -1093,7 +1073,7 @@ impl<'a> SentenceCtx<'a> {
         // 按城区每3万人口配置1辆救护车: the phrase ends with a count verb and the object follows
         // the value.
         if !ratio_unit && !self.rules.ends_with_head(&cleaned) {
-            if let Some(v) = trim_end_words(&cleaned, &self.rules.verbs) {
+            if let Some(v) = first_suffix(&cleaned, &self.rules.verbs) {
                 if let Some((obj, pred)) = object_after(right) {
                     let head =
                         subject_prefix(cleaned[..cleaned.len() - v.len()].trim_start_matches('按'));
@@ -1291,7 +1271,7 @@ impl<'a> SentenceCtx<'a> {
         loop {
             let before = s.len();
             s = s.trim_end_matches([' ', '(', ',', '、', ':']).to_string();
-            if let Some(w) = trim_end_words(&s, &self.rules.filler) {
+            if let Some(w) = first_suffix(&s, &self.rules.filler) {
                 s.truncate(s.len() - w.len());
             }
             for w in ["为", "在", "到", "达"] {

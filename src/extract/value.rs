@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::number::{chinese_digit, parse_arabic, parse_chinese, Number};
 use crate::patterns::{Patterns, UnitDef};
-use crate::words::Words;
+use crate::words::{first_suffix, longest_first, Words};
 
 /// A number of the text with what surrounds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,13 +57,6 @@ pub struct ValueScanner {
     not_before_last: Vec<char>,
     chinese_not_unit: Vec<String>,
     placeholders: Words,
-}
-
-fn longest_first(words: Vec<&str>) -> Vec<String> {
-    let mut v: Vec<String> = words.into_iter().map(String::from).collect();
-    v.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-    v.dedup();
-    v
 }
 
 const CN: &str = "零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟";
@@ -134,7 +127,7 @@ impl ValueScanner {
             number,
             units: p.units.clone(),
             units_by_len,
-            not_after: Words::new(longest_first(p.list("not_after"))),
+            not_after: Words::new(p.list("not_after")),
             not_before_last: p
                 .list("not_before")
                 .iter()
@@ -142,7 +135,7 @@ impl ValueScanner {
                 .collect(),
             not_before: longest_first(p.list("not_before")),
             chinese_not_unit: longest_first(p.list("chinese_not_unit")),
-            placeholders: Words::new(longest_first(p.list("placeholder"))),
+            placeholders: Words::new(p.list("placeholder")),
         }
     }
 
@@ -246,13 +239,6 @@ impl ValueScanner {
             pos = p;
         }
         (pos, mult, None, None, approx)
-    }
-
-    fn ends_with_any<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
-        words
-            .iter()
-            .find(|w| s.ends_with(w.as_str()))
-            .map(|w| w.as_str())
     }
 
     /// Every value mention in `text[range]`, in order. Offsets are bytes of `text`.
@@ -370,7 +356,7 @@ impl ValueScanner {
         }
         let before_t = before.trim_end_matches(' ');
         if before_t.ends_with(|c: char| self.not_before_last.contains(&c))
-            && Self::ends_with_any(before_t, &self.not_before).is_some()
+            && first_suffix(before_t, &self.not_before).is_some()
         {
             return None;
         }
