@@ -161,10 +161,11 @@ impl Converter {
             changes: Vec::new(),
             fast: None,
         };
-        let (changes, single, complex) = conv.changed_chars();
+        let phrases = parse_phrases();
+        let (changes, single, complex) = conv.changed_chars(&phrases);
         conv.changes = changes;
         if backend == Backend::Rust {
-            conv.fast = Some(FastT2s::new(parse_phrases(), single, complex));
+            conv.fast = Some(FastT2s::new(phrases, single, complex));
         }
         Ok(conv)
     }
@@ -176,6 +177,7 @@ impl Converter {
     #[allow(clippy::type_complexity)]
     fn changed_chars(
         &self,
+        phrases: &PhraseTable,
     ) -> (
         Vec<u64>,
         std::collections::HashMap<char, char>,
@@ -208,7 +210,7 @@ impl Converter {
                 }
             }
         }
-        for list in parse_phrases().values() {
+        for list in phrases.values() {
             for (k, v) in list {
                 for (a, b) in k.iter().zip(v) {
                     if a != b {
@@ -231,13 +233,16 @@ impl Converter {
 
     /// Convert a piece of text (any length change is handled by [`Converter::t2s_aligned`]).
     pub fn convert(&self, text: &str) -> String {
-        if let Some(fast) = &self.fast {
-            if !self.may_change(text) {
-                return text.to_string();
-            }
-            if let Some(c) = fast.convert(text) {
-                return c;
-            }
+        if self.fast.is_some() && !self.may_change(text) {
+            return text.to_string();
+        }
+        self.convert_changing(text)
+    }
+
+    /// [`Converter::convert`] of a text already known to hold a char t2s may change.
+    fn convert_changing(&self, text: &str) -> String {
+        if let Some(c) = self.fast.as_ref().and_then(|f| f.convert(text)) {
+            return c;
         }
         match &self.inner {
             Inner::Rust(c) => c.convert(text),
@@ -270,7 +275,7 @@ impl Converter {
                 out.push_str(line);
                 continue;
             }
-            let c = self.convert(line);
+            let c = self.convert_changing(line);
             if c.chars().count() == line.chars().count() {
                 out.push_str(&c);
             } else {
