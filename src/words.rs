@@ -11,8 +11,6 @@ pub struct Words {
     all: AhoCorasick,
     /// The longest word at a given position (for `longest_prefix`).
     longest: AhoCorasick,
-    /// No word at all: every query answers "none".
-    empty: bool,
 }
 
 impl Words {
@@ -27,17 +25,12 @@ impl Words {
             .start_kind(StartKind::Anchored)
             .build(&words)
             .expect("word automaton");
-        let empty = words.is_empty();
-        Words {
-            all,
-            longest,
-            empty,
-        }
+        Words { all, longest }
     }
 
     /// Does any word occur in `s`?
     pub fn any_in(&self, s: &str) -> bool {
-        !self.empty && self.all.is_match(s)
+        self.all.is_match(s)
     }
 
     /// Every occurrence of every word in `s`, overlapping: (start, end, word index), in order of
@@ -46,9 +39,8 @@ impl Words {
         &'a self,
         s: &'a str,
     ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
-        let it = (!self.empty).then(|| self.all.find_overlapping_iter(s));
-        it.into_iter()
-            .flatten()
+        self.all
+            .find_overlapping_iter(s)
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
     }
 
@@ -60,9 +52,6 @@ impl Words {
 
     /// The longest word that `s` starts with, as its index (ties: the first given).
     pub fn longest_prefix(&self, s: &str) -> Option<usize> {
-        if self.empty {
-            return None;
-        }
         self.longest
             .find(Input::new(s).anchored(Anchored::Yes))
             .map(|m| m.pattern().as_usize())
