@@ -67,20 +67,97 @@ pub fn longest_first<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Vec<S
     v
 }
 
-/// The first word of `words` that `s` starts with.
-pub fn first_prefix<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
-    words
-        .iter()
-        .find(|w| s.starts_with(w.as_str()))
-        .map(|w| w.as_str())
+/// A word list kept in its given order, its words indexed by their first and by their last
+/// char: "the first word of the list that `s` starts (ends) with" then compares only the words
+/// that open (close) with the char `s` opens (closes) with, instead of every word.
+#[derive(Debug, Clone, Default)]
+pub struct WordList {
+    words: Vec<String>,
+    /// (char, indices of the words opening with it, ascending), sorted by char.
+    by_first: Vec<(char, Vec<usize>)>,
+    /// The same for the last char.
+    by_last: Vec<(char, Vec<usize>)>,
+    /// The index of an empty word (it is a prefix and a suffix of everything).
+    empty: Option<usize>,
 }
 
-/// The first word of `words` that `s` ends with.
-pub fn first_suffix<'w>(s: &str, words: &'w [String]) -> Option<&'w str> {
-    words
-        .iter()
-        .find(|w| s.ends_with(w.as_str()))
-        .map(|w| w.as_str())
+fn index_by(words: &[String], key: impl Fn(&str) -> Option<char>) -> Vec<(char, Vec<usize>)> {
+    let mut map: std::collections::BTreeMap<char, Vec<usize>> = Default::default();
+    for (i, w) in words.iter().enumerate() {
+        if let Some(c) = key(w) {
+            map.entry(c).or_default().push(i);
+        }
+    }
+    map.into_iter().collect()
+}
+
+fn bucket(index: &[(char, Vec<usize>)], c: Option<char>) -> &[usize] {
+    c.and_then(|c| index.binary_search_by_key(&c, |e| e.0).ok())
+        .map(|i| index[i].1.as_slice())
+        .unwrap_or(&[])
+}
+
+impl WordList {
+    /// The words in the order given (the order decides which of several matches is "first").
+    pub fn new(words: Vec<String>) -> WordList {
+        WordList {
+            by_first: index_by(&words, |w| w.chars().next()),
+            by_last: index_by(&words, |w| w.chars().next_back()),
+            empty: words.iter().position(|w| w.is_empty()),
+            words,
+        }
+    }
+
+    /// The words longest first (see [`longest_first`]).
+    pub fn longest_first<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> WordList {
+        WordList::new(longest_first(words))
+    }
+
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    fn first_of(&self, candidates: &[usize], matches: impl Fn(&str) -> bool) -> Option<usize> {
+        let found = candidates
+            .iter()
+            .copied()
+            .find(|&i| matches(&self.words[i]));
+        match (found, self.empty) {
+            (Some(i), Some(e)) => Some(i.min(e)),
+            (f, e) => f.or(e),
+        }
+    }
+
+    /// The index of the first word that `s` starts with.
+    pub fn prefix_of(&self, s: &str) -> Option<usize> {
+        self.first_of(bucket(&self.by_first, s.chars().next()), |w| {
+            s.starts_with(w)
+        })
+    }
+
+    /// The index of the first word that `s` ends with.
+    pub fn suffix_of(&self, s: &str) -> Option<usize> {
+        self.first_of(bucket(&self.by_last, s.chars().next_back()), |w| {
+            s.ends_with(w)
+        })
+    }
+
+    /// The first word that `s` starts with.
+    pub fn first_prefix(&self, s: &str) -> Option<&str> {
+        self.prefix_of(s).map(|i| self.words[i].as_str())
+    }
+
+    /// The first word that `s` ends with.
+    pub fn first_suffix(&self, s: &str) -> Option<&str> {
+        self.suffix_of(s).map(|i| self.words[i].as_str())
+    }
+}
+
+impl std::ops::Deref for WordList {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.words
+    }
 }
 
 #[cfg(test)]
@@ -124,7 +201,44 @@ pub(crate) mod tests {
             );
         }
         let none = Words::new(Vec::<String>::new());
+        assert!(WordList::new(Vec::new()).first_suffix("x").is_none());
         assert!(!none.any_in("anything"));
         assert_eq!(none.longest_prefix("x"), None);
+    }
+
+    #[test]
+    fn word_list_answers_like_the_loops() {
+        let mut next = random(7);
+        let alphabet = [
+            "率",
+            "达",
+            "到",
+            "覆盖",
+            "覆盖率",
+            "死亡率",
+            "低",
+            "于",
+            "不低于",
+            "低于",
+        ];
+        for case in 0..300 {
+            let n = next() % 6;
+            let mut list: Vec<String> = (0..n)
+                .map(|_| alphabet[next() % alphabet.len()].to_string())
+                .collect();
+            if case % 50 == 0 {
+                list.push(String::new());
+            }
+            let wl = WordList::new(list.clone());
+            for _ in 0..10 {
+                let s: String = (0..next() % 5)
+                    .map(|_| alphabet[next() % alphabet.len()])
+                    .collect();
+                let pre = list.iter().find(|w| s.starts_with(w.as_str()));
+                let suf = list.iter().find(|w| s.ends_with(w.as_str()));
+                assert_eq!(wl.first_prefix(&s), pre.map(String::as_str), "{list:?} {s}");
+                assert_eq!(wl.first_suffix(&s), suf.map(String::as_str), "{list:?} {s}");
+            }
+        }
     }
 }

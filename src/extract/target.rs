@@ -2,7 +2,7 @@
 //! the words before the value, or a count's object after it), lists that distribute (分别,
 //! pairwise, shared heads, year series, 均/都) and the exclusions of baselines and reports.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::deadline::TimeExpr;
 use super::layout::{is_clause_end, Span};
@@ -10,7 +10,7 @@ use super::number::Number;
 use super::value::Mention;
 use crate::patterns::{Comparator, Patterns, Position};
 use crate::segment::Segmenter;
-use crate::words::{first_prefix, first_suffix, longest_first, Words};
+use crate::words::{WordList, Words};
 
 /// A target found in a sentence (before deadlines and units are attached).
 #[derive(Debug, Clone)]
@@ -36,18 +36,23 @@ pub struct Found {
 
 pub struct TargetRules {
     before: Vec<(String, Comparator)>,
+    /// The words of `before`, in its order.
+    before_words: WordList,
     after: Vec<(String, Comparator)>,
     strength: Vec<(String, String)>,
-    strength_words: Vec<String>,
-    scope: Vec<String>,
-    filler: Vec<String>,
-    heads: Vec<String>,
-    verbs: Vec<String>,
+    strength_words: WordList,
+    scope: WordList,
+    filler: WordList,
+    heads: WordList,
+    verbs: WordList,
     status: Words,
     penalties: Words,
     goal: Words,
     abbreviations: BTreeMap<String, Vec<String>>,
-    indicator_names: Vec<(String, String)>,
+    /// Every canonical name and variant, longest first.
+    indicator_words: WordList,
+    /// Name → id, the first of `indicator_names` for a name.
+    indicator_ids: HashMap<String, String>,
     canonical_names: BTreeMap<String, String>,
 }
 
@@ -72,7 +77,7 @@ impl TargetRules {
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
         strength.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
-        let owned = |l: &str| longest_first(p.list(l));
+        let owned = |l: &str| WordList::longest_first(p.list(l));
         let abbreviations = p
             .pairs("abbreviation")
             .into_iter()
@@ -91,30 +96,35 @@ impl TargetRules {
             .iter()
             .map(|d| (d.id.clone(), d.canonical.clone()))
             .collect();
+        let mut indicator_ids = HashMap::new();
+        for (n, id) in &indicator_names {
+            indicator_ids.entry(n.clone()).or_insert_with(|| id.clone());
+        }
         TargetRules {
             canonical_names,
+            before_words: WordList::new(before.iter().map(|(w, _)| w.clone()).collect()),
             before,
             after,
-            strength_words: strength.iter().map(|(w, _)| w.clone()).collect(),
+            strength_words: WordList::new(strength.iter().map(|(w, _)| w.clone()).collect()),
             strength,
             scope: owned("scope"),
             filler: owned("filler"),
             heads: owned("head"),
             verbs: owned("clause_verb"),
-            status: Words::new(owned("status")),
-            penalties: Words::new(owned("not_target_word")),
-            goal: Words::new(owned("goal")),
+            status: Words::new(owned("status").words()),
+            penalties: Words::new(owned("not_target_word").words()),
+            goal: Words::new(owned("goal").words()),
             abbreviations,
-            indicator_names,
+            indicator_words: WordList::new(
+                indicator_names.iter().map(|(n, _)| n.clone()).collect(),
+            ),
+            indicator_ids,
         }
     }
 
     /// The lexicon id of an indicator name (exact match of a canonical name or variant).
     pub fn indicator_id(&self, name: &str) -> Option<&str> {
-        self.indicator_names
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, id)| id.as_str())
+        self.indicator_ids.get(name).map(String::as_str)
     }
 
     /// The canonical name of a lexicon indicator written as one of its variants.
@@ -128,7 +138,7 @@ impl TargetRules {
     }
 
     fn ends_with_head(&self, s: &str) -> bool {
-        self.heads.iter().any(|h| s.ends_with(h.as_str()))
+        self.heads.suffix_of(s).is_some()
     }
 }
 
@@ -402,20 +412,16 @@ impl<'a> SentenceCtx<'a> {
     fn comparator_before(&self, left: &str) -> Option<Before> {
         let mut s = left.trim_end_matches(' ');
         let mut verb = None;
-        if let Some(v) = first_suffix(s, &self.rules.verbs) {
+        if let Some(v) = self.rules.verbs.first_suffix(s) {
             let cut = &s[..s.len() - v.len()];
-            if self
-                .rules
-                .before
-                .iter()
-                .any(|(w, _)| cut.ends_with(w.as_str()))
-            {
+            if self.rules.before_words.suffix_of(cut).is_some() {
                 s = cut;
                 verb = Some(v.to_string());
             }
         }
-        for (w, c) in &self.rules.before {
-            if s.ends_with(w.as_str()) {
+        if let Some(i) = self.rules.before_words.suffix_of(s) {
+            let (w, c) = &self.rules.before[i];
+            {
                 let cstart = s.len() - w.len();
                 let head = &s[..cstart];
                 let distributive = ["分别", "均", "都", "各自"]
@@ -825,10 +831,10 @@ impl<'a> SentenceCtx<'a> {
             if cut > 0 {
                 s = s[cut..].trim_start_matches([',', ' ', '、']).to_string();
             }
-            if let Some(w) = first_prefix(&s, &self.rules.scope) {
+            if let Some(w) = self.rules.scope.first_prefix(&s) {
                 s = s[w.len()..].to_string();
             }
-            if let Some(w) = first_prefix(&s, &self.rules.filler) {
+            if let Some(w) = self.rules.filler.first_prefix(&s) {
                 // 将/要 at the start, but not a word that merely starts with one (要求 stays).
                 let whole =
                     w.chars().count() > 1 || self.seg.cut(&s).first().is_some_and(|t| t.word == w);
@@ -836,7 +842,7 @@ impl<'a> SentenceCtx<'a> {
                     s = s[w.len()..].to_string();
                 }
             }
-            if let Some(w) = first_prefix(&s, &self.rules.strength_words) {
+            if let Some(w) = self.rules.strength_words.first_prefix(&s) {
                 s = s[w.len()..].to_string();
             }
             if s.len() == before {
@@ -1073,7 +1079,7 @@ impl<'a> SentenceCtx<'a> {
         // 按城区每3万人口配置1辆救护车: the phrase ends with a count verb and the object follows
         // the value.
         if !ratio_unit && !self.rules.ends_with_head(&cleaned) {
-            if let Some(v) = first_suffix(&cleaned, &self.rules.verbs) {
+            if let Some(v) = self.rules.verbs.first_suffix(&cleaned) {
                 if let Some((obj, pred)) = object_after(right) {
                     let head =
                         subject_prefix(cleaned[..cleaned.len() - v.len()].trim_start_matches('按'));
@@ -1271,7 +1277,7 @@ impl<'a> SentenceCtx<'a> {
         loop {
             let before = s.len();
             s = s.trim_end_matches([' ', '(', ',', '、', ':']).to_string();
-            if let Some(w) = first_suffix(&s, &self.rules.filler) {
+            if let Some(w) = self.rules.filler.first_suffix(&s) {
                 s.truncate(s.len() - w.len());
             }
             for w in ["为", "在", "到", "达"] {
@@ -1284,12 +1290,7 @@ impl<'a> SentenceCtx<'a> {
             }
         }
         // Start at a lexicon indicator if the phrase holds one.
-        if let Some((name, _)) = self
-            .rules
-            .indicator_names
-            .iter()
-            .find(|(n, _)| s.ends_with(n.as_str()))
-        {
+        if let Some(name) = self.rules.indicator_words.first_suffix(&s) {
             if s.len() > name.len() {
                 let pre = &s[..s.len() - name.len()];
                 // keep qualifiers glued to the name (区域内, 本院); drop verbs and scope before it

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::number::{chinese_digit, parse_arabic, parse_chinese, Number};
 use crate::patterns::{Patterns, UnitDef};
-use crate::words::{first_suffix, longest_first, Words};
+use crate::words::{longest_first, WordList, Words};
 
 /// A number of the text with what surrounds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,9 +52,7 @@ pub struct ValueScanner {
     /// The unit texts of `units_by_len`, in its order.
     unit_words: Words,
     not_after: Words,
-    not_before: Vec<String>,
-    /// The last chars of the `not_before` words.
-    not_before_last: Vec<char>,
+    not_before: WordList,
     chinese_not_unit: Vec<String>,
     placeholders: Words,
 }
@@ -128,12 +126,7 @@ impl ValueScanner {
             units: p.units.clone(),
             units_by_len,
             not_after: Words::new(p.list("not_after")),
-            not_before_last: p
-                .list("not_before")
-                .iter()
-                .filter_map(|w| w.chars().next_back())
-                .collect(),
-            not_before: longest_first(p.list("not_before")),
+            not_before: WordList::longest_first(p.list("not_before")),
             chinese_not_unit: longest_first(p.list("chinese_not_unit")),
             placeholders: Words::new(p.list("placeholder")),
         }
@@ -355,9 +348,7 @@ impl ValueScanner {
             }
         }
         let before_t = before.trim_end_matches(' ');
-        if before_t.ends_with(|c: char| self.not_before_last.contains(&c))
-            && first_suffix(before_t, &self.not_before).is_some()
-        {
+        if self.not_before.suffix_of(before_t).is_some() {
             return None;
         }
         let (mut value, mut end, chinese, single, share) = if let Some(sn) = caps.sn.clone() {
