@@ -121,10 +121,13 @@ impl MilestoneRules {
             // can hold a milestone; most sentences of a long document have none of these.
             let full = pass.full_sentence_start(s.start);
             let first_time = pass.times.partition_point(|t| t.start < full);
+            // The same for every clause of the sentence: asked once.
+            let colon = std::cell::OnceCell::new();
+            let colon_dated = || *colon.get_or_init(|| colon_dated(pass, li, s.start));
             let dated = pass.times.get(first_time).is_some_and(|t| t.start < s.end)
                 || pass.line_scope[li].is_some()
                 || pass.cell_scope(li).is_some()
-                || colon_dated(pass, li, s.start);
+                || colon_dated();
             let body = &text[s.start..s.end];
             if !dated && !self.recurring_words.any_in(body) {
                 continue;
@@ -244,7 +247,7 @@ impl MilestoneRules {
                 {
                     // Under a dated heading (第二季度:…): a sentence that opens with a task.
                     (pass.time_at(*s, c.start), "dated-heading", start, task)
-                } else if colon_dated(pass, li, s.start) && first_word_is_task {
+                } else if colon_dated() && first_word_is_task {
                     // A numbered list under "2023年计划完成:".
                     (pass.time_at(*s, c.start), "dated-list", start, task)
                 } else if (sentence_time || cell_dated)
@@ -314,11 +317,15 @@ fn colon_dated(pass: &DocPass, li: usize, at: usize) -> bool {
         .iter()
         .take_while(|t| t.start < at)
         .any(|t| {
-            t.end <= at && !t.reference && !t.placeholder && {
-                let rest = &pass.text[t.end..at];
-                let colon = rest.find([':', '：']);
-                colon.is_some_and(|c| !rest[..c].contains(['。', ';', ',']))
-            }
+            // The first colon after the time, with no 。 ; , before it: the first of these
+            // chars decides.
+            t.end <= at
+                && !t.reference
+                && !t.placeholder
+                && pass.text[t.end..at]
+                    .chars()
+                    .find(|c| matches!(c, ':' | '：' | '。' | ';' | ','))
+                    .is_some_and(|c| matches!(c, ':' | '：'))
         })
 }
 
@@ -369,10 +376,10 @@ fn task_text(text: &str, c: Span, times: &[TimeExpr]) -> String {
         pos = t.end;
     }
     out.push_str(&text[pos..c.end]);
-    let mut s = out.trim().to_string();
+    let mut s: &str = out.trim();
     loop {
         let before = s.len();
-        s = s.trim_start_matches([',', ':', ' ', '、', ';']).to_string();
+        s = s.trim_start_matches([',', ':', ' ', '、', ';']);
         let lead: usize = s
             .chars()
             .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
@@ -380,7 +387,7 @@ fn task_text(text: &str, c: Span, times: &[TimeExpr]) -> String {
             .sum();
         if lead > 0 {
             if let Some(sep) = s[lead..].chars().next().filter(|c| matches!(c, '.' | '、')) {
-                s = s[lead + sep.len_utf8()..].to_string();
+                s = &s[lead + sep.len_utf8()..];
             }
         }
         if let Some(r) = s.strip_prefix('(') {
@@ -389,7 +396,7 @@ fn task_text(text: &str, c: Span, times: &[TimeExpr]) -> String {
                     .chars()
                     .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
                 {
-                    s = r[close + 1..].to_string();
+                    s = &r[close + 1..];
                 }
             }
         }
@@ -397,7 +404,7 @@ fn task_text(text: &str, c: Span, times: &[TimeExpr]) -> String {
             "全区", "全市", "全县", "全省", "力争", "到", "至", "计划", "在",
         ] {
             if let Some(r) = s.strip_prefix(w) {
-                s = r.to_string();
+                s = r;
             }
         }
         if s.len() == before {
