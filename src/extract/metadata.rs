@@ -725,6 +725,12 @@ fn date_only(p: &Patterns, text: &str) -> Option<String> {
         .trim_start_matches(['(', '（'])
         .trim_end_matches([')', '）'])
         .trim();
+    // Every date pattern opens with a digit (\d) or a Chinese year digit: a line that opens with
+    // anything else holds no date at its start.
+    let first = t.chars().next()?;
+    if !first.is_numeric() && !"〇○零OО0一二三四五六七八九".contains(first) {
+        return None;
+    }
     let (iso, a, b) = find_date(p, t)?;
     let rest = t[b..].trim();
     let time_ok = rest.is_empty()
