@@ -482,16 +482,16 @@ impl MetaRules {
 /// One line of the document: its char range (terminator excluded) and its content range (trimmed,
 /// decoration removed) with the normalized content text.
 #[derive(Debug, Clone)]
-struct Line {
+struct Line<'a> {
     cstart: usize,
     cend: usize,
-    text: String,
+    text: &'a str,
 }
 
-fn split_lines(text: &str, rules: &MetaRules) -> Vec<Line> {
+fn split_lines<'a>(text: &'a str, rules: &MetaRules) -> Vec<Line<'a>> {
     let blank = |c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}';
     // A line from char `cs` (byte `bs`) to byte `be`, trimmed and without line prefixes.
-    let push = |out: &mut Vec<Line>, cs: usize, bs: usize, be: usize| {
+    let push = |out: &mut Vec<Line<'a>>, cs: usize, bs: usize, be: usize| {
         let mut seg = &text[bs..be];
         let mut a = cs;
         loop {
@@ -514,7 +514,7 @@ fn split_lines(text: &str, rules: &MetaRules) -> Vec<Line> {
         out.push(Line {
             cstart: a,
             cend: a + t.chars().count(),
-            text: t.to_string(),
+            text: t,
         });
     };
     let mut out = Vec::new();
@@ -784,7 +784,7 @@ struct Doc<'a> {
     rules: &'a MetaRules,
     /// The original text (the normalized one when their lengths differ), read by char ranges.
     orig: &'a str,
-    lines: Vec<Line>,
+    lines: Vec<Line<'a>>,
     kinds: Vec<OnceCell<Kind>>,
     hits: Vec<Vec<LabelHit>>,
     /// Index one past the last header line.
@@ -806,7 +806,7 @@ impl<'a> Doc<'a> {
         for line in &lines {
             let scan = seen < HEAD_LINES;
             let h = if scan && !line.text.is_empty() {
-                label_hits(rules, &line.text)
+                label_hits(rules, line.text)
             } else {
                 Vec::new()
             };
@@ -847,7 +847,7 @@ impl<'a> Doc<'a> {
     /// The kind of line `i`, classified on first use.
     fn kind(&self, i: usize) -> Kind {
         *self.kinds[i].get_or_init(|| {
-            Self::classify(self.rules, &self.lines[i].text, !self.hits[i].is_empty())
+            Self::classify(self.rules, self.lines[i].text, !self.hits[i].is_empty())
         })
     }
 
@@ -955,7 +955,7 @@ impl<'a> Doc<'a> {
     /// yet end with a document type (at most one blank line between parts, at most four parts), plus a
     /// trailing part that starts with 的 or a bracket. Returns (last line, complete).
     fn title_from(&self, i: usize) -> (usize, bool) {
-        let mut acc = self.lines[i].text.clone();
+        let mut acc = self.lines[i].text.to_string();
         let mut last = i;
         let mut complete = self.rules.title_complete(&acc);
         let mut parts = 1;
@@ -1021,7 +1021,7 @@ impl<'a> Doc<'a> {
         })?;
         (self.can_start_title(first)
             && self.can_be_lone_title(first)
-            && self.rules.issuer_parts(&self.lines[first].text).is_none())
+            && self.rules.issuer_parts(self.lines[first].text).is_none())
         .then_some((first, first))
     }
 
@@ -1035,14 +1035,14 @@ impl<'a> Doc<'a> {
     fn normalized_title(&self, first: usize, last: usize) -> String {
         (first..=last)
             .filter(|&i| self.kind(i) != Kind::Blank)
-            .map(|i| collapse_spaced(&self.lines[i].text))
+            .map(|i| collapse_spaced(self.lines[i].text))
             .collect()
     }
 
     /// Index of the first footer line after the header (or the number of lines).
     fn footer_start(&self) -> usize {
         (self.head_end..self.lines.len())
-            .find(|&i| self.rules.is_end_marker(&self.lines[i].text))
+            .find(|&i| self.rules.is_end_marker(self.lines[i].text))
             .unwrap_or(self.lines.len())
     }
 
@@ -1177,7 +1177,7 @@ impl<'a> Doc<'a> {
                 let value = LabelHit {
                     field: h.field,
                     priority: h.priority,
-                    value: text.clone(),
+                    value: text.to_string(),
                     value_at: (0, text.chars().count()),
                 };
                 out.push((k, value));
@@ -1352,7 +1352,7 @@ pub fn extract(
                 if issuers.news.is_none() {
                     issuers.news = h.value.split_whitespace().next().map(str::to_string);
                 }
-                if let Some((iso, _, _)) = find_date(p, &doc.lines[line].text) {
+                if let Some((iso, _, _)) = find_date(p, doc.lines[line].text) {
                     dates.push((rules.dateline_priority, iso));
                 }
             }
@@ -1375,7 +1375,7 @@ pub fn extract(
     if meta.doc_number.is_none() {
         meta.doc_number = (0..doc.head_end)
             .filter(|&i| doc.kind(i) == Kind::DocNumber)
-            .find_map(|i| parse_doc_number(p, &doc.lines[i].text));
+            .find_map(|i| parse_doc_number(p, doc.lines[i].text));
     }
 
     // News opener (亮点黔西南讯 …) and markers in the first lines of the text.
@@ -1408,7 +1408,7 @@ pub fn extract(
     }
     if news && !dates.iter().any(|d| d.0 == rules.dateline_priority) {
         if let Some(iso) = (0..doc.head_end)
-            .find_map(|i| find_date(p, &doc.lines[i].text))
+            .find_map(|i| find_date(p, doc.lines[i].text))
             .map(|d| d.0)
         {
             dates.push((rules.dateline_priority, iso));
@@ -1438,7 +1438,7 @@ pub fn extract(
     if let Some(m) = (0..doc.head_end).find(|&i| doc.kind(i) == Kind::Masthead) {
         let names = |i: usize| -> Option<Vec<String>> {
             matches!(doc.kind(i), Kind::Text | Kind::Masthead)
-                .then(|| rules.issuer_parts(&doc.lines[i].text))
+                .then(|| rules.issuer_parts(doc.lines[i].text))
                 .flatten()
         };
         let mut above: Vec<Vec<String>> = Vec::new();
@@ -1455,7 +1455,7 @@ pub fn extract(
         }
         above.reverse();
         let mut parts: Vec<String> = above.into_iter().flatten().collect();
-        parts.extend(rules.masthead_parts(&doc.lines[m].text).unwrap_or_default());
+        parts.extend(rules.masthead_parts(doc.lines[m].text).unwrap_or_default());
         let mut k = m + 1;
         while k < doc.head_end {
             if doc.kind(k) != Kind::Blank {
