@@ -519,23 +519,17 @@ fn split_lines<'a>(text: &'a str, rules: &MetaRules) -> Vec<Line<'a>> {
     };
     let mut out = Vec::new();
     let (mut cs, mut bs) = (0, 0);
-    let mut chars = text.char_indices().enumerate().peekable();
-    while let Some((ci, (bi, c))) = chars.next() {
-        match c {
-            '\n' => {
-                push(&mut out, cs, bs, bi);
-                (cs, bs) = (ci + 1, bi + 1);
-            }
-            '\r' => {
-                push(&mut out, cs, bs, bi);
-                (cs, bs) = (ci + 1, bi + 1);
-                if chars.peek().is_some_and(|&(_, (_, n))| n == '\n') {
-                    chars.next();
-                    (cs, bs) = (ci + 2, bi + 2);
-                }
-            }
-            _ => {}
-        }
+    let bytes = text.as_bytes();
+    // Line breaks found by memchr; a line's chars counted once it is cut.
+    while let Some(k) = memchr::memchr2(b'\n', b'\r', &bytes[bs..]) {
+        let bi = bs + k;
+        let ci = cs + text[bs..bi].chars().count();
+        push(&mut out, cs, bs, bi);
+        (cs, bs) = if bytes[bi] == b'\r' && bytes.get(bi + 1) == Some(&b'\n') {
+            (ci + 2, bi + 2)
+        } else {
+            (ci + 1, bi + 1)
+        };
     }
     if bs < text.len() {
         push(&mut out, cs, bs, text.len());
