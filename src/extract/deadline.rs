@@ -40,8 +40,53 @@ impl TimeExpr {
     }
 }
 
+/// Indices of the named groups of the time pattern (a lookup by name hashes the name).
+struct Groups {
+    pre: usize,
+    roc: usize,
+    rocy: usize,
+    y: usize,
+    yph: usize,
+    ycn: usize,
+    y2: usize,
+    rel: usize,
+    plan: usize,
+    bare: usize,
+    tail: usize,
+    m: usize,
+    md: usize,
+    d: usize,
+}
+
+impl Groups {
+    fn of(re: &Regex) -> Groups {
+        let at = |name: &str| {
+            re.capture_names()
+                .position(|n| n == Some(name))
+                .unwrap_or_else(|| panic!("time pattern has no group {name}"))
+        };
+        Groups {
+            pre: at("pre"),
+            roc: at("roc"),
+            rocy: at("rocy"),
+            y: at("y"),
+            yph: at("yph"),
+            ycn: at("ycn"),
+            y2: at("y2"),
+            rel: at("rel"),
+            plan: at("plan"),
+            bare: at("bare"),
+            tail: at("tail"),
+            m: at("m"),
+            md: at("md"),
+            d: at("d"),
+        }
+    }
+}
+
 pub struct DeadlineReader {
     re: Regex,
+    groups: Groups,
     since_issue: Regex,
     periods: Vec<(String, String)>,
     plan_periods: Vec<(String, i32, i32)>,
@@ -165,12 +210,14 @@ impl DeadlineReader {
             (?P<post>前|之前|以前)?
             "#
         );
+        let re = Regex::new(&pattern).expect("deadline pattern");
         DeadlineReader {
             since_issue: Regex::new(
                 r"(?:自|从)?(?:本(?:通知|方案|办法|意见)?)?(?:印发|发布|公布|下发)之日起(?P<n>\d+|[一二三四五六七八九十百]+)(?:个)?(?P<u>日|天|个工作日|工作日|个月|月)内",
             )
             .expect("since-issue pattern"),
-            re: Regex::new(&pattern).expect("deadline pattern"),
+            groups: Groups::of(&re),
+            re,
             periods,
             plan_periods,
         }
@@ -204,20 +251,21 @@ impl DeadlineReader {
                 });
             }
         }
+        let g = &self.groups;
         for c in self.re.captures_iter(text) {
             let m = c.get(0).expect("match");
             if m.as_str().trim().is_empty() {
                 continue;
             }
             // Only the prefix matched: not a time expression.
-            if c.name("roc").is_none()
-                && c.name("y").is_none()
-                && c.name("yph").is_none()
-                && c.name("ycn").is_none()
-                && c.name("y2").is_none()
-                && c.name("rel").is_none()
-                && c.name("plan").is_none()
-                && c.name("bare").is_none()
+            if c.get(g.roc).is_none()
+                && c.get(g.y).is_none()
+                && c.get(g.yph).is_none()
+                && c.get(g.ycn).is_none()
+                && c.get(g.y2).is_none()
+                && c.get(g.rel).is_none()
+                && c.get(g.plan).is_none()
+                && c.get(g.bare).is_none()
             {
                 continue;
             }
@@ -243,19 +291,19 @@ impl DeadlineReader {
             let mut year: Option<i32> = None;
             let mut placeholder = false;
             let mut period: Option<String> = None;
-            if let Some(y) = c.name("y") {
+            if let Some(y) = c.get(g.y) {
                 year = y.as_str().parse().ok();
-            } else if c.name("yph").is_some() {
+            } else if c.get(g.yph).is_some() {
                 placeholder = true;
-            } else if let Some(y) = c.name("ycn") {
+            } else if let Some(y) = c.get(g.ycn) {
                 year = parse_chinese(y.as_str()).map(|n| n.value as i32);
-            } else if let Some(y) = c.name("y2") {
+            } else if let Some(y) = c.get(g.y2) {
                 // Two-digit years only where they can be nothing else (在13年基础上, 13年工作).
                 let v: i32 = y.as_str().parse().unwrap_or(0);
                 if before.ends_with(|ch: char| ch.is_ascii_digit()) {
                     continue;
                 }
-                let head_ok = c.name("pre").is_some()
+                let head_ok = c.get(g.pre).is_some()
                     || after.starts_with("基础")
                     || after.starts_with("工作")
                     || after.starts_with("的");
@@ -263,9 +311,9 @@ impl DeadlineReader {
                     continue;
                 }
                 year = Some(if v <= 50 { 2000 + v } else { 1900 + v });
-            } else if let Some(r) = c.name("rocy") {
+            } else if let Some(r) = c.get(g.rocy) {
                 year = small_number(r.as_str()).map(|v| v as i32 + 1911);
-            } else if let Some(rel) = c.name("rel") {
+            } else if let Some(rel) = c.get(g.rel) {
                 // 三年内, 两、三年内: a span of years, not "within this year".
                 if rel.as_str() == "年内"
                     && before.ends_with(|ch: char| {
@@ -281,12 +329,12 @@ impl DeadlineReader {
                 if year.is_none() {
                     continue;
                 }
-            } else if let Some(plan) = c.name("plan") {
+            } else if let Some(plan) = c.get(g.plan) {
                 let name = plan.as_str().trim_matches(['“', '”', '"']);
                 if let Some((_, _, last)) = self.plan_periods.iter().find(|(w, _, _)| w == name) {
                     year = Some(*last);
                 }
-            } else if let Some(b) = c.name("bare") {
+            } else if let Some(b) = c.get(g.bare) {
                 period = self
                     .periods
                     .iter()
@@ -294,15 +342,15 @@ impl DeadlineReader {
                     .map(|(_, v)| v.clone());
             }
             let mut deadline = None;
-            if let Some(tail) = c.name("tail") {
+            if let Some(tail) = c.get(g.tail) {
                 let t = tail.as_str();
-                if let Some(mo) = c.name("m") {
+                if let Some(mo) = c.get(g.m) {
                     let month = small_number(mo.as_str()).filter(|m| (1..=12).contains(m));
                     let Some(month) = month else { continue };
-                    let day = if let Some(d) = c.name("d") {
+                    let day = if let Some(d) = c.get(g.d) {
                         small_number(d.as_str()).filter(|d| (1..=31).contains(d))
                     } else {
-                        match c.name("md").map(|x| x.as_str()) {
+                        match c.get(g.md).map(|x| x.as_str()) {
                             Some("上旬") => Some(10),
                             Some("中旬") => Some(20),
                             _ => None,
@@ -322,7 +370,7 @@ impl DeadlineReader {
             if let (Some(y), Some(p)) = (year, &period) {
                 deadline = Some(format!("{y:04}-{p}"));
             }
-            let pre = c.name("pre").map(|p| p.as_str()).unwrap_or("");
+            let pre = c.get(g.pre).map(|p| p.as_str()).unwrap_or("");
             let reference = after.trim_start().starts_with("基础")
                 || after.trim_start().starts_with("的基础")
                 || before.ends_with('比')
@@ -333,7 +381,7 @@ impl DeadlineReader {
                 || after.starts_with("以来")
                 || after.starts_with("起")
                 || after.starts_with("开始")
-                || (c.name("plan").is_none() && after.starts_with("规划"));
+                || (c.get(g.plan).is_none() && after.starts_with("规划"));
             let lead = m.as_str().len() - m.as_str().trim_start().len();
             out.push(TimeExpr {
                 start: m.start() + lead,
