@@ -666,6 +666,10 @@ fn valid_date(y: u32, m: u32, d: u32) -> Option<String> {
 /// The first full date (year, month and day) in `s`, as (ISO date, byte start, byte end). Arabic
 /// (2019年5月14日), ISO-like (2019-05-14, 2019.5.14, 2019/5/14) and Chinese numerals (二〇二三年六月八日).
 fn find_date(p: &Patterns, s: &str) -> Option<(String, usize, usize)> {
+    // Each form holds 年 or a separator (- . /): a line with neither holds no date.
+    if !s.contains('年') && !s.bytes().any(|b| matches!(b, b'-' | b'.' | b'/')) {
+        return None;
+    }
     let mut best: Option<(String, usize, usize)> = None;
     let mut consider = |iso: Option<String>, a: usize, b: usize| {
         if let Some(iso) = iso {
@@ -738,6 +742,10 @@ fn date_only(p: &Patterns, text: &str) -> Option<String> {
 /// "南卫[2019]105号", "(余府发〔2012〕3号)" → "国办发〔2020〕20号", "医保发〔2021〕27号", ….
 /// A placeholder year (〔20_〕) or anything that is not a whole 文号 gives None.
 fn parse_doc_number(p: &Patterns, s: &str) -> Option<String> {
+    // Every 文号 ends in 号.
+    if !s.contains('号') {
+        return None;
+    }
     let t = no_space_upto(s, DOC_NUMBER_MAX_BYTES)?;
     let c = p.doc_number.captures(&t)?;
     Some(format!("{}〔{}〕{}号", &c["p"], &c["y"], &c["n"]))
