@@ -22,8 +22,16 @@ pub fn is_clause_end(c: char) -> bool {
 pub fn sentences(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = span.start;
-    for (i, c) in text[span.start..span.end].char_indices() {
+    let bytes = &text.as_bytes()[span.start..span.end];
+    // The sentence ends are one byte each, but 。, whose first byte is 0xE3.
+    for i in bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| END_BYTE[b as usize])
+        .map(|(i, _)| i)
+    {
         let at = span.start + i;
+        let c = text[at..].chars().next().expect("char");
         if is_sentence_end(c) {
             push_trimmed(text, &mut out, start, at);
             start = at + c.len_utf8();
@@ -32,6 +40,19 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
     push_trimmed(text, &mut out, start, span.end);
     out
 }
+
+/// The bytes that can open a sentence end (see [`is_sentence_end`]).
+const END_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let ends = b";!?\n|\t";
+    while k < ends.len() {
+        t[ends[k] as usize] = true;
+        k += 1;
+    }
+    t[0xE3] = true;
+    t
+};
 
 fn push_trimmed(text: &str, out: &mut Vec<Span>, mut s: usize, mut e: usize) {
     while s < e && text[s..e].starts_with([' ', '\u{3000}']) {
@@ -123,6 +144,19 @@ pub fn table_start(lines: &[(usize, usize)], text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_sentence_end_opens_with_a_marked_byte() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if is_sentence_end(c) {
+                let mut b = [0; 4];
+                assert!(
+                    END_BYTE[c.encode_utf8(&mut b).as_bytes()[0] as usize],
+                    "{c:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn sentences_split_on_stops_and_cells() {
