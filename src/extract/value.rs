@@ -107,6 +107,104 @@ fn is_cn(c: char) -> bool {
     )
 }
 
+/// Is the char at byte `i` of `s` a digit as the pattern's `\d` reads it? Some(true) for an
+/// ASCII digit, Some(false) for the end or a char that is no digit, None for a non-ASCII
+/// numeric char (a decimal digit of another script may be one: the pattern decides).
+fn digit_at(s: &str, i: usize) -> Option<bool> {
+    match s.as_bytes().get(i) {
+        None => Some(false),
+        Some(b) if b.is_ascii() => Some(b.is_ascii_digit()),
+        Some(_) => {
+            let c = s[i..].chars().next().expect("char");
+            (!c.is_numeric()).then_some(false)
+        }
+    }
+}
+
+/// The end of the run of ASCII digits from `i` (None if a non-ASCII digit may continue it).
+fn digits_end(s: &str, mut i: usize) -> Option<usize> {
+    loop {
+        match digit_at(s, i)? {
+            true => i += 1,
+            false => return Some(i),
+        }
+    }
+}
+
+/// The number pattern's match at `p`, where an ASCII digit stands, read without the regex
+/// engine: spaced digits before a percent sign (`sp`), else digits with thousands commas or a
+/// plain run, each with an optional decimal part (`ar`). None when a char the pattern's `\d`
+/// might take is not ASCII: the caller asks the pattern then.
+fn ascii_number(s: &str, p: usize) -> Option<NumberCaps> {
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).copied();
+    // `\d(?: \d)+(?: ?\. ?\d(?: \d)*)? ?[%‰]`: greedy, and no shorter form can end before a
+    // percent sign, so the longest reading decides.
+    let spaced = |mut i: usize| -> Option<usize> {
+        while at(i) == Some(b' ') && digit_at(s, i + 1)? {
+            i += 2;
+        }
+        Some(i)
+    };
+    let mut i = spaced(p + 1)?;
+    if i > p + 1 {
+        let mut j = i;
+        if at(j) == Some(b' ') {
+            j += 1;
+        }
+        if at(j) == Some(b'.') {
+            j += 1;
+            if at(j) == Some(b' ') {
+                j += 1;
+            }
+            if digit_at(s, j)? {
+                i = spaced(j + 1)?;
+            }
+        }
+        let k = if at(i) == Some(b' ') { i + 1 } else { i };
+        let sign = if at(k) == Some(b'%') {
+            Some(1)
+        } else if s[k..].starts_with('‰') {
+            Some('‰'.len_utf8())
+        } else {
+            None
+        };
+        if let Some(n) = sign {
+            return Some(NumberCaps {
+                whole: p..k + n,
+                sp: Some(p..i),
+                ..NumberCaps::default()
+            });
+        }
+    }
+    // `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+    let run = digits_end(s, p)?;
+    let mut end = run;
+    if run - p <= 3 {
+        while at(end) == Some(b',') {
+            let mut ok = true;
+            for k in 1..=3 {
+                ok &= digit_at(s, end + k)?;
+                if !ok {
+                    break;
+                }
+            }
+            if !ok {
+                break;
+            }
+            end += 4;
+        }
+    }
+    if at(end) == Some(b'.') && digit_at(s, end + 1)? {
+        end = digits_end(s, end + 1)?;
+    }
+    Some(NumberCaps {
+        whole: p..end,
+        ar: Some(p..end),
+        ..NumberCaps::default()
+    })
+}
+
 impl ValueScanner {
     pub fn new(p: &Patterns) -> ValueScanner {
         let number = Regex::new(&format!(
@@ -316,6 +414,11 @@ impl ValueScanner {
                 cn: Some(p..e),
                 ..NumberCaps::default()
             });
+        }
+        if c.is_ascii_digit() {
+            if let Some(caps) = ascii_number(hay, p) {
+                return Some(caps);
+            }
         }
         let c = self.number.captures_at(hay, p)?;
         let range = |name: &str| c.name(name).map(|g| g.range());
@@ -714,9 +817,15 @@ mod tests {
             "亿",
             "〇",
             "伍",
+            "12",
+            "345",
+            ",678",
+            " 9",
+            ". ",
+            " %",
         ];
         let mut next = crate::words::tests::random(7);
-        for _ in 0..4000 {
+        for _ in 0..30000 {
             let n = next() % 12;
             let hay: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
             let mut pos = 0;
