@@ -225,10 +225,7 @@ impl Converter {
     /// Whether t2s could change the text: it holds a char that t2s changes on its own or inside
     /// a phrase, or a char outside the BMP (not covered by the table).
     pub fn may_change(&self, text: &str) -> bool {
-        text.chars().any(|c| {
-            let i = c as usize;
-            i >= 0x10000 || (i >= 0x3400 && self.changes[i / 64] & (1 << (i % 64)) != 0)
-        })
+        self.first_change(text, 0).is_some()
     }
 
     /// Convert a piece of text (any length change is handled by [`Converter::t2s_aligned`]).
@@ -266,31 +263,55 @@ impl Converter {
     /// gives what converting the whole text gives. A line whose conversion changes its length (a
     /// phrase rule) is converted char by char instead.
     pub fn t2s_aligned(&self, text: &str) -> String {
-        if !self.may_change(text) {
+        let Some(mut at) = self.first_change(text, 0) else {
             return text.to_string();
-        }
+        };
         let mut out = String::with_capacity(text.len());
-        for line in text.split_inclusive('\n') {
-            if !self.may_change(line) {
-                out.push_str(line);
-                continue;
+        // Bytes of `text` already in `out` (a line start).
+        let mut done = 0;
+        loop {
+            // The line holding the char at `at`, with its '\n'; the lines before it are copied.
+            let ls = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let le = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+            out.push_str(&text[done..ls]);
+            self.push_line(&mut out, &text[ls..le]);
+            done = le;
+            match self.first_change(text, le) {
+                Some(next) => at = next,
+                None => break,
             }
-            let c = self.convert_changing(line);
-            if c.chars().count() == line.chars().count() {
-                out.push_str(&c);
-            } else {
-                let mut buf = [0u8; 4];
-                for ch in line.chars() {
-                    let one = self.convert(ch.encode_utf8(&mut buf));
-                    if one.chars().count() == 1 {
-                        out.push_str(&one);
-                    } else {
-                        out.push(ch);
-                    }
+        }
+        out.push_str(&text[done..]);
+        out
+    }
+
+    /// Byte offset of the first char at or after `from` that t2s may change.
+    fn first_change(&self, text: &str, from: usize) -> Option<usize> {
+        text[from..]
+            .char_indices()
+            .find(|&(_, c)| {
+                let i = c as usize;
+                i >= 0x10000 || (i >= 0x3400 && self.changes[i / 64] & (1 << (i % 64)) != 0)
+            })
+            .map(|(i, _)| from + i)
+    }
+
+    /// Convert one line known to hold a char t2s may change, keeping its number of chars.
+    fn push_line(&self, out: &mut String, line: &str) {
+        let c = self.convert_changing(line);
+        if c.chars().count() == line.chars().count() {
+            out.push_str(&c);
+        } else {
+            let mut buf = [0u8; 4];
+            for ch in line.chars() {
+                let one = self.convert(ch.encode_utf8(&mut buf));
+                if one.chars().count() == 1 {
+                    out.push_str(&one);
+                } else {
+                    out.push(ch);
                 }
             }
         }
-        out
     }
 }
 
