@@ -2,8 +2,43 @@
 //! index structures that turn byte offsets of the normalized text into char offsets, lines
 //! and slices of the original.
 
-/// Chars between two marks of the offset maps.
-const STEP: usize = 64;
+/// Bytes per block of the offset maps.
+const BLOCK: usize = 64;
+
+/// Is `b` the first byte of a char (not a UTF-8 continuation byte)?
+fn opens_char(b: u8) -> bool {
+    (b as i8) >= -64
+}
+
+/// The number of chars that start before each BLOCK-byte block of `s`, and the number of chars.
+/// Counting bytes that open a char needs no decoding (and vectorizes).
+fn block_counts(s: &str) -> (Vec<usize>, usize) {
+    let mut v = Vec::with_capacity(s.len() / BLOCK + 1);
+    let mut n = 0;
+    for block in s.as_bytes().chunks(BLOCK) {
+        v.push(n);
+        n += block.iter().filter(|&&b| opens_char(b)).count();
+    }
+    (v, n)
+}
+
+/// Byte offset in `s` of char `ch` (`s.len()` past the end), from the block counts of `s`.
+fn byte_of(s: &str, counts: &[usize], chars: usize, ch: usize) -> usize {
+    if ch >= chars {
+        return s.len();
+    }
+    let k = counts.partition_point(|&c| c <= ch) - 1;
+    let mut want = ch - counts[k];
+    for (i, &b) in s.as_bytes()[k * BLOCK..].iter().enumerate() {
+        if opens_char(b) {
+            if want == 0 {
+                return k * BLOCK + i;
+            }
+            want -= 1;
+        }
+    }
+    s.len()
+}
 
 /// A document's two texts and their offset maps.
 pub struct Document<'a> {
@@ -13,43 +48,18 @@ pub struct Document<'a> {
     pub norm: &'a str,
     /// Number of chars (of either text).
     chars: usize,
-    /// Byte offset in `norm` of chars 0, STEP, 2·STEP, …
+    /// Chars of `norm` before each of its BLOCK-byte blocks.
     norm_marks: Vec<usize>,
-    /// Byte offset in `original` of chars 0, STEP, 2·STEP, …
+    /// Chars of `original` before each of its BLOCK-byte blocks.
     orig_marks: Vec<usize>,
     /// Byte offset (in `norm`) at which each line after the first starts.
     line_starts: Vec<usize>,
 }
 
-/// The byte offset of every STEP-th char, and the number of chars.
-fn marks(s: &str) -> (Vec<usize>, usize) {
-    let mut v = Vec::with_capacity(s.len() / STEP + 1);
-    let mut n = 0;
-    for (i, (b, _)) in s.char_indices().enumerate() {
-        if i % STEP == 0 {
-            v.push(b);
-        }
-        n = i + 1;
-    }
-    (v, n)
-}
-
-/// Byte offset in `s` of char `ch` (`s.len()` past the end), from the marks of `s`.
-fn byte_of(s: &str, marks: &[usize], chars: usize, ch: usize) -> usize {
-    if ch >= chars {
-        return s.len();
-    }
-    let b = marks[ch / STEP];
-    match s[b..].char_indices().nth(ch % STEP) {
-        Some((off, _)) => b + off,
-        None => s.len(),
-    }
-}
-
 impl<'a> Document<'a> {
     pub fn new(original: &'a str, norm: &'a str) -> Document<'a> {
-        let (norm_marks, chars) = marks(norm);
-        let (orig_marks, orig_chars) = marks(original);
+        let (norm_marks, chars) = block_counts(norm);
+        let (orig_marks, orig_chars) = block_counts(original);
         assert_eq!(
             chars, orig_chars,
             "normalized text must keep the char count"
@@ -76,17 +86,13 @@ impl<'a> Document<'a> {
         if byte >= self.norm.len() {
             return self.chars;
         }
-        let k = self.norm_marks.partition_point(|&b| b <= byte) - 1;
-        let from = self.norm_marks[k];
-        let mut ch = k * STEP;
-        for (off, _) in self.norm[from..].char_indices() {
-            if from + off > byte {
-                return ch - 1;
-            }
-            ch += 1;
-        }
-        // `byte` is inside the last char.
-        ch - 1
+        // The chars that open before the block, and those of the block up to `byte`.
+        let k = byte / BLOCK;
+        let opened = self.norm.as_bytes()[k * BLOCK..=byte]
+            .iter()
+            .filter(|&&b| opens_char(b))
+            .count();
+        self.norm_marks[k] + opened - 1
     }
 
     /// Byte offset in the normalized text of a char offset.
@@ -147,8 +153,9 @@ mod tests {
         for (ch, &b) in nb.iter().enumerate() {
             assert_eq!(d.byte_at(ch), b);
         }
-        let (s, e) = (nb[70], nb[140]);
-        assert_eq!(d.original_slice(s, e), &original[ob[70]..ob[140]]);
+        for (a, b) in [(70, 140), (0, 1), (5, 600), (255, 256), (300, nb.len() - 1)] {
+            assert_eq!(d.original_slice(nb[a], nb[b]), &original[ob[a]..ob[b]]);
+        }
         let lines = norm[..nb[100]].matches('\n').count() + 1;
         assert_eq!(d.line_of(nb[100]), lines);
     }
