@@ -18,6 +18,7 @@ impl Words {
         let words: Vec<String> = words.into_iter().map(|w| w.as_ref().to_string()).collect();
         let all = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .prefilter(false)
             .build(&words)
             .expect("word automaton");
         let longest = AhoCorasickBuilder::new()
