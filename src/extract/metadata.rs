@@ -379,8 +379,14 @@ impl MetaRules {
     }
 
     fn is_chrome(&self, text: &str) -> bool {
-        let t = no_space(text);
-        self.chrome.iter().any(|c| t.contains(c.as_str())) || self.chrome_lines.contains(&t)
+        // Most lines hold no blank: no copy then.
+        let t: std::borrow::Cow<str> = if text.contains(char::is_whitespace) {
+            no_space(text).into()
+        } else {
+            text.into()
+        };
+        self.chrome.iter().any(|c| t.contains(c.as_str()))
+            || self.chrome_lines.iter().any(|l| *l == t)
     }
 
     fn is_end_marker(&self, text: &str) -> bool {
