@@ -4,6 +4,8 @@
 
 /// Bytes per block of the offset maps.
 const BLOCK: usize = 64;
+// A block's count fits in a u8.
+const _: () = assert!(BLOCK <= 255);
 
 /// Is `b` the first byte of a char (not a UTF-8 continuation byte)?
 fn opens_char(b: u8) -> bool {
@@ -17,7 +19,10 @@ fn block_counts(s: &str) -> (Vec<usize>, usize) {
     let mut n = 0;
     for block in s.as_bytes().chunks(BLOCK) {
         v.push(n);
-        n += block.iter().filter(|&&b| opens_char(b)).count();
+        // At most 64 per block: counted in a u8, which vectorizes.
+        n += block
+            .iter()
+            .fold(0u8, |a, &b| a.wrapping_add(opens_char(b) as u8)) as usize;
     }
     (v, n)
 }
