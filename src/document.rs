@@ -12,6 +12,39 @@ fn opens_char(b: u8) -> bool {
     (b as i8) >= -64
 }
 
+/// The number of chars that open in `block` (at most 255 bytes).
+fn block_count(block: &[u8]) -> usize {
+    // Counted in a u8, which vectorizes.
+    block
+        .iter()
+        .fold(0u8, |a, &b| a.wrapping_add(opens_char(b) as u8)) as usize
+}
+
+/// Byte offset of char `ci` of `s` (`s.len()` past the end), found by counting the bytes that
+/// open a char, block by block.
+pub fn byte_of_char(s: &str, ci: usize) -> usize {
+    let bytes = s.as_bytes();
+    let (mut seen, mut at) = (0, 0);
+    for block in bytes.chunks(BLOCK) {
+        let n = block_count(block);
+        if seen + n > ci {
+            break;
+        }
+        seen += n;
+        at += block.len();
+    }
+    let mut want = ci - seen;
+    for (i, &b) in bytes[at..].iter().enumerate() {
+        if opens_char(b) {
+            if want == 0 {
+                return at + i;
+            }
+            want -= 1;
+        }
+    }
+    s.len()
+}
+
 /// The number of chars that start before each BLOCK-byte block of `s`, and the number of chars.
 /// Counting bytes that open a char needs no decoding (and vectorizes).
 fn block_counts(s: &str) -> (Vec<usize>, usize) {
@@ -19,10 +52,7 @@ fn block_counts(s: &str) -> (Vec<usize>, usize) {
     let mut n = 0;
     for block in s.as_bytes().chunks(BLOCK) {
         v.push(n);
-        // At most 64 per block: counted in a u8, which vectorizes.
-        n += block
-            .iter()
-            .fold(0u8, |a, &b| a.wrapping_add(opens_char(b) as u8)) as usize;
+        n += block_count(block);
     }
     (v, n)
 }
@@ -121,6 +151,22 @@ impl<'a> Document<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_of_char_is_the_char_indices_offset() {
+        let mut next = crate::words::tests::random(3);
+        let pieces = ["a", "孕", "产", "\n", "é", "𠀀", "１"];
+        for _ in 0..300 {
+            let s: String = (0..next() % 400)
+                .map(|_| pieces[next() % pieces.len()])
+                .collect();
+            let offsets: Vec<usize> = s.char_indices().map(|(b, _)| b).collect();
+            for ci in 0..=offsets.len() + 1 {
+                let want = offsets.get(ci).copied().unwrap_or(s.len());
+                assert_eq!(byte_of_char(&s, ci), want, "{s:?} char {ci}");
+            }
+        }
+    }
 
     #[test]
     fn offsets_map_into_the_original() {

@@ -11,6 +11,7 @@ pub mod responsible;
 pub mod target;
 pub mod value;
 
+use crate::document::byte_of_char;
 use crate::error::{Error, Result};
 use crate::patterns::Patterns;
 use crate::region::RegionTable;
@@ -411,38 +412,22 @@ fn head_and_tail<'a>(
         return (Cow::Borrowed(original), Cow::Borrowed(norm));
     }
     // Cut at line breaks so that no line is read half: the first one from char HEAD on, and
-    // the last one before the final TAIL chars (found reading backwards).
-    let head_end = norm
-        .chars()
-        .enumerate()
-        .skip(HEAD)
-        .find(|&(_, c)| c == '\n')
-        .map_or(HEAD, |(i, _)| i);
-    let tail_start = norm
-        .chars()
-        .rev()
-        .skip(TAIL)
-        .position(|c| c == '\n')
-        .map_or(n - TAIL, |k| n - TAIL - k);
+    // the last one before the final TAIL chars.
+    let from = byte_of_char(norm, HEAD);
+    let head_end = match norm[from..].find('\n') {
+        Some(i) => HEAD + norm[from..from + i].chars().count(),
+        None => HEAD,
+    };
+    let upto = byte_of_char(norm, n - TAIL);
+    let tail_start = match norm[..upto].rfind('\n') {
+        Some(i) => norm[..i].chars().count() + 1,
+        None => n - TAIL,
+    };
     if tail_start <= head_end {
         return (Cow::Borrowed(original), Cow::Borrowed(norm));
     }
     let cut = |s: &str| -> String {
-        let m = s.chars().count();
-        // Byte offset of char `ci`, counted from the nearer end.
-        let byte = |ci: usize| {
-            if ci >= m {
-                s.len()
-            } else if ci <= m / 2 {
-                s.char_indices().nth(ci).map_or(s.len(), |(b, _)| b)
-            } else {
-                s.char_indices()
-                    .rev()
-                    .nth(m - 1 - ci)
-                    .map_or(s.len(), |(b, _)| b)
-            }
-        };
-        let (h, t) = (byte(head_end), byte(tail_start));
+        let (h, t) = (byte_of_char(s, head_end), byte_of_char(s, tail_start));
         let mut out = String::with_capacity(h + (s.len() - t) + 1);
         out.push_str(&s[..h]);
         out.push('\n');
@@ -643,6 +628,66 @@ fn mark_duplicates(targets: &mut [Target], table_start: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The head and tail cut as first written, char by char: the reference for `head_and_tail`.
+    fn head_and_tail_by_chars(norm: &str) -> Option<(usize, usize)> {
+        let (head, tail) = (6000, 2000);
+        let n = norm.chars().count();
+        if n <= head + tail + 1000 {
+            return None;
+        }
+        let head_end = norm
+            .chars()
+            .enumerate()
+            .skip(head)
+            .find(|&(_, c)| c == '\n')
+            .map_or(head, |(i, _)| i);
+        let tail_start = norm
+            .chars()
+            .rev()
+            .skip(tail)
+            .position(|c| c == '\n')
+            .map_or(n - tail, |k| n - tail - k);
+        (tail_start > head_end).then_some((head_end, tail_start))
+    }
+
+    #[test]
+    fn head_and_tail_cuts_where_the_char_loop_cuts() {
+        let mut next = crate::words::tests::random(5);
+        for case in 0..40 {
+            let line_len = 1 + next() % 3000;
+            let chars = 8000 + next() % 6000;
+            let norm: String = (0..chars)
+                .map(|i| {
+                    if case % 7 != 0 && i % line_len == line_len - 1 {
+                        '\n'
+                    } else if i % 3 == 0 {
+                        'a'
+                    } else {
+                        '字'
+                    }
+                })
+                .collect();
+            // The original is as long in chars, not in bytes.
+            let original = norm.replace('a', "ａ");
+            let (o, n) = head_and_tail(&original, &norm);
+            match head_and_tail_by_chars(&norm) {
+                None => assert_eq!(n.len(), norm.len(), "case {case}"),
+                Some((h, t)) => {
+                    let cut = |s: &str| -> String {
+                        let c: Vec<char> = s.chars().collect();
+                        c[..h]
+                            .iter()
+                            .chain(['\n'].iter())
+                            .chain(c[t..].iter())
+                            .collect()
+                    };
+                    assert_eq!(n, cut(&norm), "case {case}");
+                    assert_eq!(o, cut(&original), "case {case}");
+                }
+            }
+        }
+    }
 
     fn run(text: &str) -> Extraction {
         let p = Patterns::embedded().unwrap();
