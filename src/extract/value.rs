@@ -55,6 +55,9 @@ pub struct ValueScanner {
     not_before: WordList,
     chinese_not_unit: Vec<String>,
     placeholders: Words,
+    /// `may_open_number` for every 3-byte char, as bits: entry `(b0 & 0x0F) << 6 | (b1 & 0x3F)`,
+    /// bit `b2 & 0x3F` of the char's bytes b0 b1 b2.
+    opens3: Box<[u64; 1024]>,
 }
 
 const CN: &str = "零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟";
@@ -227,7 +230,46 @@ impl ValueScanner {
             not_before: WordList::longest_first(p.list("not_before")),
             chinese_not_unit: longest_first(p.list("chinese_not_unit")),
             placeholders: Words::new(p.list("placeholder")),
+            opens3: {
+                let mut t = Box::new([0u64; 1024]);
+                for c in ('\u{800}'..='\u{FFFF}').filter(|&c| may_open_number(c)) {
+                    let mut buf = [0u8; 4];
+                    let b = c.encode_utf8(&mut buf).as_bytes();
+                    t[((b[0] & 0x0F) as usize) << 6 | (b[1] & 0x3F) as usize] |= 1 << (b[2] & 0x3F);
+                }
+                t
+            },
         }
+    }
+
+    /// The first char at or after byte `pos` of `hay` that may open a number, with its offset:
+    /// what `hay[pos..].char_indices().find(may_open_number)` gives, reading 3-byte chars from
+    /// a table instead of decoding them.
+    fn next_opening(&self, hay: &str, pos: usize) -> Option<(usize, char)> {
+        let b = hay.as_bytes();
+        let mut i = pos;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 {
+                if x.is_ascii_digit() {
+                    return Some((i, x as char));
+                }
+                i += 1;
+            } else if (0xE0..0xF0).contains(&x) {
+                let row = self.opens3[((x & 0x0F) as usize) << 6 | (b[i + 1] & 0x3F) as usize];
+                if row >> (b[i + 2] & 0x3F) & 1 != 0 {
+                    return hay[i..].chars().next().map(|c| (i, c));
+                }
+                i += 3;
+            } else {
+                let c = hay[i..].chars().next()?;
+                if may_open_number(c) {
+                    return Some((i, c));
+                }
+                i += c.len_utf8();
+            }
+        }
+        None
     }
 
     pub fn unit_def(&self, i: usize) -> &UnitDef {
@@ -378,10 +420,7 @@ impl ValueScanner {
     /// engine: 百分之/千分之 and a run of numeral chars is a share (the first alternative), else
     /// the run is the number. A number in digits goes through the pattern with its captures.
     fn next_number(&self, hay: &str, pos: usize) -> Option<NumberCaps> {
-        let (off, c) = hay[pos..]
-            .char_indices()
-            .find(|&(_, c)| may_open_number(c))?;
-        let p = pos + off;
+        let (p, c) = self.next_opening(hay, pos)?;
         if is_cn(c) {
             let run_end = |from: usize| {
                 from + hay[from..]
@@ -782,6 +821,28 @@ mod tests {
 
     /// The hand-read numbers equal the number pattern's own leftmost matches and groups, on
     /// random text made of digits, numeral chars, share words and everything around them.
+    #[test]
+    fn next_opening_is_the_char_loop() {
+        let p = Patterns::embedded().unwrap();
+        let v = ValueScanner::new(&p);
+        let pieces = [
+            "1", "a", "一", "字", "²", "٣", "①", "５", "𝟙", "𠀀", "é", "〇", "伍", "。", " ",
+        ];
+        let mut next = crate::words::tests::random(13);
+        for _ in 0..3000 {
+            let hay: String = (0..next() % 10)
+                .map(|_| pieces[next() % pieces.len()])
+                .collect();
+            for (pos, _) in hay.char_indices().chain([(hay.len(), ' ')]) {
+                let want = hay[pos..]
+                    .char_indices()
+                    .find(|&(_, c)| may_open_number(c))
+                    .map(|(i, c)| (pos + i, c));
+                assert_eq!(v.next_opening(&hay, pos), want, "{hay:?} from {pos}");
+            }
+        }
+    }
+
     #[test]
     fn next_number_equals_the_pattern() {
         let p = Patterns::embedded().unwrap();
