@@ -376,20 +376,30 @@ pub fn fold_text(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut run = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if matches!(b[i], 0x0D | 0xC2 | 0xE2 | 0xE3 | 0xEF) {
-            let mut rest = s[i..].chars();
-            let c = rest.next().expect("a char opens here");
-            let f = fold_char(c, rest.next());
-            if f != c {
-                out.push_str(&s[run..i]);
-                out.push(f);
-                run = i + c.len_utf8();
+    let mut fold_at = |i: usize, out: &mut String| -> usize {
+        let mut rest = s[i..].chars();
+        let c = rest.next().expect("a char opens here");
+        let f = fold_char(c, rest.next());
+        if f != c {
+            out.push_str(&s[run..i]);
+            out.push(f);
+            run = i + c.len_utf8();
+        }
+        c.len_utf8()
+    };
+    if memchr::memchr2(0x0D, 0xC2, b).is_none() {
+        // The usual text: the three lead bytes left are found by memchr.
+        for i in memchr::memchr3_iter(0xE2, 0xE3, 0xEF, b) {
+            fold_at(i, &mut out);
+        }
+    } else {
+        let mut i = 0;
+        while i < b.len() {
+            if matches!(b[i], 0x0D | 0xC2 | 0xE2 | 0xE3 | 0xEF) {
+                i += fold_at(i, &mut out);
+            } else {
+                i += 1;
             }
-            i += c.len_utf8();
-        } else {
-            i += 1;
         }
     }
     out.push_str(&s[run..]);
