@@ -286,14 +286,30 @@ impl Converter {
     }
 
     /// Byte offset of the first char at or after `from` that t2s may change.
+    /// (Read byte by byte: a char below U+3400 never counts, one beyond the BMP always does, and
+    /// a 3-byte char is looked up by its code point without decoding through `chars`.)
     fn first_change(&self, text: &str, from: usize) -> Option<usize> {
-        text[from..]
-            .char_indices()
-            .find(|&(_, c)| {
-                let i = c as usize;
-                i >= 0x10000 || (i >= 0x3400 && self.changes[i / 64] & (1 << (i % 64)) != 0)
-            })
-            .map(|(i, _)| from + i)
+        let b = text.as_bytes();
+        let mut i = from;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0xE0 {
+                // ASCII, or a char of two bytes (below U+0800); a continuation byte is never
+                // reached from a char boundary.
+                i += if x < 0x80 { 1 } else { 2 };
+            } else if x < 0xF0 {
+                let cp = ((x & 0x0F) as usize) << 12
+                    | ((b[i + 1] & 0x3F) as usize) << 6
+                    | (b[i + 2] & 0x3F) as usize;
+                if cp >= 0x3400 && self.changes[cp / 64] & (1 << (cp % 64)) != 0 {
+                    return Some(i);
+                }
+                i += 3;
+            } else {
+                return Some(i);
+            }
+        }
+        None
     }
 
     /// Convert one line known to hold a char t2s may change, keeping its number of chars.
@@ -535,6 +551,31 @@ mod tests {
         }
         assert_eq!(fast.convert("𠁞"), None);
         assert_eq!(conv.t2s_aligned("一是反覆研究\n二是"), "一是反复研究\n二是");
+    }
+
+    /// `first_change` is the char loop over the change table.
+    #[test]
+    fn first_change_is_the_char_loop() {
+        let conv = Converter::new().unwrap();
+        let pieces = [
+            "a", "é", "「", "。", "孕", "產", "婦", "萬", "𠀀", "\n", "㐀", "々", "发", "發",
+        ];
+        let mut next = crate::words::tests::random(17);
+        for _ in 0..3000 {
+            let s: String = (0..next() % 10)
+                .map(|_| pieces[next() % pieces.len()])
+                .collect();
+            for (from, _) in s.char_indices().chain([(s.len(), ' ')]) {
+                let want = s[from..]
+                    .char_indices()
+                    .find(|&(_, c)| {
+                        let i = c as usize;
+                        i >= 0x10000 || (i >= 0x3400 && conv.changes[i / 64] & (1 << (i % 64)) != 0)
+                    })
+                    .map(|(i, _)| from + i);
+                assert_eq!(conv.first_change(&s, from), want, "{s:?} from {from}");
+            }
+        }
     }
 
     /// `fold_text` is `fold_char` applied to every char with the char after it.
