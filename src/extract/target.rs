@@ -39,6 +39,8 @@ pub struct TargetRules {
     /// The words of `before`, in its order.
     before_words: WordList,
     after: Vec<(String, Comparator)>,
+    /// The words of `after`, in its order.
+    after_words: WordList,
     strength: Vec<(String, String)>,
     strength_words: WordList,
     scope: WordList,
@@ -104,6 +106,7 @@ impl TargetRules {
             canonical_names,
             before_words: WordList::new(before.iter().map(|(w, _)| w.clone()).collect()),
             before,
+            after_words: WordList::new(after.iter().map(|(w, _)| w.clone()).collect()),
             after,
             strength_words: WordList::new(strength.iter().map(|(w, _)| w.clone()).collect()),
             strength,
@@ -151,7 +154,7 @@ pub struct SentenceCtx<'a> {
     pub times: &'a [TimeExpr],
     /// The document is a news report: only commitments count.
     pub report: bool,
-    /// Byte ranges that hold no targets (responsible-unit brackets).
+    /// Byte ranges that hold no targets (responsible-unit brackets), in order, not overlapping.
     pub skip: &'a [Span],
 }
 
@@ -466,15 +469,17 @@ impl<'a> SentenceCtx<'a> {
     fn comparator_after(&self, rest: &str) -> Option<(usize, Comparator)> {
         let t = rest.trim_start_matches(' ');
         let skip = rest.len() - t.len();
-        self.rules
-            .after
-            .iter()
-            .find(|(w, _)| t.starts_with(w.as_str()))
-            .map(|(w, c)| (skip + w.len(), *c))
+        self.rules.after_words.prefix_of(t).map(|i| {
+            let (w, c) = &self.rules.after[i];
+            (skip + w.len(), *c)
+        })
     }
 
     fn in_skip(&self, at: usize) -> bool {
-        self.skip.iter().any(|s| s.start <= at && at < s.end)
+        // The spans are in order and do not overlap: only the last one opening at or before
+        // `at` can hold it.
+        let k = self.skip.partition_point(|s| s.start <= at);
+        k > 0 && at < self.skip[k - 1].end
     }
 
     /// Whether a status word (截至目前, 全年共) governs the position: it stands earlier in the
@@ -612,14 +617,12 @@ impl<'a> SentenceCtx<'a> {
             // Items of the indicator, for distribution.
             let items = self.items(&ind);
             let k = g.mentions.len();
-            let series: Vec<&TimeExpr> = self
-                .times
+            // Times are in order of their starts; one ending by `first.start` starts before it.
+            let from = self.times.partition_point(|t| t.start < sent.start);
+            let series: Vec<&TimeExpr> = self.times[from..]
                 .iter()
-                .filter(|t| {
-                    t.start >= sent.start
-                        && t.end <= first.start
-                        && t.series.is_some_and(|(_, n)| n == k)
-                })
+                .take_while(|t| t.start < first.start)
+                .filter(|t| t.end <= first.start && t.series.is_some_and(|(_, n)| n == k))
                 .collect();
             let strength = self.strength(sent, first.start);
             let clause_prefix = &text[floor..first.start];
