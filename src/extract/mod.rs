@@ -512,9 +512,13 @@ impl DocPass<'_> {
             return Some(t.with_year(scope_year));
         }
         let (ls, _) = self.lines[li];
-        if let Some(t) = self.times.iter().rfind(|t| {
-            t.start >= ls
-                && t.end <= s.start
+        // Times are in order of their starts; one ending by `s.start` starts before it.
+        let (a, b) = (
+            self.times.partition_point(|t| t.start < ls),
+            self.times.partition_point(|t| t.start < s.start),
+        );
+        if let Some(t) = self.times[a..b].iter().rfind(|t| {
+            t.end <= s.start
                 && !t.reference
                 && self.text[t.end..].trim_start().starts_with([':', '：'])
         }) {
@@ -533,7 +537,12 @@ impl DocPass<'_> {
     pub fn units_at(&self, reader: &UnitReader, s: Span, at: usize) -> UnitList {
         let li = self.line_index(at);
         let (_, le) = self.lines[li];
-        let mut found = self.brackets.iter().find(|b| b.start >= at && b.start < le);
+        // Brackets are in order of their starts.
+        let first_from = |at: usize| {
+            self.brackets
+                .get(self.brackets.partition_point(|b| b.start < at))
+        };
+        let mut found = first_from(at).filter(|b| b.start < le);
         if found.is_none() {
             // A bracket alone at the start of the next non-empty line.
             for &(ns, ne) in self.lines.iter().skip(li + 1) {
@@ -542,7 +551,7 @@ impl DocPass<'_> {
                     continue;
                 }
                 let lead = ns + (self.text[ns..ne].len() - self.text[ns..ne].trim_start().len());
-                found = self.brackets.iter().find(|b| b.start == lead);
+                found = first_from(lead).filter(|b| b.start == lead);
                 break;
             }
         }
