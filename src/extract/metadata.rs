@@ -562,11 +562,9 @@ fn char_offset(s: &str, byte: usize) -> usize {
 fn label_hits(rules: &MetaRules, text: &str) -> Vec<LabelHit> {
     let mut cells: Vec<(usize, &str)> = Vec::new();
     let mut start = 0;
-    for (b, c) in text.char_indices() {
-        if c == '|' || c == '\t' {
-            cells.push((start, &text[start..b]));
-            start = b + c.len_utf8();
-        }
+    for b in memchr::memchr2_iter(b'|', b'\t', text.as_bytes()) {
+        cells.push((start, &text[start..b]));
+        start = b + 1;
     }
     cells.push((start, &text[start..]));
     let is_label_cell = |cell: &str| rules.bare_label(cell).is_some();
@@ -580,17 +578,22 @@ fn label_hits(rules: &MetaRules, text: &str) -> Vec<LabelHit> {
     };
     let mut hits = Vec::new();
     for (k, &(off, cell)) in cells.iter().enumerate() {
-        let found: Vec<(usize, usize, &Label)> = rules
-            .label_re
-            .captures_iter(cell)
-            .filter_map(|c| {
-                let label = c.name("label")?;
-                let whole = c.get(0)?;
-                rules
-                    .bare_label(label.as_str())
-                    .map(|l| (whole.end(), label.start(), l))
-            })
-            .collect();
+        // Every "label:" match ends in ':'.
+        let found: Vec<(usize, usize, &Label)> = if !cell.contains(':') {
+            Vec::new()
+        } else {
+            rules
+                .label_re
+                .captures_iter(cell)
+                .filter_map(|c| {
+                    let label = c.name("label")?;
+                    let whole = c.get(0)?;
+                    rules
+                        .bare_label(label.as_str())
+                        .map(|l| (whole.end(), label.start(), l))
+                })
+                .collect()
+        };
         if found.is_empty() {
             if let Some(l) = rules.bare_label(cell) {
                 let (at, v) = next_value(k).unwrap_or((off + cell.len(), ""));
