@@ -34,8 +34,9 @@ pub struct Extractor {
     pub regions: RegionTable,
     pub milestones: milestone::MilestoneRules,
     period_words: Vec<String>,
-    report_markers: Vec<String>,
-    plan_genre: Vec<String>,
+    /// Searchers for the report markers and the plan-genre words (SIMD memmem, built once).
+    report_markers: Vec<memchr::memmem::Finder<'static>>,
+    plan_genre: Vec<memchr::memmem::Finder<'static>>,
     review_start: Words,
     review_end: Words,
     /// Words that turn a review to what comes next (今年, 下一步).
@@ -113,8 +114,8 @@ impl Extractor {
                 .into_iter()
                 .map(|(w, _)| w.to_string())
                 .collect(),
-            report_markers: p.list("report").into_iter().map(String::from).collect(),
-            plan_genre: p.list("plan_genre").into_iter().map(String::from).collect(),
+            report_markers: finders(p.list("report")),
+            plan_genre: finders(p.list("plan_genre")),
             review_start: Words::new(p.list("review_start")),
             review_end: Words::new(p.list("review_end")),
             ahead: Words::new(p.list("review_ahead")),
@@ -235,16 +236,13 @@ impl Extractor {
             .nth(200)
             .map(|(i, _)| i)
             .unwrap_or(norm.len());
-        if self
-            .plan_genre
-            .iter()
-            .any(|g| norm[..title_end].contains(g.as_str()))
-        {
+        let title = norm[..title_end].as_bytes();
+        if self.plan_genre.iter().any(|g| g.find(title).is_some()) {
             return false;
         }
         self.report_markers
             .iter()
-            .filter(|m| head.contains(m.as_str()))
+            .filter(|m| m.find(head.as_bytes()).is_some())
             .count()
             >= 2
     }
@@ -392,6 +390,14 @@ impl Extractor {
         }
         None
     }
+}
+
+/// A prebuilt searcher for each word.
+fn finders(words: Vec<&str>) -> Vec<memchr::memmem::Finder<'static>> {
+    words
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+        .collect()
 }
 
 /// The first 6,000 and last 2,000 chars of a long document (at line breaks), from both of its
