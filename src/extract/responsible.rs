@@ -44,6 +44,9 @@ pub struct UnitReader {
     heads: Vec<String>,
 }
 
+/// The longest explicit subject of a sentence, in chars.
+const SUBJECT_MAX_CHARS: usize = 40;
+
 const OPEN: &[char] = &['(', '〔', '[', '【', '（'];
 const CLOSE: &[char] = &[')', '〕', ']', '】', '）'];
 
@@ -179,15 +182,29 @@ impl UnitReader {
     /// ["各社区居委会", "卫生服务站"].
     pub fn subject(&self, sentence: &str) -> Vec<String> {
         let s = strip_enumerator(sentence);
+        // A subject has at most 40 chars (41 with 由): an end word that starts later gives
+        // none, so only the words starting within the first 42 chars are looked for.
+        let longest = self
+            .subject_end
+            .iter()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        let window = &s[..s
+            .char_indices()
+            .nth(SUBJECT_MAX_CHARS + 2 + longest)
+            .map_or(s.len(), |(b, _)| b)];
         let cut = self
             .subject_end
             .iter()
-            .filter_map(|w| s.find(w.as_str()).map(|i| (i, w)))
+            .filter_map(|w| window.find(w.as_str()).map(|i| (i, w)))
             .min_by_key(|(i, _)| *i);
         let Some((i, _)) = cut else { return Vec::new() };
         let subj = &s[..i];
         let subj = subj.strip_prefix('由').unwrap_or(subj);
-        if subj.is_empty() || subj.chars().count() > 40 || subj.contains([',', ':', '。', ';', '“'])
+        if subj.is_empty()
+            || subj.chars().count() > SUBJECT_MAX_CHARS
+            || subj.contains([',', ':', '。', ';', '“'])
         {
             return Vec::new();
         }
@@ -481,6 +498,15 @@ mod tests {
             ]
         );
         assert!(r.subject("进一步加强管理,要求各单位").is_empty());
+        // At most 40 chars of subject (with 由 before them), wherever the end word stands.
+        let name = |n: usize| format!("{}卫生院", "甲".repeat(n - 3));
+        assert_eq!(r.subject(&format!("{}要做好", name(40))), vec![name(40)]);
+        assert_eq!(
+            r.subject(&format!("由{}负责做好", name(40))),
+            vec![name(40)]
+        );
+        assert!(r.subject(&format!("{}要做好", name(41))).is_empty());
+        assert!(r.subject(&format!("由{}负责做好", name(41))).is_empty());
     }
 
     #[test]
