@@ -42,6 +42,8 @@ pub struct TargetRules {
     /// The words of `after`, in its order.
     after_words: WordList,
     strength: Vec<(String, String)>,
+    /// Reverse searchers for the `strength` words, in its order.
+    strength_finders: Vec<memchr::memmem::FinderRev<'static>>,
     strength_words: WordList,
     scope: WordList,
     filler: WordList,
@@ -108,6 +110,10 @@ impl TargetRules {
             before,
             after_words: WordList::new(after.iter().map(|(w, _)| w.clone()).collect()),
             after,
+            strength_finders: strength
+                .iter()
+                .map(|(w, _)| memchr::memmem::FinderRev::new(w.as_bytes()).into_owned())
+                .collect(),
             strength_words: WordList::new(strength.iter().map(|(w, _)| w.clone()).collect()),
             strength,
             scope: owned("scope"),
@@ -502,11 +508,12 @@ impl<'a> SentenceCtx<'a> {
     }
 
     fn strength(&self, sent: Span, at: usize) -> Option<String> {
-        let head = &self.text[sent.start..at];
+        let head = self.text[sent.start..at].as_bytes();
         self.rules
             .strength
             .iter()
-            .filter_map(|(w, s)| head.rfind(w.as_str()).map(|p| (p, s)))
+            .zip(&self.rules.strength_finders)
+            .filter_map(|((_, s), f)| f.rfind(head).map(|p| (p, s)))
             .max_by_key(|(p, _)| *p)
             .map(|(_, s)| s.clone())
     }
