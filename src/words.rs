@@ -173,6 +173,18 @@ impl WordList {
         })
     }
 
+    /// Every word that `s` starts with, in list order.
+    pub fn prefixes<'a>(&'a self, s: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        let mut ids: Vec<usize> = bucket(&self.by_first, s.chars().next())
+            .iter()
+            .copied()
+            .filter(|&i| s.starts_with(self.words[i].as_str()))
+            .chain(self.empty)
+            .collect();
+        ids.sort_unstable();
+        ids.into_iter().map(|i| self.words[i].as_str())
+    }
+
     /// The first word that `s` starts with.
     pub fn first_prefix(&self, s: &str) -> Option<&str> {
         self.prefix_of(s).map(|i| self.words[i].as_str())
@@ -269,6 +281,12 @@ pub(crate) mod tests {
                 let suf = list.iter().find(|w| s.ends_with(w.as_str()));
                 assert_eq!(wl.first_prefix(&s), pre.map(String::as_str), "{list:?} {s}");
                 assert_eq!(wl.first_suffix(&s), suf.map(String::as_str), "{list:?} {s}");
+                let all: Vec<&str> = list
+                    .iter()
+                    .filter(|w| s.starts_with(w.as_str()))
+                    .map(String::as_str)
+                    .collect();
+                assert_eq!(wl.prefixes(&s).collect::<Vec<_>>(), all, "{list:?} {s}");
             }
         }
     }

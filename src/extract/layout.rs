@@ -1,6 +1,8 @@
 //! Layout: lines, sentences and clauses of a normalized document; numbered headings and the
 //! time they give their section; tables flattened one cell per line and where they start.
 
+use crate::words::WordList;
+
 /// A byte range of the normalized text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -78,14 +80,13 @@ const CN_DIGITS: &str = "一二三四五六七八九十";
 
 /// The heading kind of a line, if it is one: a short numbered line without a full stop
 /// (二、2019年工作安排; (一)总体目标) or a line opening with a period and a colon (第一季度:…).
-pub fn heading(line: &str, period_words: &[&str]) -> Option<Heading> {
+pub fn heading(line: &str, period_words: &WordList) -> Option<Heading> {
     let t = line.trim_start_matches([' ', '\u{3000}', '\t']);
-    for w in period_words {
-        if let Some(rest) = t.strip_prefix(w) {
-            if rest.starts_with([':', '：']) {
-                return Some(Heading::Period);
-            }
-        }
+    if period_words
+        .prefixes(t)
+        .any(|w| t[w.len()..].starts_with([':', '：']))
+    {
+        return Some(Heading::Period);
     }
     // At most 40 chars and no full stop (read only when a numbering is found).
     let short = || t.chars().nth(40).is_none() && !t.contains('。');
@@ -176,7 +177,7 @@ mod tests {
 
     #[test]
     fn headings() {
-        let p = ["第一季度", "第四季度"];
+        let p = WordList::new(vec!["第一季度".into(), "第四季度".into()]);
         assert_eq!(heading("  二、2019年工作安排", &p), Some(Heading::Chapter));
         assert_eq!(heading("(一)总体目标", &p), Some(Heading::Section));
         assert_eq!(heading("第四季度:", &p), Some(Heading::Period));

@@ -7,13 +7,13 @@ use super::layout::{heading, Heading, Span};
 use super::responsible::UnitReader;
 use super::{DocPass, Milestone, Target};
 use crate::patterns::Patterns;
-use crate::words::Words;
+use crate::words::{WordList, Words};
 
 pub struct MilestoneRules {
     recurring: Vec<(String, String)>,
     /// The recurrence words, in the order of `recurring`.
     recurring_words: Words,
-    period_words: Vec<String>,
+    period_words: WordList,
     goal: Words,
     task: Words,
     deliverable: Words,
@@ -44,11 +44,12 @@ impl MilestoneRules {
             adverbs: list("task_adverb"),
             vague: Words::new(list("vague_verb")),
             descriptive: Words::new(list("not_milestone")),
-            period_words: p
-                .pairs("period")
-                .into_iter()
-                .map(|(w, _)| w.to_string())
-                .collect(),
+            period_words: WordList::new(
+                p.pairs("period")
+                    .into_iter()
+                    .map(|(w, _)| w.to_string())
+                    .collect(),
+            ),
             goal: Words::new(p.list("goal")),
         }
     }
@@ -88,7 +89,7 @@ impl MilestoneRules {
         units: &UnitReader,
     ) -> Vec<Milestone> {
         let text = pass.text;
-        let periods: Vec<&str> = self.period_words.iter().map(String::as_str).collect();
+        let periods = &self.period_words;
         let mut out: Vec<Milestone> = Vec::new();
         // Targets sorted by start, and the longest target span, to find those near a sentence.
         let mut by_start: Vec<(usize, usize, usize)> = targets
@@ -133,7 +134,7 @@ impl MilestoneRules {
                 continue;
             }
             if matches!(
-                heading(&text[ls..le], &periods),
+                heading(&text[ls..le], periods),
                 Some(Heading::Chapter | Heading::Section)
             ) {
                 continue;

@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::patterns::Patterns;
 use crate::region::RegionTable;
 use crate::segment::Segmenter;
-use crate::words::Words;
+use crate::words::{WordList, Words};
 use deadline::{DeadlineReader, TimeExpr};
 use layout::{heading, Heading, Span};
 use metadata::{DocMeta, MetaRules};
@@ -33,7 +33,7 @@ pub struct Extractor {
     pub meta_rules: MetaRules,
     pub regions: RegionTable,
     pub milestones: milestone::MilestoneRules,
-    period_words: Vec<String>,
+    period_words: WordList,
     /// Searchers for the report markers and the plan-genre words (SIMD memmem, built once).
     report_markers: Vec<memchr::memmem::Finder<'static>>,
     plan_genre: Vec<memchr::memmem::Finder<'static>>,
@@ -109,11 +109,12 @@ impl Extractor {
             meta_rules,
             regions,
             milestones: milestone::MilestoneRules::new(p),
-            period_words: p
-                .pairs("period")
-                .into_iter()
-                .map(|(w, _)| w.to_string())
-                .collect(),
+            period_words: WordList::new(
+                p.pairs("period")
+                    .into_iter()
+                    .map(|(w, _)| w.to_string())
+                    .collect(),
+            ),
             report_markers: finders(p.list("report")),
             plan_genre: finders(p.list("plan_genre")),
             review_start: Words::new(p.list("review_start")),
@@ -249,7 +250,7 @@ impl Extractor {
 
     /// Lines inside a review of past work (工作回顾, 五年来…) up to the next heading or paragraph
     /// that turns to plans (目标任务, 今年工作…).
-    fn review_lines(&self, text: &str, lines: &[(usize, usize)], periods: &[&str]) -> Vec<bool> {
+    fn review_lines(&self, text: &str, lines: &[(usize, usize)], periods: &WordList) -> Vec<bool> {
         let rank = |h: Heading| match h {
             Heading::Chapter => 1,
             Heading::Section => 2,
@@ -298,7 +299,7 @@ impl Extractor {
         lines.push((start, text.len()));
         let times = self.deadlines.scan(text, issued);
         let brackets = self.units.brackets(text);
-        let period_words: Vec<&str> = self.period_words.iter().map(String::as_str).collect();
+        let period_words = &self.period_words;
         let doc_time = self.document_time(text, &lines, &times);
         let mut line_scope = Vec::with_capacity(lines.len());
         let (mut chapter, mut section, mut period): (
@@ -314,7 +315,7 @@ impl Extractor {
                     .find(|t| t.start >= from && t.end <= to && !t.reference)
                     .cloned()
             };
-            match heading(line, &period_words) {
+            match heading(line, period_words) {
                 Some(Heading::Chapter) => {
                     chapter = first_time(ls, le);
                     section = None;
@@ -340,7 +341,7 @@ impl Extractor {
             || text.contains("排在第一位的为牵头单位")
             || text.contains("排名第一的为牵头单位")
             || text.contains("第一个为牵头单位");
-        let review = self.review_lines(text, &lines, &period_words);
+        let review = self.review_lines(text, &lines, period_words);
         DocPass {
             text,
             table_start: layout::table_start(&lines, text),
