@@ -508,7 +508,7 @@ impl<'a> SentenceCtx<'a> {
     }
 
     fn strength(&self, sent: Span, at: usize) -> Option<String> {
-        let head = self.text[sent.start..at].as_bytes();
+        let head = &self.text.as_bytes()[sent.start..at];
         self.rules
             .strength
             .iter()
