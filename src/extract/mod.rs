@@ -237,7 +237,7 @@ impl Extractor {
             .nth(200)
             .map(|(i, _)| i)
             .unwrap_or(norm.len());
-        let title = norm[..title_end].as_bytes();
+        let title = &norm.as_bytes()[..title_end];
         if self.plan_genre.iter().any(|g| g.find(title).is_some()) {
             return false;
         }
