@@ -17,7 +17,7 @@ pub struct MilestoneRules {
     goal: Words,
     task: Words,
     deliverable: Words,
-    adverbs: Vec<String>,
+    adverbs: WordList,
     vague: Words,
     descriptive: Words,
 }
@@ -41,7 +41,7 @@ impl MilestoneRules {
             recurring,
             task: Words::new(list("task_verb")),
             deliverable: Words::new(list("deliverable_verb")),
-            adverbs: list("task_adverb"),
+            adverbs: WordList::new(list("task_adverb")),
             vague: Words::new(list("vague_verb")),
             descriptive: Words::new(list("not_milestone")),
             period_words: WordList::new(
@@ -64,7 +64,7 @@ impl MilestoneRules {
     /// The task without the adverbs before its first verb.
     fn first_word<'t>(&self, task: &'t str) -> &'t str {
         let mut t = task;
-        while let Some(a) = self.adverbs.iter().find(|a| t.starts_with(a.as_str())) {
+        while let Some(a) = self.adverbs.first_prefix(t) {
             t = &t[a.len()..];
         }
         t

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::number::{chinese_digit, parse_arabic, parse_chinese, Number};
 use crate::patterns::{Patterns, UnitDef};
-use crate::words::{longest_first, WordList, Words};
+use crate::words::{WordList, Words};
 
 /// A number of the text with what surrounds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +53,7 @@ pub struct ValueScanner {
     unit_words: Words,
     not_after: Words,
     not_before: WordList,
-    chinese_not_unit: Vec<String>,
+    chinese_not_unit: WordList,
     placeholders: Words,
     /// `may_open_number` for every 3-byte char, as bits: entry `(b0 & 0x0F) << 6 | (b1 & 0x3F)`,
     /// bit `b2 & 0x3F` of the char's bytes b0 b1 b2.
@@ -228,7 +228,7 @@ impl ValueScanner {
             units_by_len,
             not_after: Words::new(p.list("not_after")),
             not_before: WordList::longest_first(p.list("not_before")),
-            chinese_not_unit: longest_first(p.list("chinese_not_unit")),
+            chinese_not_unit: WordList::longest_first(p.list("chinese_not_unit")),
             placeholders: Words::new(p.list("placeholder")),
             opens3: {
                 let mut t = Box::new([0u64; 1024]);
@@ -589,13 +589,7 @@ impl ValueScanner {
                     }
                 }
             }
-            if chinese
-                && self
-                    .chinese_not_unit
-                    .iter()
-                    .any(|w| text[e..].starts_with(w.as_str()))
-                && u.is_none()
-            {
+            if chinese && u.is_none() && self.chinese_not_unit.prefix_of(&text[e..]).is_some() {
                 return None;
             }
             value = value.scaled(mult);
