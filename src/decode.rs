@@ -38,6 +38,12 @@ pub fn universal_newlines(text: String) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
+/// `std::str::from_utf8`, validated with SIMD (the standard check runs again only to describe
+/// an error).
+fn from_utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes))
+}
+
 /// Detect the encoding of `bytes` and decode them (line ends read as universal newlines).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Refused> {
     decode_raw(bytes).map(|mut d| {
@@ -67,7 +73,7 @@ fn decode_raw(bytes: &[u8]) -> Result<Decoded, Refused> {
         )));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return Ok(match std::str::from_utf8(rest) {
+        return Ok(match from_utf8(rest) {
             Ok(s) => Decoded {
                 text: s.to_string(),
                 encoding: "utf-8-bom",
@@ -76,7 +82,7 @@ fn decode_raw(bytes: &[u8]) -> Result<Decoded, Refused> {
             Err(e) => lossy_utf8(rest, e.valid_up_to() + 3, "utf-8-bom"),
         });
     }
-    let utf8_err = match std::str::from_utf8(bytes) {
+    let utf8_err = match from_utf8(bytes) {
         Ok(s) => {
             return Ok(Decoded {
                 text: s.to_string(),
