@@ -203,7 +203,8 @@ impl MilestoneRules {
                     (None, Some((t, st))) => (Some(t), st),
                     (None, None) => (None, c.start),
                 };
-                let recurring = if clause.contains("年度第") {
+                let recurring = if clause.contains("年度第") || !self.recurring_words.any_in(clause)
+                {
                     None
                 } else {
                     self.recurring_words
