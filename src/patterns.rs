@@ -237,6 +237,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "vague_verb",
     "not_milestone",
     "review_ahead",
+    "lead_first",
 ];
 
 impl Patterns {

@@ -37,6 +37,8 @@ pub struct Extractor {
     /// Searchers for the report markers and the plan-genre words (SIMD memmem, built once).
     report_markers: Vec<memchr::memmem::Finder<'static>>,
     plan_genre: Vec<memchr::memmem::Finder<'static>>,
+    /// Searchers for the sentences that make the first unit of a list the lead one.
+    first_is_lead: Vec<memchr::memmem::Finder<'static>>,
     review_start: Words,
     review_end: Words,
     /// Words that turn a review to what comes next (今年, 下一步).
@@ -117,6 +119,7 @@ impl Extractor {
             ),
             report_markers: finders(p.list("report")),
             plan_genre: finders(p.list("plan_genre")),
+            first_is_lead: finders(p.list("lead_first")),
             review_start: Words::new(p.list("review_start")),
             review_end: Words::new(p.list("review_end")),
             ahead: Words::new(p.list("review_ahead")),
@@ -309,10 +312,12 @@ impl Extractor {
         ) = (None, None, None);
         for &(ls, le) in &lines {
             let line = &text[ls..le];
+            // Times are in order of their starts; one ending by `to` starts before it.
             let first_time = |from: usize, to: usize| -> Option<TimeExpr> {
-                times
+                times[times.partition_point(|t| t.start < from)..]
                     .iter()
-                    .find(|t| t.start >= from && t.end <= to && !t.reference)
+                    .take_while(|t| t.start < to)
+                    .find(|t| t.end <= to && !t.reference)
                     .cloned()
             };
             match heading(line, period_words) {
@@ -335,12 +340,18 @@ impl Extractor {
                 }
                 None => {}
             }
-            line_scope.push(period.clone().or(section.clone()).or(chapter.clone()));
+            line_scope.push(
+                period
+                    .as_ref()
+                    .or(section.as_ref())
+                    .or(chapter.as_ref())
+                    .cloned(),
+            );
         }
-        let first_is_lead = text.contains("列第一位者为牵头单位")
-            || text.contains("排在第一位的为牵头单位")
-            || text.contains("排名第一的为牵头单位")
-            || text.contains("第一个为牵头单位");
+        let first_is_lead = self
+            .first_is_lead
+            .iter()
+            .any(|f| f.find(text.as_bytes()).is_some());
         let review = self.review_lines(text, &lines, period_words);
         DocPass {
             text,
