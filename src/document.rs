@@ -33,16 +33,17 @@ pub fn byte_of_char(s: &str, ci: usize) -> usize {
         seen += n;
         at += block.len();
     }
-    let mut want = ci - seen;
-    for (i, &b) in bytes[at..].iter().enumerate() {
-        if opens_char(b) {
-            if want == 0 {
-                return at + i;
-            }
-            want -= 1;
-        }
-    }
-    s.len()
+    nth_opening(bytes, at, ci - seen).unwrap_or(s.len())
+}
+
+/// Offset of the `n`-th (from 0) byte at or after `from` that opens a char.
+fn nth_opening(bytes: &[u8], from: usize, n: usize) -> Option<usize> {
+    bytes[from..]
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| opens_char(b))
+        .nth(n)
+        .map(|(i, _)| from + i)
 }
 
 /// The number of chars that start before each BLOCK-byte block of `s`, and the number of chars.
@@ -63,16 +64,7 @@ fn byte_of(s: &str, counts: &[usize], chars: usize, ch: usize) -> usize {
         return s.len();
     }
     let k = counts.partition_point(|&c| c <= ch) - 1;
-    let mut want = ch - counts[k];
-    for (i, &b) in s.as_bytes()[k * BLOCK..].iter().enumerate() {
-        if opens_char(b) {
-            if want == 0 {
-                return k * BLOCK + i;
-            }
-            want -= 1;
-        }
-    }
-    s.len()
+    nth_opening(s.as_bytes(), k * BLOCK, ch - counts[k]).unwrap_or(s.len())
 }
 
 /// A document's two texts and their offset maps.
@@ -123,10 +115,7 @@ impl<'a> Document<'a> {
         }
         // The chars that open before the block, and those of the block up to `byte`.
         let k = byte / BLOCK;
-        let opened = self.norm.as_bytes()[k * BLOCK..=byte]
-            .iter()
-            .filter(|&&b| opens_char(b))
-            .count();
+        let opened = block_count(&self.norm.as_bytes()[k * BLOCK..=byte]);
         self.norm_marks[k] + opened - 1
     }
 

@@ -1,5 +1,7 @@
-//! Word lists compiled once into an Aho–Corasick automaton, so that asking "does any of these
-//! words occur here, and where" costs one pass over the text instead of one search per word.
+//! Word lists compiled once for the questions the rules ask of them: `Words`, an Aho–Corasick
+//! automaton ("does any of these words occur here, and where", one pass over the text instead of
+//! one search per word), and `WordList`, a list indexed by first and last char ("the first word
+//! this text starts or ends with").
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
