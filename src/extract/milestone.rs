@@ -3,7 +3,7 @@
 //! names a concrete deliverable, or with a calendar recurrence (每月25日前…).
 
 use super::deadline::TimeExpr;
-use super::layout::{heading, Heading, Span};
+use super::layout::{Heading, Span};
 use super::responsible::UnitReader;
 use super::{DocPass, Milestone, Target};
 use crate::patterns::Patterns;
@@ -13,7 +13,6 @@ pub struct MilestoneRules {
     recurring: Vec<(String, String)>,
     /// The recurrence words, in the order of `recurring`.
     recurring_words: Words,
-    period_words: WordList,
     goal: Words,
     task: Words,
     deliverable: Words,
@@ -44,12 +43,6 @@ impl MilestoneRules {
             adverbs: WordList::new(list("task_adverb")),
             vague: Words::new(list("vague_verb")),
             descriptive: Words::new(list("not_milestone")),
-            period_words: WordList::new(
-                p.pairs("period")
-                    .into_iter()
-                    .map(|(w, _)| w.to_string())
-                    .collect(),
-            ),
             goal: Words::new(p.list("goal")),
         }
     }
@@ -89,7 +82,6 @@ impl MilestoneRules {
         units: &UnitReader,
     ) -> Vec<Milestone> {
         let text = pass.text;
-        let periods = &self.period_words;
         let mut out: Vec<Milestone> = Vec::new();
         // Targets sorted by start, and the longest target span, to find those near a sentence.
         let mut by_start: Vec<(usize, usize, usize)> = targets
@@ -117,7 +109,6 @@ impl MilestoneRules {
 
         for s in sentences {
             let li = pass.line_index(s.start);
-            let (ls, le) = pass.lines[li];
             // Only a sentence with a date in reach, a recurrence or a dated heading, list or cell
             // can hold a milestone; most sentences of a long document have none of these.
             let full = pass.full_sentence_start(s.start);
@@ -133,10 +124,7 @@ impl MilestoneRules {
             if !dated && !self.recurring_words.any_in(body) {
                 continue;
             }
-            if matches!(
-                heading(&text[ls..le], periods),
-                Some(Heading::Chapter | Heading::Section)
-            ) {
+            if matches!(pass.headings[li], Some(Heading::Chapter | Heading::Section)) {
                 continue;
             }
             if pass.report && !self.goal.any_in(body) {

@@ -82,6 +82,8 @@ pub struct DocPass<'a> {
     pub lines: Vec<(usize, usize)>,
     pub times: Vec<TimeExpr>,
     pub brackets: Vec<Bracket>,
+    /// The heading kind of each line, if it is one.
+    pub headings: Vec<Option<Heading>>,
     /// Time scope of each line from headings (一、2019年…; 第一季度:).
     pub line_scope: Vec<Option<TimeExpr>>,
     pub doc_time: Option<TimeExpr>,
@@ -253,7 +255,12 @@ impl Extractor {
 
     /// Lines inside a review of past work (工作回顾, 五年来…) up to the next heading or paragraph
     /// that turns to plans (目标任务, 今年工作…).
-    fn review_lines(&self, text: &str, lines: &[(usize, usize)], periods: &WordList) -> Vec<bool> {
+    fn review_lines(
+        &self,
+        text: &str,
+        lines: &[(usize, usize)],
+        headings: &[Option<Heading>],
+    ) -> Vec<bool> {
         let rank = |h: Heading| match h {
             Heading::Chapter => 1,
             Heading::Section => 2,
@@ -262,14 +269,14 @@ impl Extractor {
         let mut out = Vec::with_capacity(lines.len());
         // The heading level that opened the review (0: a paragraph opened it).
         let mut review: Option<u8> = None;
-        for &(ls, le) in lines {
+        for (&(ls, le), &h) in lines.iter().zip(headings) {
             let line = text[ls..le].trim_start_matches([' ', '\u{3000}', '\t']);
             let opening_end = line
                 .char_indices()
                 .nth(14)
                 .map(|(i, _)| i)
                 .unwrap_or(line.len());
-            let level = heading(line, periods).map(rank);
+            let level = h.map(rank);
             let heading_like =
                 level.is_some() || (line.chars().nth(40).is_none() && !line.contains('。'));
             let probe = if heading_like {
@@ -302,7 +309,10 @@ impl Extractor {
         lines.push((start, text.len()));
         let times = self.deadlines.scan(text, issued);
         let brackets = self.units.brackets(text);
-        let period_words = &self.period_words;
+        let headings: Vec<Option<Heading>> = lines
+            .iter()
+            .map(|&(ls, le)| heading(&text[ls..le], &self.period_words))
+            .collect();
         let doc_time = self.document_time(text, &lines, &times);
         let mut line_scope = Vec::with_capacity(lines.len());
         let (mut chapter, mut section, mut period): (
@@ -310,8 +320,7 @@ impl Extractor {
             Option<TimeExpr>,
             Option<TimeExpr>,
         ) = (None, None, None);
-        for &(ls, le) in &lines {
-            let line = &text[ls..le];
+        for (&(ls, le), &h) in lines.iter().zip(&headings) {
             // Times are in order of their starts; one ending by `to` starts before it.
             let first_time = |from: usize, to: usize| -> Option<TimeExpr> {
                 times[times.partition_point(|t| t.start < from)..]
@@ -320,7 +329,7 @@ impl Extractor {
                     .find(|t| t.end <= to && !t.reference)
                     .cloned()
             };
-            match heading(line, period_words) {
+            match h {
                 Some(Heading::Chapter) => {
                     chapter = first_time(ls, le);
                     section = None;
@@ -352,13 +361,14 @@ impl Extractor {
             .first_is_lead
             .iter()
             .any(|f| f.find(text.as_bytes()).is_some());
-        let review = self.review_lines(text, &lines, period_words);
+        let review = self.review_lines(text, &lines, &headings);
         DocPass {
             text,
             table_start: layout::table_start(&lines, text),
             lines,
             times,
             brackets,
+            headings,
             line_scope,
             doc_time,
             first_is_lead,
