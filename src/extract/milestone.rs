@@ -95,17 +95,6 @@ impl MilestoneRules {
             .map(|t| t.found.end.saturating_sub(t.found.start))
             .max()
             .unwrap_or(0);
-        // Brackets sorted by start, with the furthest end reached so far.
-        let mut brackets: Vec<(usize, usize)> =
-            pass.brackets.iter().map(|b| (b.start, b.end)).collect();
-        brackets.sort_unstable();
-        let reach: Vec<usize> = brackets
-            .iter()
-            .scan(0, |m, &(_, e)| {
-                *m = (*m).max(e);
-                Some(*m)
-            })
-            .collect();
 
         for s in sentences {
             let li = pass.line_index(s.start);
@@ -168,9 +157,10 @@ impl MilestoneRules {
                             && task.chars().count() >= 4
                             && t.found.indicator.contains(task.as_str()))
                 });
-                // A bracket opening at or before the clause that closes at or after its end.
-                let opened = brackets.partition_point(|&(st, _)| st <= c.start);
-                let in_bracket = opened > 0 && reach[opened - 1] >= c.end;
+                // The last bracket opening at or before the clause (brackets do not overlap)
+                // closes at or after its end.
+                let opened = pass.brackets.partition_point(|b| b.start <= c.start);
+                let in_bracket = opened > 0 && pass.brackets[opened - 1].end >= c.end;
                 let prev = prev_clause.replace(*c);
                 if taken || in_bracket || self.descriptive.any_in(clause) {
                     pending = None;

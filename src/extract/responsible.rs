@@ -74,7 +74,8 @@ impl UnitReader {
         }
     }
 
-    /// Every responsible-unit bracket of `text`, in order.
+    /// Every responsible-unit bracket of `text`, in order; they do not overlap (a bracket inside
+    /// one already taken is skipped).
     pub fn brackets(&self, text: &str) -> Vec<Bracket> {
         let mut out: Vec<Bracket> = Vec::new();
         for (i, c) in opening_brackets(text) {
