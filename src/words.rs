@@ -43,10 +43,7 @@ impl Words {
             }
         }
         let anchors = if anchors.len() <= MAX_ANCHORS && !words.iter().any(String::is_empty) {
-            anchors
-                .iter()
-                .map(|a| memchr::memmem::Finder::new(a.as_bytes()).into_owned())
-                .collect()
+            finders(&anchors)
         } else {
             Vec::new()
         };
@@ -89,6 +86,16 @@ impl Words {
             .find(Input::new(s).anchored(Anchored::Yes))
             .map(|m| m.pattern().as_usize())
     }
+}
+
+/// A prebuilt SIMD searcher (memmem) for each word.
+pub fn finders<S: AsRef<str>>(
+    words: impl IntoIterator<Item = S>,
+) -> Vec<memchr::memmem::Finder<'static>> {
+    words
+        .into_iter()
+        .map(|w| memchr::memmem::Finder::new(w.as_ref().as_bytes()).into_owned())
+        .collect()
 }
 
 /// A word list sorted longest first (by chars; ties in text order), without repeats: the order
@@ -144,10 +151,6 @@ impl WordList {
     /// The words longest first (see [`longest_first`]).
     pub fn longest_first<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> WordList {
         WordList::new(longest_first(words))
-    }
-
-    pub fn words(&self) -> &[String] {
-        &self.words
     }
 
     fn first_of(&self, candidates: &[usize], matches: impl Fn(&str) -> bool) -> Option<usize> {

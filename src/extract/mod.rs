@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::patterns::Patterns;
 use crate::region::RegionTable;
 use crate::segment::Segmenter;
-use crate::words::{WordList, Words};
+use crate::words::{finders, WordList, Words};
 use deadline::{DeadlineReader, TimeExpr};
 use layout::{heading, Heading, Span};
 use metadata::{DocMeta, MetaRules};
@@ -81,6 +81,7 @@ pub struct DocPass<'a> {
     pub text: &'a str,
     pub lines: Vec<(usize, usize)>,
     pub times: Vec<TimeExpr>,
+    /// Responsible-unit brackets, in order, not overlapping.
     pub brackets: Vec<Bracket>,
     /// The heading kind of each line, if it is one.
     pub headings: Vec<Option<Heading>>,
@@ -412,14 +413,6 @@ impl Extractor {
         }
         None
     }
-}
-
-/// A prebuilt searcher for each word.
-fn finders(words: Vec<&str>) -> Vec<memchr::memmem::Finder<'static>> {
-    words
-        .iter()
-        .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
-        .collect()
 }
 
 /// The first 6,000 and last 2,000 chars of a long document (at line breaks), from both of its

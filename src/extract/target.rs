@@ -10,7 +10,7 @@ use super::number::Number;
 use super::value::Mention;
 use crate::patterns::{Comparator, Patterns, Position};
 use crate::segment::Segmenter;
-use crate::words::{WordList, Words};
+use crate::words::{longest_first, WordList, Words};
 
 /// A target found in a sentence (before deadlines and units are attached).
 #[derive(Debug, Clone)]
@@ -120,9 +120,9 @@ impl TargetRules {
             filler: owned("filler"),
             heads: owned("head"),
             verbs: owned("clause_verb"),
-            status: Words::new(owned("status").words()),
-            penalties: Words::new(owned("not_target_word").words()),
-            goal: Words::new(owned("goal").words()),
+            status: Words::new(longest_first(p.list("status"))),
+            penalties: Words::new(longest_first(p.list("not_target_word"))),
+            goal: Words::new(longest_first(p.list("goal"))),
             abbreviations,
             indicator_words: WordList::new(
                 indicator_names.iter().map(|(n, _)| n.clone()).collect(),
