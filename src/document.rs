@@ -12,6 +12,45 @@ fn opens_char(b: u8) -> bool {
     (b as i8) >= -64
 }
 
+/// Byte offset of the first char at or after byte `from` of `s` that a test accepts, read byte by
+/// byte: a one-byte char goes to `ascii`, a three-byte char to `bmp` by its code point (no
+/// decoding through `chars`), any other char, decoded, to `other`.
+pub fn find_char(
+    s: &str,
+    from: usize,
+    ascii: impl Fn(u8) -> bool,
+    bmp: impl Fn(usize) -> bool,
+    other: impl Fn(char) -> bool,
+) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        let x = b[i];
+        let len = if x < 0x80 {
+            if ascii(x) {
+                return Some(i);
+            }
+            1
+        } else if (0xE0..0xF0).contains(&x) {
+            let cp = ((x & 0x0F) as usize) << 12
+                | ((b[i + 1] & 0x3F) as usize) << 6
+                | (b[i + 2] & 0x3F) as usize;
+            if bmp(cp) {
+                return Some(i);
+            }
+            3
+        } else {
+            let c = s[i..].chars().next()?;
+            if other(c) {
+                return Some(i);
+            }
+            c.len_utf8()
+        };
+        i += len;
+    }
+    None
+}
+
 /// The number of chars that open in `block` (at most 255 bytes).
 fn block_count(block: &[u8]) -> usize {
     // Counted in a u8, which vectorizes.

@@ -2,6 +2,7 @@
 //! for dashes and tildes — always char for char, so that char i of the normalized text is
 //! char i of the original and every offset found in one is valid in the other.
 
+use crate::document::find_char;
 use crate::error::{Error, Result};
 
 /// Which OpenCC implementation converts the text.
@@ -285,31 +286,16 @@ impl Converter {
         out
     }
 
-    /// Byte offset of the first char at or after `from` that t2s may change.
-    /// (Read byte by byte: a char below U+3400 never counts, one beyond the BMP always does, and
-    /// a 3-byte char is looked up by its code point without decoding through `chars`.)
+    /// Byte offset of the first char at or after `from` that t2s may change: a char below
+    /// U+3400 never counts, one beyond the BMP always does.
     fn first_change(&self, text: &str, from: usize) -> Option<usize> {
-        let b = text.as_bytes();
-        let mut i = from;
-        while i < b.len() {
-            let x = b[i];
-            if x < 0xE0 {
-                // ASCII, or a char of two bytes (below U+0800); a continuation byte is never
-                // reached from a char boundary.
-                i += if x < 0x80 { 1 } else { 2 };
-            } else if x < 0xF0 {
-                let cp = ((x & 0x0F) as usize) << 12
-                    | ((b[i + 1] & 0x3F) as usize) << 6
-                    | (b[i + 2] & 0x3F) as usize;
-                if cp >= 0x3400 && self.changes[cp / 64] & (1 << (cp % 64)) != 0 {
-                    return Some(i);
-                }
-                i += 3;
-            } else {
-                return Some(i);
-            }
-        }
-        None
+        find_char(
+            text,
+            from,
+            |_| false,
+            |cp| cp >= 0x3400 && self.changes[cp / 64] & (1 << (cp % 64)) != 0,
+            |c| c as u32 >= 0x10000,
+        )
     }
 
     /// Convert one line known to hold a char t2s may change, keeping its number of chars.

@@ -5,6 +5,7 @@
 use regex::Regex;
 
 use super::number::{chinese_digit, parse_arabic, parse_chinese, Number};
+use crate::document::find_char;
 use crate::patterns::{Patterns, UnitDef};
 use crate::words::{WordList, Words};
 
@@ -55,8 +56,8 @@ pub struct ValueScanner {
     not_before: WordList,
     chinese_not_unit: WordList,
     placeholders: Words,
-    /// `may_open_number` for every 3-byte char, as bits: entry `(b0 & 0x0F) << 6 | (b1 & 0x3F)`,
-    /// bit `b2 & 0x3F` of the char's bytes b0 b1 b2.
+    /// `may_open_number` for every 3-byte char, as bits: entry `cp >> 6`, bit `cp & 0x3F` of its
+    /// code point.
     opens3: Box<[u64; 1024]>,
 }
 
@@ -233,9 +234,8 @@ impl ValueScanner {
             opens3: {
                 let mut t = Box::new([0u64; 1024]);
                 for c in ('\u{800}'..='\u{FFFF}').filter(|&c| may_open_number(c)) {
-                    let mut buf = [0u8; 4];
-                    let b = c.encode_utf8(&mut buf).as_bytes();
-                    t[((b[0] & 0x0F) as usize) << 6 | (b[1] & 0x3F) as usize] |= 1 << (b[2] & 0x3F);
+                    let cp = c as usize;
+                    t[cp >> 6] |= 1 << (cp & 0x3F);
                 }
                 t
             },
@@ -246,30 +246,14 @@ impl ValueScanner {
     /// what `hay[pos..].char_indices().find(may_open_number)` gives, reading 3-byte chars from
     /// a table instead of decoding them.
     fn next_opening(&self, hay: &str, pos: usize) -> Option<(usize, char)> {
-        let b = hay.as_bytes();
-        let mut i = pos;
-        while i < b.len() {
-            let x = b[i];
-            if x < 0x80 {
-                if x.is_ascii_digit() {
-                    return Some((i, x as char));
-                }
-                i += 1;
-            } else if (0xE0..0xF0).contains(&x) {
-                let row = self.opens3[((x & 0x0F) as usize) << 6 | (b[i + 1] & 0x3F) as usize];
-                if row >> (b[i + 2] & 0x3F) & 1 != 0 {
-                    return hay[i..].chars().next().map(|c| (i, c));
-                }
-                i += 3;
-            } else {
-                let c = hay[i..].chars().next()?;
-                if may_open_number(c) {
-                    return Some((i, c));
-                }
-                i += c.len_utf8();
-            }
-        }
-        None
+        let i = find_char(
+            hay,
+            pos,
+            |b| b.is_ascii_digit(),
+            |cp| self.opens3[cp >> 6] >> (cp & 0x3F) & 1 != 0,
+            may_open_number,
+        )?;
+        hay[i..].chars().next().map(|c| (i, c))
     }
 
     pub fn unit_def(&self, i: usize) -> &UnitDef {
