@@ -2,7 +2,7 @@
 //! read into a year and an ISO date, and the scope rules that give each position of a
 //! document the deadline that governs it.
 
-use regex::Regex;
+use regex::{CaptureLocations, Regex};
 
 use super::number::parse_chinese;
 use crate::patterns::Patterns;
@@ -87,9 +87,31 @@ impl Groups {
 pub struct DeadlineReader {
     re: Regex,
     groups: Groups,
+    /// Chars of which every time expression holds at least one (its anchors), each with a
+    /// SIMD searcher: the pattern runs only in windows around them.
+    anchors: Vec<memchr::memmem::Finder<'static>>,
+    /// The longest match, in bytes, with a 民国 year of one numeral (longer ones add their
+    /// numeral run, counted where it stands).
+    max_len: usize,
     since_issue: Regex,
     periods: Vec<(String, String)>,
     plan_periods: Vec<(String, i32, i32)>,
+}
+
+/// The numerals of a 民国 year written in words, whose run the time pattern does not bound.
+const ROC_NUMERALS: &str = "一二三四五六七八九十百";
+
+/// The chars every match of the time pattern holds one of: 年 is in every year and relative
+/// form, 期 or 末 in every plan-period form; the period words each add their last char unless
+/// they hold one already.
+fn anchor_chars(periods: &[(String, String)]) -> Vec<String> {
+    let mut anchors: Vec<String> = ["年", "期", "末"].map(String::from).to_vec();
+    for (w, _) in periods {
+        if !anchors.iter().any(|a| w.contains(a.as_str())) {
+            anchors.extend(w.chars().next_back().map(String::from));
+        }
+    }
+    anchors
 }
 
 fn last_day(year: i32, month: u32) -> u32 {
@@ -189,11 +211,13 @@ impl DeadlineReader {
             .map(regex::escape)
             .collect::<Vec<_>>()
             .join("|");
-        let pattern = format!(
-            r#"(?x)
+        // `roc_run` repeats the numerals of a 民国 year: "+" for the pattern, "" for its bound.
+        let pattern = |roc_run: &str| {
+            format!(
+                r#"(?x)
             (?P<pre>到|至|于|在|力争到?|争取到?|截至|截止到?)?\x20?
             (?:
-              (?P<roc>民国)(?P<rocy>\d{{1,3}}|[一二三四五六七八九十百]+)\x20?年
+              (?P<roc>民国)(?P<rocy>\d{{1,3}}|[{ROC_NUMERALS}]{roc_run})\x20?年
             | (?P<y>(?:19|20)\d{{2}})\x20?年(?:度)?
             | (?P<yph>20(?:{placeholders}))\x20?年(?:度)?
             | (?P<ycn>[一二三四五六七八九〇零]{{4}})\x20?年
@@ -209,9 +233,16 @@ impl DeadlineReader {
             )?
             (?P<post>前|之前|以前)?
             "#
-        );
-        let re = Regex::new(&pattern).expect("deadline pattern");
+            )
+        };
+        let re = Regex::new(&pattern("+")).expect("deadline pattern");
+        let max_len = regex_syntax::parse(&pattern(""))
+            .ok()
+            .and_then(|hir| hir.properties().maximum_len())
+            .expect("the time pattern is bounded but for its 民国 numerals");
         DeadlineReader {
+            anchors: crate::words::finders(anchor_chars(&periods)),
+            max_len,
             since_issue: Regex::new(
                 r"(?:自|从)?(?:本(?:通知|方案|办法|意见)?)?(?:印发|发布|公布|下发)之日起(?P<n>\d+|[一二三四五六七八九十百]+)(?:个)?(?P<u>日|天|个工作日|工作日|个月|月)内",
             )
@@ -251,149 +282,12 @@ impl DeadlineReader {
                 });
             }
         }
-        let g = &self.groups;
-        for c in self.re.captures_iter(text) {
-            let m = c.get(0).expect("match");
-            if m.as_str().trim().is_empty() {
-                continue;
+        let mut locs = self.re.capture_locations();
+        self.each_match(text, &mut locs, |locs| {
+            if let Some(t) = self.expr_at(text, &Caps { text, locs }, doc_year) {
+                out.push(t);
             }
-            // Only the prefix matched: not a time expression.
-            if c.get(g.roc).is_none()
-                && c.get(g.y).is_none()
-                && c.get(g.yph).is_none()
-                && c.get(g.ycn).is_none()
-                && c.get(g.y2).is_none()
-                && c.get(g.rel).is_none()
-                && c.get(g.plan).is_none()
-                && c.get(g.bare).is_none()
-            {
-                continue;
-            }
-            let before = &text[..m.start()];
-            let after = &text[m.end()..];
-            let prev = before.chars().next_back();
-            if prev.is_some_and(|p| {
-                p.is_ascii_digit()
-                    || p == '〔'
-                    || p == '['
-                    || p == '(' && after.starts_with(['〕', ']', ')'])
-            }) {
-                continue;
-            }
-            if after.starts_with(['〕', ']']) {
-                continue; // a document number's year
-            }
-            // A year inside a cited title (《…2023-2025年…》) dates that document, not a task.
-            let line_before = &before[before.rfind('\n').map(|i| i + 1).unwrap_or(0)..];
-            if line_before.matches('《').count() > line_before.matches('》').count() {
-                continue;
-            }
-            let mut year: Option<i32> = None;
-            let mut placeholder = false;
-            let mut period: Option<String> = None;
-            if let Some(y) = c.get(g.y) {
-                year = y.as_str().parse().ok();
-            } else if c.get(g.yph).is_some() {
-                placeholder = true;
-            } else if let Some(y) = c.get(g.ycn) {
-                year = parse_chinese(y.as_str()).map(|n| n.value as i32);
-            } else if let Some(y) = c.get(g.y2) {
-                // Two-digit years only where they can be nothing else (在13年基础上, 13年工作).
-                let v: i32 = y.as_str().parse().unwrap_or(0);
-                if before.ends_with(|ch: char| ch.is_ascii_digit()) {
-                    continue;
-                }
-                let head_ok = c.get(g.pre).is_some()
-                    || after.starts_with("基础")
-                    || after.starts_with("工作")
-                    || after.starts_with("的");
-                if !head_ok {
-                    continue;
-                }
-                year = Some(if v <= 50 { 2000 + v } else { 1900 + v });
-            } else if let Some(r) = c.get(g.rocy) {
-                year = small_number(r.as_str()).map(|v| v as i32 + 1911);
-            } else if let Some(rel) = c.get(g.rel) {
-                // 三年内, 两、三年内: a span of years, not "within this year".
-                if rel.as_str() == "年内"
-                    && before.ends_with(|ch: char| {
-                        ch.is_ascii_digit() || "一二三四五六七八九十两几、".contains(ch)
-                    })
-                {
-                    continue;
-                }
-                year = match rel.as_str() {
-                    "明年" | "次年" => doc_year.map(|y| y + 1),
-                    _ => doc_year,
-                };
-                if year.is_none() {
-                    continue;
-                }
-            } else if let Some(plan) = c.get(g.plan) {
-                let name = plan.as_str().trim_matches(['“', '”', '"']);
-                if let Some((_, _, last)) = self.plan_periods.iter().find(|(w, _, _)| w == name) {
-                    year = Some(*last);
-                }
-            } else if let Some(b) = c.get(g.bare) {
-                period = self
-                    .periods
-                    .iter()
-                    .find(|(w, _)| w == b.as_str())
-                    .map(|(_, v)| v.clone());
-            }
-            let mut deadline = None;
-            if let Some(tail) = c.get(g.tail) {
-                let t = tail.as_str();
-                if let Some(mo) = c.get(g.m) {
-                    let month = small_number(mo.as_str()).filter(|m| (1..=12).contains(m));
-                    let Some(month) = month else { continue };
-                    let day = if let Some(d) = c.get(g.d) {
-                        small_number(d.as_str()).filter(|d| (1..=31).contains(d))
-                    } else {
-                        match c.get(g.md).map(|x| x.as_str()) {
-                            Some("上旬") => Some(10),
-                            Some("中旬") => Some(20),
-                            _ => None,
-                        }
-                    };
-                    period = Some(match day {
-                        Some(d) => format!("{month:02}-{d:02}"),
-                        None => format!("{month:02}-{:02}", last_day(year.unwrap_or(2001), month)),
-                    });
-                } else if let Some((_, v)) = self.periods.iter().find(|(w, _)| t == w) {
-                    period = Some(v.clone());
-                }
-            }
-            if let (Some(y), None) = (year, &period) {
-                deadline = Some(format!("{y:04}-12-31"));
-            }
-            if let (Some(y), Some(p)) = (year, &period) {
-                deadline = Some(format!("{y:04}-{p}"));
-            }
-            let pre = c.get(g.pre).map(|p| p.as_str()).unwrap_or("");
-            let reference = after.trim_start().starts_with("基础")
-                || after.trim_start().starts_with("的基础")
-                || before.ends_with('比')
-                || before.ends_with("较")
-                || before.ends_with("与")
-                || before.ends_with("同")
-                || pre.starts_with("截")
-                || after.starts_with("以来")
-                || after.starts_with("起")
-                || after.starts_with("开始")
-                || (c.get(g.plan).is_none() && after.starts_with("规划"));
-            let lead = m.as_str().len() - m.as_str().trim_start().len();
-            out.push(TimeExpr {
-                start: m.start() + lead,
-                end: m.end(),
-                year,
-                deadline,
-                period,
-                placeholder,
-                reference,
-                series: None,
-            });
-        }
+        });
         out.sort_by_key(|t| t.start);
         // Series: 2023年、2024年、2025年 (only 、 between them).
         let mut i = 0;
@@ -411,6 +305,265 @@ impl DeadlineReader {
             i = j + 1;
         }
         out
+    }
+
+    /// The time expression of one match of the time pattern (None: not one, by its context).
+    fn expr_at(&self, text: &str, c: &Caps, doc_year: Option<i32>) -> Option<TimeExpr> {
+        let g = &self.groups;
+        let m = c.get(0).expect("match");
+        if m.as_str().trim().is_empty() {
+            return None;
+        }
+        // Only the prefix matched: not a time expression.
+        if c.get(g.roc).is_none()
+            && c.get(g.y).is_none()
+            && c.get(g.yph).is_none()
+            && c.get(g.ycn).is_none()
+            && c.get(g.y2).is_none()
+            && c.get(g.rel).is_none()
+            && c.get(g.plan).is_none()
+            && c.get(g.bare).is_none()
+        {
+            return None;
+        }
+        let before = &text[..m.start()];
+        let after = &text[m.end()..];
+        let prev = before.chars().next_back();
+        if prev.is_some_and(|p| {
+            p.is_ascii_digit()
+                || p == '〔'
+                || p == '['
+                || p == '(' && after.starts_with(['〕', ']', ')'])
+        }) {
+            return None;
+        }
+        if after.starts_with(['〕', ']']) {
+            return None; // a document number's year
+        }
+        // A year inside a cited title (《…2023-2025年…》) dates that document, not a task.
+        let line_before = &before[before.rfind('\n').map(|i| i + 1).unwrap_or(0)..];
+        if line_before.matches('《').count() > line_before.matches('》').count() {
+            return None;
+        }
+        let mut year: Option<i32> = None;
+        let mut placeholder = false;
+        let mut period: Option<String> = None;
+        if let Some(y) = c.get(g.y) {
+            year = y.as_str().parse().ok();
+        } else if c.get(g.yph).is_some() {
+            placeholder = true;
+        } else if let Some(y) = c.get(g.ycn) {
+            year = parse_chinese(y.as_str()).map(|n| n.value as i32);
+        } else if let Some(y) = c.get(g.y2) {
+            // Two-digit years only where they can be nothing else (在13年基础上, 13年工作).
+            let v: i32 = y.as_str().parse().unwrap_or(0);
+            if before.ends_with(|ch: char| ch.is_ascii_digit()) {
+                return None;
+            }
+            let head_ok = c.get(g.pre).is_some()
+                || after.starts_with("基础")
+                || after.starts_with("工作")
+                || after.starts_with("的");
+            if !head_ok {
+                return None;
+            }
+            year = Some(if v <= 50 { 2000 + v } else { 1900 + v });
+        } else if let Some(r) = c.get(g.rocy) {
+            year = small_number(r.as_str()).map(|v| v as i32 + 1911);
+        } else if let Some(rel) = c.get(g.rel) {
+            // 三年内, 两、三年内: a span of years, not "within this year".
+            if rel.as_str() == "年内"
+                && before.ends_with(|ch: char| {
+                    ch.is_ascii_digit() || "一二三四五六七八九十两几、".contains(ch)
+                })
+            {
+                return None;
+            }
+            // Without a date of issue a relative year reads as nothing.
+            year = Some(match rel.as_str() {
+                "明年" | "次年" => doc_year? + 1,
+                _ => doc_year?,
+            });
+        } else if let Some(plan) = c.get(g.plan) {
+            let name = plan.as_str().trim_matches(['“', '”', '"']);
+            if let Some((_, _, last)) = self.plan_periods.iter().find(|(w, _, _)| w == name) {
+                year = Some(*last);
+            }
+        } else if let Some(b) = c.get(g.bare) {
+            period = self
+                .periods
+                .iter()
+                .find(|(w, _)| w == b.as_str())
+                .map(|(_, v)| v.clone());
+        }
+        let mut deadline = None;
+        if let Some(tail) = c.get(g.tail) {
+            let t = tail.as_str();
+            if let Some(mo) = c.get(g.m) {
+                let month = small_number(mo.as_str()).filter(|m| (1..=12).contains(m));
+                let month = month?;
+                let day = if let Some(d) = c.get(g.d) {
+                    small_number(d.as_str()).filter(|d| (1..=31).contains(d))
+                } else {
+                    match c.get(g.md).map(|x| x.as_str()) {
+                        Some("上旬") => Some(10),
+                        Some("中旬") => Some(20),
+                        _ => None,
+                    }
+                };
+                period = Some(match day {
+                    Some(d) => format!("{month:02}-{d:02}"),
+                    None => format!("{month:02}-{:02}", last_day(year.unwrap_or(2001), month)),
+                });
+            } else if let Some((_, v)) = self.periods.iter().find(|(w, _)| t == w) {
+                period = Some(v.clone());
+            }
+        }
+        if let (Some(y), None) = (year, &period) {
+            deadline = Some(format!("{y:04}-12-31"));
+        }
+        if let (Some(y), Some(p)) = (year, &period) {
+            deadline = Some(format!("{y:04}-{p}"));
+        }
+        let pre = c.get(g.pre).map(|p| p.as_str()).unwrap_or("");
+        let reference = after.trim_start().starts_with("基础")
+            || after.trim_start().starts_with("的基础")
+            || before.ends_with('比')
+            || before.ends_with("较")
+            || before.ends_with("与")
+            || before.ends_with("同")
+            || pre.starts_with("截")
+            || after.starts_with("以来")
+            || after.starts_with("起")
+            || after.starts_with("开始")
+            || (c.get(g.plan).is_none() && after.starts_with("规划"));
+        let lead = m.as_str().len() - m.as_str().trim_start().len();
+        Some(TimeExpr {
+            start: m.start() + lead,
+            end: m.end(),
+            year,
+            deadline,
+            period,
+            placeholder,
+            reference,
+            series: None,
+        })
+    }
+
+    /// Calls `f` with each match of the time pattern in `text`, in order: the matches
+    /// `captures_iter` gives over the whole text. Every match holds an anchor char and lies
+    /// within `max_len` bytes of it (plus, before it, the numeral run of a 民国 year), so the
+    /// pattern runs only in the windows around the anchors, merged where they overlap. A
+    /// window ends where no match crosses, and the pattern has no look-around, so a match
+    /// found in a window is the one found in the whole text.
+    fn each_match(
+        &self,
+        text: &str,
+        locs: &mut CaptureLocations,
+        mut f: impl FnMut(&CaptureLocations),
+    ) {
+        let b = text.as_bytes();
+        let mut next: Vec<Option<usize>> = self.anchors.iter().map(|a| a.find(b)).collect();
+        // The first anchor at or after byte `from`.
+        let mut anchor_from = |from: usize| -> Option<usize> {
+            let mut first: Option<usize> = None;
+            for (k, finder) in self.anchors.iter().enumerate() {
+                if next[k].is_some_and(|p| p < from) {
+                    next[k] = b
+                        .get(from..)
+                        .and_then(|rest| finder.find(rest))
+                        .map(|p| p + from);
+                }
+                if let Some(p) = next[k] {
+                    first = Some(first.map_or(p, |q| q.min(p)));
+                }
+            }
+            first
+        };
+        let window_start = |a: usize| a.saturating_sub(self.max_len + roc_run_before(text, a));
+        let mut pos = 0;
+        while let Some(a) = anchor_from(pos) {
+            let start = floor_boundary(text, window_start(a).max(pos));
+            let mut end = a + self.max_len;
+            let mut last = a;
+            while let Some(a2) = anchor_from(last + 1) {
+                if window_start(a2) >= end {
+                    break;
+                }
+                end = end.max(a2 + self.max_len);
+                last = a2;
+            }
+            let end = ceil_boundary(text, end.min(text.len()));
+            let hay = &text[..end];
+            let mut at = start;
+            while let Some(m) = self.re.captures_read_at(locs, hay, at) {
+                f(locs);
+                // Matches are never empty (the pattern's core is not optional).
+                debug_assert!(m.end() > m.start());
+                at = m.end().max(at + 1);
+                if at > end {
+                    break;
+                }
+            }
+            pos = end;
+        }
+    }
+}
+
+/// The bytes of the run of 民国-year numerals (and one space) that ends at byte `a`.
+fn roc_run_before(text: &str, a: usize) -> usize {
+    let head = &text[..a];
+    let head = head.strip_suffix(' ').unwrap_or(head);
+    let kept = head.trim_end_matches(|c: char| ROC_NUMERALS.contains(c));
+    a - kept.len()
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The groups of one match, read like `regex::Captures`.
+struct Caps<'t> {
+    text: &'t str,
+    locs: &'t CaptureLocations,
+}
+
+/// One group's span and text.
+struct Span<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+}
+
+impl<'t> Span<'t> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn as_str(&self) -> &'t str {
+        self.text
+    }
+}
+
+impl<'t> Caps<'t> {
+    fn get(&self, i: usize) -> Option<Span<'t>> {
+        self.locs.get(i).map(|(start, end)| Span {
+            start,
+            end,
+            text: &self.text[start..end],
+        })
     }
 }
 
@@ -522,5 +675,76 @@ mod tests {
         let t = r.scan("2023年、2024年、2025年开展新项目", None);
         assert_eq!(t.len(), 3);
         assert_eq!(t[2].series, Some((2, 3)));
+    }
+    /// The windowed search gives the matches `captures_iter` gives over the whole text, on
+    /// random text made of the pattern's pieces, numeral runs and long stretches without anchors.
+    #[test]
+    fn windows_find_what_the_whole_text_search_finds() {
+        let p = Patterns::embedded().unwrap();
+        let r = DeadlineReader::new(&p);
+        let pieces = [
+            "到",
+            "力争",
+            "截止到",
+            " ",
+            "2025",
+            "20",
+            "13",
+            "年",
+            "民国一百一十一百一十一百一十一百一十一百一十一百一十一百一十一百一十一百一十",
+            "截止到 “十四五”",
+            "力争到 二〇二五",
+            "年十二 月份",
+            "十二 日之前",
+            "底",
+            "末",
+            "度",
+            "民国",
+            "一",
+            "十",
+            "百",
+            "三",
+            "〇",
+            "期",
+            "间",
+            "十四五",
+            "“",
+            "”",
+            "第一季度",
+            "季",
+            "上半年",
+            "今年",
+            "年内",
+            "月",
+            "份",
+            "中旬",
+            "12",
+            "日",
+            "前",
+            "之前",
+            "xx",
+            "〔",
+            "《",
+            "》",
+            "，",
+            "\n",
+            "的",
+            "各地区各部门要认真贯彻落实本通知精神切实加强组织领导确保取得实效",
+        ];
+        let mut next = crate::words::tests::random(29);
+        for _ in 0..20000 {
+            let n = next() % 40;
+            let hay: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
+            let want: Vec<Vec<Option<(usize, usize)>>> =
+                r.re.captures_iter(&hay)
+                    .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect())
+                    .collect();
+            let mut got = Vec::new();
+            let mut locs = r.re.capture_locations();
+            r.each_match(&hay, &mut locs, |l| {
+                got.push((0..l.len()).map(|i| l.get(i)).collect::<Vec<_>>())
+            });
+            assert_eq!(got, want, "{hay:?}");
+        }
     }
 }
