@@ -25,9 +25,17 @@ impl Engine {
             None => Sources::embedded(),
         };
         let patterns = Patterns::from_sources(sources)?;
-        let segmenter = Segmenter::new(&patterns);
-        let converter = Converter::new()?;
-        let extractor = Extractor::new(&patterns)?;
+        // The segmenter's dictionary takes most of the start-up: it is built on a thread of its
+        // own while the converter and the rules are built here.
+        let (segmenter, rest) = std::thread::scope(|scope| {
+            let segmenter = scope.spawn(|| Segmenter::new(&patterns));
+            let rest = Converter::new().and_then(|c| Ok((c, Extractor::new(&patterns)?)));
+            let segmenter = segmenter
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (segmenter, rest)
+        });
+        let (converter, extractor) = rest?;
         Ok(Engine {
             patterns,
             segmenter,
