@@ -88,6 +88,65 @@ impl Words {
     }
 }
 
+/// Several word lists searched together: one pass over a text tells which of the lists have a
+/// word in it, where asking each list (`Words::any_in`) reads the text once per list.
+#[derive(Debug, Clone)]
+pub struct WordSets {
+    /// Every distinct word of the lists, all occurrences (overlapping).
+    all: AhoCorasick,
+    /// For each distinct word: the lists that hold it (bit i: list i).
+    lists_of: Vec<u64>,
+    /// The lists that hold the empty word (it occurs in every text).
+    empty: u64,
+}
+
+impl WordSets {
+    /// At most 64 lists.
+    pub fn new<S: AsRef<str>>(lists: &[Vec<S>]) -> WordSets {
+        assert!(lists.len() <= 64, "at most 64 word lists");
+        let mut index: std::collections::BTreeMap<&str, u64> = Default::default();
+        let mut empty = 0;
+        for (i, list) in lists.iter().enumerate() {
+            for w in list {
+                if w.as_ref().is_empty() {
+                    empty |= 1 << i;
+                } else {
+                    *index.entry(w.as_ref()).or_default() |= 1 << i;
+                }
+            }
+        }
+        let all = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(index.keys())
+            .expect("word automaton");
+        WordSets {
+            all,
+            lists_of: index.into_values().collect(),
+            empty,
+        }
+    }
+
+    /// The lists with a word in `s` (bit i: list i): bit i is what `Words::any_in` of list i
+    /// says.
+    pub fn present(&self, s: &str) -> u64 {
+        self.present_split(s, s.len()).0
+    }
+
+    /// The lists with a word in `s`, and those with a word in `s[..within]`.
+    pub fn present_split(&self, s: &str, within: usize) -> (u64, u64) {
+        let (mut all, mut head) = (self.empty, self.empty);
+        for m in self.all.find_overlapping_iter(s) {
+            let lists = self.lists_of[m.pattern().as_usize()];
+            all |= lists;
+            if m.end() <= within {
+                head |= lists;
+            }
+        }
+        (all, head)
+    }
+}
+
 /// A prebuilt SIMD searcher (memmem) for each word.
 pub fn finders<S: AsRef<str>>(
     words: impl IntoIterator<Item = S>,
@@ -220,6 +279,41 @@ pub(crate) mod tests {
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
             (seed >> 33) as usize
+        }
+    }
+
+    #[test]
+    fn word_sets_answer_like_each_list() {
+        let lists: Vec<Vec<&str>> = vec![
+            vec!["完成", "建成", "全年"],
+            vec!["全年共", "目前", "完成"],
+            vec!["年"],
+            vec![],
+        ];
+        let sets = WordSets::new(&lists);
+        let pieces = ["完", "成", "建", "全", "年", "共", "目", "前", "的", "1"];
+        let mut next = random(41);
+        for _ in 0..5000 {
+            let s: String = (0..next() % 9)
+                .map(|_| pieces[next() % pieces.len()])
+                .collect();
+            let within = s
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([s.len()])
+                .nth(next() % 5)
+                .unwrap_or(s.len());
+            let want = |t: &str| {
+                lists.iter().enumerate().fold(0u64, |m, (i, l)| {
+                    m | (l.iter().any(|w| t.contains(w)) as u64) << i
+                })
+            };
+            assert_eq!(sets.present(&s), want(&s), "{s}");
+            assert_eq!(
+                sets.present_split(&s, within),
+                (want(&s), want(&s[..within])),
+                "{s} within {within}"
+            );
         }
     }
 

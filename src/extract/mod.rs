@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::patterns::Patterns;
 use crate::region::RegionTable;
 use crate::segment::Segmenter;
-use crate::words::{finders, WordList, Words};
+use crate::words::{finders, WordList, WordSets};
 use deadline::{DeadlineReader, TimeExpr};
 use layout::{heading, Heading, Span};
 use metadata::{DocMeta, MetaRules};
@@ -39,10 +39,9 @@ pub struct Extractor {
     plan_genre: Vec<memchr::memmem::Finder<'static>>,
     /// Searchers for the sentences that make the first unit of a list the lead one.
     first_is_lead: Vec<memchr::memmem::Finder<'static>>,
-    review_start: Words,
-    review_end: Words,
-    /// Words that turn a review to what comes next (今年, 下一步).
-    ahead: Words,
+    /// The review words: review_start, review_end, and review_ahead (words that turn a review to
+    /// what comes next: 今年, 下一步), in this order.
+    review: WordSets,
 }
 
 /// A target with everything attached.
@@ -123,9 +122,11 @@ impl Extractor {
             report_markers: finders(p.list("report")),
             plan_genre: finders(p.list("plan_genre")),
             first_is_lead: finders(p.list("lead_first")),
-            review_start: Words::new(p.list("review_start")),
-            review_end: Words::new(p.list("review_end")),
-            ahead: Words::new(p.list("review_ahead")),
+            review: WordSets::new(&[
+                p.list("review_start"),
+                p.list("review_end"),
+                p.list("review_ahead"),
+            ]),
         })
     }
 
@@ -285,9 +286,14 @@ impl Extractor {
             } else {
                 &line[..opening_end]
             };
-            if self.review_start.any_in(probe) {
+            // The probe is the line or its opening; the ahead words count in the opening only.
+            const START: u64 = 1;
+            const END: u64 = 2;
+            const AHEAD: u64 = 4;
+            let (in_probe, in_opening) = self.review.present_split(probe, opening_end);
+            if in_probe & START != 0 {
                 review = Some(level.unwrap_or(0));
-            } else if self.review_end.any_in(probe) || self.ahead.any_in(&line[..opening_end]) {
+            } else if in_probe & END != 0 || in_opening & AHEAD != 0 {
                 review = None;
             } else if let (Some(l), Some(r)) = (level, review) {
                 // A new chapter (or section, when a section opened the review) ends it.
