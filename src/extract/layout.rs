@@ -24,26 +24,24 @@ pub fn is_clause_end(c: char) -> bool {
 pub fn sentences(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = span.start;
-    let bytes = &text.as_bytes()[span.start..span.end];
-    // The sentence ends are one byte each, but 。, whose first byte is 0xE3.
-    for i in bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| END_BYTE[b as usize])
-        .map(|(i, _)| i)
-    {
-        let at = span.start + i;
-        let c = text[at..].chars().next().expect("char");
-        if is_sentence_end(c) {
-            push_trimmed(text, &mut out, start, at);
-            start = at + c.len_utf8();
-        }
+    let bytes = &text.as_bytes()[..span.end];
+    let mut from = span.start;
+    while let Some(at) = next_sentence_end(bytes, from) {
+        push_trimmed(text, &mut out, start, at);
+        start = at
+            + if bytes[at] == 0xE3 {
+                '。'.len_utf8()
+            } else {
+                1
+            };
+        from = start;
     }
     push_trimmed(text, &mut out, start, span.end);
     out
 }
 
-/// The bytes that can open a sentence end (see [`is_sentence_end`]).
+/// The bytes that open a sentence end (see [`is_sentence_end`]); 0xE3 opens 。 (E3 80 82) and
+/// other chars.
 const END_BYTE: [bool; 256] = {
     let mut t = [false; 256];
     let mut k = 0;
@@ -56,9 +54,77 @@ const END_BYTE: [bool; 256] = {
     t
 };
 
+/// The offset of the first sentence end at or after `from` in `b` (UTF-8, `from` at a char).
+fn next_sentence_end(b: &[u8], from: usize) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    let from = sse2::skip_to_candidate(b, from);
+    let mut i = from;
+    while i < b.len() {
+        if END_BYTE[b[i] as usize] && (b[i] != 0xE3 || b[i..].starts_with("。".as_bytes())) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Sixteen bytes at a time (SSE2 is part of every x86-64 processor).
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::*;
+
+    /// The first offset at or after `from` that may start a sentence end: a byte of `;!?\n|\t`
+    /// or the 。 sequence E3 80 82. Stops short of the last two bytes, where the scalar loop
+    /// takes over.
+    pub fn skip_to_candidate(b: &[u8], from: usize) -> usize {
+        let mut i = from;
+        // SAFETY: SSE2 is always present on x86-64; every load reads b[i..i + 18], which the
+        // loop condition keeps inside `b`.
+        unsafe {
+            let one = |c: u8| _mm_set1_epi8(c as i8);
+            let (semi, bang, ques, nl, bar, tab) = (
+                one(b';'),
+                one(b'!'),
+                one(b'?'),
+                one(b'\n'),
+                one(b'|'),
+                one(b'\t'),
+            );
+            let (e3, x80, x82) = (one(0xE3), one(0x80), one(0x82));
+            while i + 18 <= b.len() {
+                let p = b.as_ptr().add(i);
+                let v = _mm_loadu_si128(p as *const __m128i);
+                let v1 = _mm_loadu_si128(p.add(1) as *const __m128i);
+                let v2 = _mm_loadu_si128(p.add(2) as *const __m128i);
+                let single = _mm_or_si128(
+                    _mm_or_si128(
+                        _mm_or_si128(_mm_cmpeq_epi8(v, semi), _mm_cmpeq_epi8(v, bang)),
+                        _mm_or_si128(_mm_cmpeq_epi8(v, ques), _mm_cmpeq_epi8(v, nl)),
+                    ),
+                    _mm_or_si128(_mm_cmpeq_epi8(v, bar), _mm_cmpeq_epi8(v, tab)),
+                );
+                let full_stop = _mm_and_si128(
+                    _mm_cmpeq_epi8(v, e3),
+                    _mm_and_si128(_mm_cmpeq_epi8(v1, x80), _mm_cmpeq_epi8(v2, x82)),
+                );
+                let mask = _mm_movemask_epi8(_mm_or_si128(single, full_stop));
+                if mask != 0 {
+                    return i + mask.trailing_zeros() as usize;
+                }
+                i += 16;
+            }
+        }
+        i
+    }
+}
+
 fn push_trimmed(text: &str, out: &mut Vec<Span>, mut s: usize, mut e: usize) {
-    while s < e && text[s..e].starts_with([' ', '\u{3000}']) {
-        s += 1;
+    while let Some(c) = text[s..e]
+        .chars()
+        .next()
+        .filter(|&c| c == ' ' || c == '\u{3000}')
+    {
+        s += c.len_utf8();
     }
     while e > s && text[s..e].ends_with(' ') {
         e -= 1;
@@ -145,6 +211,70 @@ pub fn table_start(lines: &[(usize, usize)], text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sentences the char loop gives, on random text (long enough for the 16-byte steps).
+    #[test]
+    fn sentences_are_those_of_the_char_loop() {
+        let reference = |text: &str, span: Span| {
+            let mut out = Vec::new();
+            let mut start = span.start;
+            for (i, c) in text[span.start..span.end].char_indices() {
+                if is_sentence_end(c) {
+                    push_trimmed(text, &mut out, start, span.start + i);
+                    start = span.start + i + c.len_utf8();
+                }
+            }
+            push_trimmed(text, &mut out, start, span.end);
+            out
+        };
+        let pieces = [
+            "。",
+            "、",
+            "《",
+            "》",
+            "\u{3000}",
+            "目标",
+            "a",
+            " ",
+            ";",
+            "!",
+            "?",
+            "\n",
+            "|",
+            "\t",
+            "2025",
+            "。。",
+            "ぁ",
+            "〇",
+            "\u{3400}",
+            "€",
+            "𠀀",
+            "率",
+            "\u{3002}\u{3001}",
+        ];
+        let mut next = crate::words::tests::random(17);
+        for _ in 0..20000 {
+            let text: String = (0..next() % 40)
+                .map(|_| pieces[next() % pieces.len()])
+                .collect();
+            let bounds: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            let a = bounds[next() % bounds.len()];
+            let b = bounds[next() % bounds.len()];
+            let span = Span {
+                start: a.min(b),
+                end: a.max(b),
+            };
+            assert_eq!(
+                sentences(&text, span),
+                reference(&text, span),
+                "{text:?} {span:?}"
+            );
+        }
+    }
 
     #[test]
     fn every_sentence_end_opens_with_a_marked_byte() {
