@@ -30,8 +30,8 @@ type PhraseTable = std::collections::HashMap<char, Vec<(Vec<char>, Vec<char>)>>;
 /// TSPhrases that starts there, else the char's own conversion — what OpenCC's t2s group
 /// (TSPhrases + TSCharacters, longest match first) does.
 struct FastT2s {
-    /// Phrases by their first char, longest first: (key, value).
-    phrases: PhraseTable,
+    /// Phrases by their first char, longest first: (key, value, same number of chars).
+    phrases: std::collections::HashMap<char, Vec<(String, String, bool)>>,
     /// For each BMP char: its conversion on its own ('\0': a char this table cannot convert on
     /// its own, because t2s makes it something else than one char).
     single: Vec<char>,
@@ -61,6 +61,19 @@ impl FastT2s {
                 phrase_start[i / 64] |= 1 << (i % 64);
             }
         }
+        let phrases = phrases
+            .into_iter()
+            .map(|(c, list)| {
+                let list = list
+                    .into_iter()
+                    .map(|(k, v)| {
+                        let same = k.len() == v.len();
+                        (k.into_iter().collect(), v.into_iter().collect(), same)
+                    })
+                    .collect();
+                (c, list)
+            })
+            .collect();
         FastT2s {
             phrases,
             single,
@@ -68,31 +81,41 @@ impl FastT2s {
         }
     }
 
-    /// The converted line, or None when the line holds a char this table does not cover (outside
-    /// the BMP, or changed into something else than one char).
-    fn convert(&self, line: &str) -> Option<String> {
-        let chars: Vec<char> = line.chars().collect();
-        let mut out = String::with_capacity(line.len());
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
+    /// Append the converted line to `out`: Some(true) when it keeps the line's number of chars,
+    /// Some(false) when a phrase changed it, None (and nothing appended) when the line holds a
+    /// char this table does not cover.
+    fn convert_into(&self, line: &str, out: &mut String) -> Option<bool> {
+        let mark = out.len();
+        let mut same = true;
+        let mut rest = line;
+        while let Some(c) = rest.chars().next() {
             let ci = c as usize;
             if ci >= 0x10000 || (self.single[ci] == '\0' && c != '\0') {
+                out.truncate(mark);
                 return None;
             }
             if self.phrase_start[ci / 64] & (1 << (ci % 64)) != 0 {
-                if let Some((k, v)) = self.phrases[&c]
+                if let Some((k, v, keeps)) = self.phrases[&c]
                     .iter()
-                    .find(|(k, _)| chars[i..].starts_with(k))
+                    .find(|(k, _, _)| rest.starts_with(k.as_str()))
                 {
-                    out.extend(v.iter());
-                    i += k.len();
+                    out.push_str(v);
+                    same &= *keeps;
+                    rest = &rest[k.len()..];
                     continue;
                 }
             }
             out.push(self.single[ci]);
-            i += 1;
+            rest = &rest[c.len_utf8()..];
         }
+        Some(same)
+    }
+
+    /// The converted line, or None when the line holds a char this table does not cover (outside
+    /// the BMP, or changed into something else than one char).
+    fn convert(&self, line: &str) -> Option<String> {
+        let mut out = String::with_capacity(line.len());
+        self.convert_into(line, &mut out)?;
         Some(out)
     }
 }
@@ -300,6 +323,14 @@ impl Converter {
 
     /// Convert one line known to hold a char t2s may change, keeping its number of chars.
     fn push_line(&self, out: &mut String, line: &str) {
+        if let Some(fast) = &self.fast {
+            let mark = out.len();
+            match fast.convert_into(line, out) {
+                Some(true) => return,
+                Some(false) => out.truncate(mark),
+                None => {}
+            }
+        }
         let c = self.convert_changing(line);
         if c.chars().count() == line.chars().count() {
             out.push_str(&c);
