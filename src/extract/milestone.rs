@@ -135,13 +135,18 @@ impl MilestoneRules {
             let mut prev_clause: Option<Span> = None;
             for (ci, c) in clauses.iter().enumerate() {
                 let clause = &text[c.start..c.end];
-                let task = task_text(text, *c, pass.times_between(c.start, c.end));
-                let own = pass
-                    .times_between(c.start, c.end)
-                    .iter()
-                    .find(|t| t.end <= c.end && !t.reference);
+                let in_clause = pass.times_between(c.start, c.end);
+                let own = in_clause.iter().find(|t| t.end <= c.end && !t.reference);
+                // The task text is made when first needed: most clauses are turned away first.
+                let mut task: Option<String> = None;
                 // A clause that is only a date (2025年底,…) dates the next one.
-                if own.is_some() && task.chars().count() < 2 {
+                if own.is_some()
+                    && task
+                        .get_or_insert_with(|| task_text(text, *c, in_clause))
+                        .chars()
+                        .count()
+                        < 2
+                {
                     pending = own.map(|t| (t, c.start));
                     continue;
                 }
@@ -154,8 +159,12 @@ impl MilestoneRules {
                         || (t.found.rule == "share-of-units"
                             && t.found.start >= s.start
                             && t.found.end <= s.end
-                            && task.chars().count() >= 4
-                            && t.found.indicator.contains(task.as_str()))
+                            && {
+                                let task =
+                                    task.get_or_insert_with(|| task_text(text, *c, in_clause));
+                                task.chars().count() >= 4
+                                    && t.found.indicator.contains(task.as_str())
+                            })
                 });
                 // The last bracket opening at or before the clause (brackets do not overlap)
                 // closes at or after its end.
@@ -166,6 +175,7 @@ impl MilestoneRules {
                     pending = None;
                     continue;
                 }
+                let task = task.unwrap_or_else(|| task_text(text, *c, in_clause));
                 // 并配备专职人员…, the rest of a recurring task, or a clause with no deliverable
                 // of its own (…能力,增强…能力): the same milestone goes on.
                 let continues = clause.trim_start().starts_with(['并', '同'])
