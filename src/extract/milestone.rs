@@ -49,9 +49,11 @@ impl MilestoneRules {
 
     /// A concrete deliverable: a deliverable verb that is not a noun (完成情况).
     fn deliverable(&self, clause: &str) -> bool {
-        self.deliverable
-            .occurrences(clause)
-            .any(|(_, e, _)| !clause[e..].starts_with(['情', '率', '数']))
+        self.deliverable.any_in(clause)
+            && self
+                .deliverable
+                .occurrences(clause)
+                .any(|(_, e, _)| !clause[e..].starts_with(['情', '率', '数']))
     }
 
     /// The task without the adverbs before its first verb.
