@@ -3,7 +3,7 @@
 //! one search per word), and `WordList`, a list indexed by first and last char ("the first word
 //! this text starts or ends with").
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// The most anchor chars searched before the automaton runs.
 const MAX_ANCHORS: usize = 5;
@@ -18,8 +18,12 @@ pub struct Words {
     /// text that holds none of them holds no word, and SIMD search finds that faster than the
     /// automaton reads the text.
     anchors: Vec<memchr::memmem::Finder<'static>>,
-    /// The longest word at a given position (for `longest_prefix`).
-    longest: AhoCorasick,
+    /// The words by their first char, each bucket longest first (ties: the first given), and
+    /// the first empty word (for `longest_prefix`: the first word of its bucket that the text
+    /// starts with; a few comparisons where an anchored automaton search has more setup).
+    words: Vec<String>,
+    by_first: Vec<(char, Vec<usize>)>,
+    empty: Option<usize>,
 }
 
 impl Words {
@@ -30,11 +34,11 @@ impl Words {
             .prefilter(false)
             .build(&words)
             .expect("word automaton");
-        let longest = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(&words)
-            .expect("word automaton");
+        let mut by_first = index_by(&words, |w| w.chars().next());
+        for (_, bucket) in &mut by_first {
+            bucket.sort_by_key(|&i| (std::cmp::Reverse(words[i].len()), i));
+        }
+        let empty = words.iter().position(String::is_empty);
         // Each word not yet covered adds its first char.
         let mut anchors: Vec<String> = Vec::new();
         for w in &words {
@@ -49,8 +53,10 @@ impl Words {
         };
         Words {
             all,
-            longest,
             anchors,
+            words,
+            by_first,
+            empty,
         }
     }
 
@@ -82,9 +88,11 @@ impl Words {
 
     /// The longest word that `s` starts with, as its index (ties: the first given).
     pub fn longest_prefix(&self, s: &str) -> Option<usize> {
-        self.longest
-            .find(Input::new(s).anchored(Anchored::Yes))
-            .map(|m| m.pattern().as_usize())
+        bucket(&self.by_first, s.chars().next())
+            .iter()
+            .copied()
+            .find(|&i| s.starts_with(self.words[i].as_str()))
+            .or(self.empty)
     }
 }
 
@@ -346,6 +354,43 @@ pub(crate) mod tests {
         assert!(WordList::new(Vec::new()).first_suffix("x").is_none());
         assert!(!none.any_in("anything"));
         assert_eq!(none.longest_prefix("x"), None);
+    }
+
+    /// `longest_prefix` answers what an anchored leftmost-longest automaton answers, repeats
+    /// and an empty word included.
+    #[test]
+    fn longest_prefix_is_the_automaton_s() {
+        use aho_corasick::{Anchored, Input, StartKind};
+        let list = [
+            "个",
+            "个月",
+            "个百分点",
+            "月",
+            "",
+            "百分点",
+            "个月",
+            "万人",
+            "万",
+        ];
+        let pieces = ["个", "月", "百", "分", "点", "万", "人", "以"];
+        let mut next = random(23);
+        for words in [&list[..], &list[..4], &list[5..]] {
+            let w = Words::new(words);
+            let ac = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(words)
+                .unwrap();
+            for _ in 0..3000 {
+                let s: String = (0..next() % 6)
+                    .map(|_| pieces[next() % pieces.len()])
+                    .collect();
+                let want = ac
+                    .find(Input::new(&s).anchored(Anchored::Yes))
+                    .map(|m| m.pattern().as_usize());
+                assert_eq!(w.longest_prefix(&s), want, "{s:?} in {words:?}");
+            }
+        }
     }
 
     #[test]
