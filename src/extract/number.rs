@@ -40,6 +40,16 @@ impl Number {
 
 /// Round away the binary noise of a multiplication (1.2 × 10000 = 12000.000000000002).
 pub fn round_sig(x: f64) -> f64 {
+    // A whole number below 10^12 comes back as it is (x·10^d stays below 10^13, so the
+    // product and the division back are exact), without the logarithm.
+    if x.fract() == 0.0 && x.abs() < 1e12 {
+        return x;
+    }
+    round_12_digits(x)
+}
+
+/// `x` rounded to 12 significant digits.
+fn round_12_digits(x: f64) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }
@@ -169,6 +179,21 @@ pub fn parse_chinese(text: &str) -> Option<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_round_to_themselves() {
+        let mut next = crate::words::tests::random(5);
+        let mut xs: Vec<f64> = (0..13)
+            .flat_map(|k| {
+                let p = 10f64.powi(k);
+                [p, p - 1.0, p + 1.0, -p, 2.0 * p]
+            })
+            .collect();
+        xs.extend((0..20000).map(|_| (next() as f64 * next() as f64) % 1e12));
+        for x in xs.into_iter().filter(|x| x.abs() < 1e12) {
+            assert_eq!(round_sig(x).to_bits(), round_12_digits(x).to_bits(), "{x}");
+        }
+    }
 
     fn cn(s: &str) -> f64 {
         parse_chinese(s).unwrap().value
