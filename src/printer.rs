@@ -20,6 +20,8 @@ pub struct AtomicFile {
     /// Bytes handed to `write_all`, and how many of them writeback has been started for.
     written: u64,
     queued: u64,
+    /// The line being serialized (kept between lines so that each does not allocate).
+    line: Vec<u8>,
 }
 
 impl AtomicFile {
@@ -33,6 +35,7 @@ impl AtomicFile {
             out: Some(BufWriter::with_capacity(1 << 16, file)),
             written: 0,
             queued: 0,
+            line: Vec::new(),
         })
     }
 
@@ -53,9 +56,13 @@ impl AtomicFile {
 
     /// Serialize one record as a JSON line.
     pub fn json_line<T: Serialize>(&mut self, rec: &T) -> Result<()> {
-        let mut buf = serde_json::to_vec(rec).map_err(|e| Error::Config(e.to_string()))?;
-        buf.push(b'\n');
-        self.write_all(&buf)
+        let mut line = std::mem::take(&mut self.line);
+        line.clear();
+        serde_json::to_writer(&mut line, rec).map_err(|e| Error::Config(e.to_string()))?;
+        line.push(b'\n');
+        let written = self.write_all(&line);
+        self.line = line;
+        written
     }
 
     /// Flush, sync and rename into place.
