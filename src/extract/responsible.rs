@@ -40,7 +40,10 @@ pub struct Bracket {
 
 pub struct UnitReader {
     markers: Vec<(String, String)>,
-    subject_end: Vec<String>,
+    /// The words that end an explicit subject (负责, 牵头 …), each as a prebuilt searcher, and
+    /// the longest of them in chars.
+    subject_end: Vec<memchr::memmem::Finder<'static>>,
+    subject_end_chars: usize,
     heads: Vec<String>,
 }
 
@@ -63,13 +66,15 @@ impl UnitReader {
         markers.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         let mut heads: Vec<String> = p.list("head").into_iter().map(String::from).collect();
         heads.sort_by_key(|b| std::cmp::Reverse(b.len()));
+        let subject_end = p.list("subject_end");
         UnitReader {
             markers,
-            subject_end: p
-                .list("subject_end")
-                .into_iter()
-                .map(String::from)
-                .collect(),
+            subject_end_chars: subject_end
+                .iter()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0),
+            subject_end: crate::words::finders(subject_end),
             heads,
         }
     }
@@ -185,12 +190,7 @@ impl UnitReader {
         let s = strip_enumerator(sentence);
         // A subject has at most 40 chars (41 with 由): an end word that starts later gives
         // none, so only the words starting within the first 42 chars are looked for.
-        let longest = self
-            .subject_end
-            .iter()
-            .map(|w| w.chars().count())
-            .max()
-            .unwrap_or(0);
+        let longest = self.subject_end_chars;
         let window = &s[..s
             .char_indices()
             .nth(SUBJECT_MAX_CHARS + 2 + longest)
@@ -198,9 +198,9 @@ impl UnitReader {
         let cut = self
             .subject_end
             .iter()
-            .filter_map(|w| window.find(w.as_str()).map(|i| (i, w)))
-            .min_by_key(|(i, _)| *i);
-        let Some((i, _)) = cut else { return Vec::new() };
+            .filter_map(|f| f.find(window.as_bytes()))
+            .min();
+        let Some(i) = cut else { return Vec::new() };
         let subj = &s[..i];
         let subj = subj.strip_prefix('由').unwrap_or(subj);
         if subj.is_empty()
