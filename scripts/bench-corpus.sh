@@ -5,6 +5,9 @@
 # and time start-up on one small notice.
 #
 #   scripts/bench-corpus.sh [SIZE_MB] [WORKDIR]      (defaults: 200, target/bench-corpus)
+#
+# RUNS (default 3) runs of each: timings on a shared machine vary from run to run, so every run is
+# printed (the files are read once first, so that every run finds them in the page cache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mb=${1:-200}
@@ -34,15 +37,20 @@ bytes=$(du -sb "$corpus" | cut -f1)
 files=$(find "$corpus" -name '*.txt' | wc -l)
 echo "corpus: $corpus, $files files, $bytes bytes"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB"
-for j in 1 2; do
-  out="$work/out-j$j"
-  /usr/bin/time -v "$bin" extract "$corpus" -o "$out" -q -j "$j" --stats 2> "$work/time-j$j.txt" || true
-  wall=$(grep 'Elapsed (wall clock)' "$work/time-j$j.txt" | awk '{print $NF}')
-  user=$(grep 'User time' "$work/time-j$j.txt" | awk '{print $NF}')
-  sys=$(grep 'System time' "$work/time-j$j.txt" | awk '{print $NF}')
-  rss=$(grep 'Maximum resident set size' "$work/time-j$j.txt" | awk '{print $NF}')
-  stats=$(grep '^files' "$work/time-j$j.txt" || true)
-  echo "-j $j: wall $wall, user ${user}s, sys ${sys}s, peak RSS ${rss} KB; $stats"
+runs=${RUNS:-3}
+find "$corpus" -name '*.txt' -exec cat {} + > /dev/null
+for run in $(seq "$runs"); do
+  for j in 1 2; do
+    out="$work/out-j$j"
+    log="$work/time-j$j-run$run.txt"
+    /usr/bin/time -v "$bin" extract "$corpus" -o "$out" -q -j "$j" --stats 2> "$log" || true
+    wall=$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}')
+    user=$(grep 'User time' "$log" | awk '{print $NF}')
+    sys=$(grep 'System time' "$log" | awk '{print $NF}')
+    rss=$(grep 'Maximum resident set size' "$log" | awk '{print $NF}')
+    stats=$(grep '^files' "$log" || true)
+    echo "run $run, -j $j: wall $wall, user ${user}s, sys ${sys}s, peak RSS ${rss} KB; $stats"
+  done
 done
 if cmp -s "$work/out-j1/targets.jsonl" "$work/out-j2/targets.jsonl"; then
   echo "targets.jsonl identical for -j 1 and -j 2"
