@@ -483,7 +483,7 @@ impl DeadlineReader {
         let window_start = |a: usize| a.saturating_sub(self.max_len + roc_run_before(text, a));
         let mut pos = 0;
         while let Some(a) = anchor_from(pos) {
-            let start = floor_boundary(text, window_start(a).max(pos));
+            let start = text.floor_char_boundary(window_start(a).max(pos));
             let mut end = a + self.max_len;
             let mut last = a;
             while let Some(a2) = anchor_from(last + 1) {
@@ -493,7 +493,7 @@ impl DeadlineReader {
                 end = end.max(a2 + self.max_len);
                 last = a2;
             }
-            let end = ceil_boundary(text, end.min(text.len()));
+            let end = text.ceil_char_boundary(end.min(text.len()));
             let hay = &text[..end];
             let mut at = start;
             while let Some(m) = self.re.captures_read_at(locs, hay, at) {
@@ -516,20 +516,6 @@ fn roc_run_before(text: &str, a: usize) -> usize {
     let head = head.strip_suffix(' ').unwrap_or(head);
     let kept = head.trim_end_matches(|c: char| ROC_NUMERALS.contains(c));
     a - kept.len()
-}
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 /// The groups of one match, read like `regex::Captures`.
