@@ -185,9 +185,7 @@ mod tests {
         let mut next = crate::words::tests::random(3);
         let pieces = ["a", "孕", "产", "\n", "é", "𠀀", "１"];
         for _ in 0..300 {
-            let s: String = (0..next() % 400)
-                .map(|_| pieces[next() % pieces.len()])
-                .collect();
+            let s: String = crate::words::tests::random_text(&mut next, &pieces, 400);
             let offsets: Vec<usize> = s.char_indices().map(|(b, _)| b).collect();
             for ci in 0..=offsets.len() + 1 {
                 let want = offsets.get(ci).copied().unwrap_or(s.len());

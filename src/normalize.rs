@@ -579,9 +579,7 @@ mod tests {
         ];
         let mut next = crate::words::tests::random(17);
         for _ in 0..3000 {
-            let s: String = (0..next() % 10)
-                .map(|_| pieces[next() % pieces.len()])
-                .collect();
+            let s: String = crate::words::tests::random_text(&mut next, &pieces, 10);
             for (from, _) in s.char_indices().chain([(s.len(), ' ')]) {
                 let want = s[from..]
                     .char_indices()
@@ -605,8 +603,7 @@ mod tests {
         ];
         let mut next = crate::words::tests::random(11);
         for _ in 0..3000 {
-            let n = next() % 10;
-            let s: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
+            let s: String = crate::words::tests::random_text(&mut next, &pieces, 10);
             let mut want = String::new();
             let mut it = s.chars().peekable();
             while let Some(c) = it.next() {

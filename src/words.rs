@@ -281,6 +281,17 @@ pub(crate) mod tests {
 
     /// A small deterministic random number source for the tests that compare a fast path with the
     /// plain loop it replaces on generated text.
+    /// Up to `below - 1` pieces drawn at random, joined.
+    pub(crate) fn random_text(
+        next: &mut impl FnMut() -> usize,
+        pieces: &[&str],
+        below: usize,
+    ) -> String {
+        (0..next() % below)
+            .map(|_| pieces[next() % pieces.len()])
+            .collect()
+    }
+
     pub(crate) fn random(mut seed: u64) -> impl FnMut() -> usize {
         move || {
             seed = seed
@@ -302,9 +313,7 @@ pub(crate) mod tests {
         let pieces = ["完", "成", "建", "全", "年", "共", "目", "前", "的", "1"];
         let mut next = random(41);
         for _ in 0..5000 {
-            let s: String = (0..next() % 9)
-                .map(|_| pieces[next() % pieces.len()])
-                .collect();
+            let s: String = random_text(&mut next, &pieces, 9);
             let within = s
                 .char_indices()
                 .map(|(i, _)| i)
@@ -382,9 +391,7 @@ pub(crate) mod tests {
                 .build(words)
                 .unwrap();
             for _ in 0..3000 {
-                let s: String = (0..next() % 6)
-                    .map(|_| pieces[next() % pieces.len()])
-                    .collect();
+                let s: String = random_text(&mut next, &pieces, 6);
                 let want = ac
                     .find(Input::new(&s).anchored(Anchored::Yes))
                     .map(|m| m.pattern().as_usize());

@@ -719,8 +719,7 @@ mod tests {
         ];
         let mut next = crate::words::tests::random(29);
         for _ in 0..20000 {
-            let n = next() % 40;
-            let hay: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
+            let hay: String = crate::words::tests::random_text(&mut next, &pieces, 40);
             let want: Vec<Vec<Option<(usize, usize)>>> =
                 r.re.captures_iter(&hay)
                     .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect())

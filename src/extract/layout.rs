@@ -254,9 +254,7 @@ mod tests {
         ];
         let mut next = crate::words::tests::random(17);
         for _ in 0..20000 {
-            let text: String = (0..next() % 40)
-                .map(|_| pieces[next() % pieces.len()])
-                .collect();
+            let text: String = crate::words::tests::random_text(&mut next, &pieces, 40);
             let bounds: Vec<usize> = text
                 .char_indices()
                 .map(|(i, _)| i)

@@ -528,9 +528,7 @@ mod tests {
             "\u{feff}",
         ];
         for _ in 0..2000 {
-            let s: String = (0..next() % 12)
-                .map(|_| pieces[next() % pieces.len()])
-                .collect();
+            let s: String = crate::words::tests::random_text(&mut next, &pieces, 12);
             let want: Vec<(usize, char)> =
                 s.char_indices().filter(|(_, c)| OPEN.contains(c)).collect();
             assert_eq!(opening_brackets(&s).collect::<Vec<_>>(), want, "{s}");

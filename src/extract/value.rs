@@ -808,9 +808,7 @@ mod tests {
         ];
         let mut next = crate::words::tests::random(13);
         for _ in 0..3000 {
-            let hay: String = (0..next() % 10)
-                .map(|_| pieces[next() % pieces.len()])
-                .collect();
+            let hay: String = crate::words::tests::random_text(&mut next, &pieces, 10);
             for (pos, _) in hay.char_indices().chain([(hay.len(), ' ')]) {
                 let want = hay[pos..]
                     .char_indices()
@@ -865,8 +863,7 @@ mod tests {
         ];
         let mut next = crate::words::tests::random(7);
         for _ in 0..30000 {
-            let n = next() % 12;
-            let hay: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
+            let hay: String = crate::words::tests::random_text(&mut next, &pieces, 12);
             let mut pos = 0;
             while pos <= hay.len() {
                 let want = v.number.captures_at(&hay, pos).map(|c| {
