@@ -43,7 +43,6 @@ impl TimeExpr {
 /// Indices of the named groups of the time pattern (a lookup by name hashes the name).
 struct Groups {
     pre: usize,
-    roc: usize,
     rocy: usize,
     y: usize,
     yph: usize,
@@ -67,7 +66,6 @@ impl Groups {
         };
         Groups {
             pre: at("pre"),
-            roc: at("roc"),
             rocy: at("rocy"),
             y: at("y"),
             yph: at("yph"),
@@ -311,21 +309,6 @@ impl DeadlineReader {
     fn expr_at(&self, text: &str, c: &Caps, doc_year: Option<i32>) -> Option<TimeExpr> {
         let g = &self.groups;
         let m = c.get(0).expect("match");
-        if m.as_str().trim().is_empty() {
-            return None;
-        }
-        // Only the prefix matched: not a time expression.
-        if c.get(g.roc).is_none()
-            && c.get(g.y).is_none()
-            && c.get(g.yph).is_none()
-            && c.get(g.ycn).is_none()
-            && c.get(g.y2).is_none()
-            && c.get(g.rel).is_none()
-            && c.get(g.plan).is_none()
-            && c.get(g.bare).is_none()
-        {
-            return None;
-        }
         let before = &text[..m.start()];
         let after = &text[m.end()..];
         let prev = before.chars().next_back();
