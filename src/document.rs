@@ -26,27 +26,31 @@ pub fn find_char(
     let mut i = from;
     while i < b.len() {
         let x = b[i];
-        let len = if x < 0x80 {
+        if x < 0x80 {
             if ascii(x) {
                 return Some(i);
             }
-            1
-        } else if (0xE0..0xF0).contains(&x) {
-            let cp = ((x & 0x0F) as usize) << 12
-                | ((b[i + 1] & 0x3F) as usize) << 6
-                | (b[i + 2] & 0x3F) as usize;
-            if bmp(cp) {
-                return Some(i);
+            i += 1;
+        } else if x & 0xF0 == 0xE0 {
+            // A run of three-byte chars, most of a Chinese text, in a loop of its own.
+            while let Some(&[x, y, z]) = b.get(i..i + 3) {
+                if x & 0xF0 != 0xE0 {
+                    break;
+                }
+                let cp =
+                    ((x & 0x0F) as usize) << 12 | ((y & 0x3F) as usize) << 6 | (z & 0x3F) as usize;
+                if bmp(cp) {
+                    return Some(i);
+                }
+                i += 3;
             }
-            3
         } else {
             let c = s[i..].chars().next()?;
             if other(c) {
                 return Some(i);
             }
-            c.len_utf8()
-        };
-        i += len;
+            i += c.len_utf8();
+        }
     }
     None
 }
@@ -179,6 +183,32 @@ impl<'a> Document<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `find_char` finds what a loop over `char_indices` finds, from every char boundary of
+    /// texts mixing chars of one to four bytes.
+    #[test]
+    fn find_char_is_the_first_char_the_test_accepts() {
+        let mut next = crate::words::tests::random(17);
+        let pieces = ["a", "7", "孕", "产", "\n", "é", "𠀀", "１", "，", "二"];
+        let ascii = |b: u8| b.is_ascii_digit();
+        let bmp = |cp: usize| cp == '产' as usize || cp == '二' as usize;
+        let other = |c: char| c == '𠀀';
+        for case in 0..400 {
+            let s: String = crate::words::tests::random_text(&mut next, &pieces, 60);
+            for (from, _) in s.char_indices().chain([(s.len(), ' ')]) {
+                let want = s[from..]
+                    .char_indices()
+                    .find(|&(_, c)| match c.len_utf8() {
+                        1 => ascii(c as u8),
+                        3 => bmp(c as usize),
+                        _ => other(c),
+                    })
+                    .map(|(k, _)| from + k);
+                let got = find_char(&s, from, ascii, bmp, other);
+                assert_eq!(got, want, "case {case} {s:?} from {from}");
+            }
+        }
+    }
 
     #[test]
     fn byte_of_char_is_the_char_indices_offset() {
