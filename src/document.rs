@@ -134,7 +134,9 @@ impl<'a> Document<'a> {
             chars, orig_chars,
             "normalized text must keep the char count"
         );
-        let line_starts = norm.match_indices('\n').map(|(i, _)| i + 1).collect();
+        let line_starts = memchr::memchr_iter(b'\n', norm.as_bytes())
+            .map(|i| i + 1)
+            .collect();
         Document {
             original,
             norm,

@@ -231,6 +231,8 @@ pub const LEXICON_LISTS: &[&str] = &[
     "review_start",
     "review_end",
     "plan_genre",
+    "annual_plan",
+    "multi_year_plan",
     "task_verb",
     "deliverable_verb",
     "task_adverb",

@@ -37,6 +37,8 @@ pub struct Extractor {
     /// Searchers for the report markers and the plan-genre words (SIMD memmem, built once).
     report_markers: Vec<memchr::memmem::Finder<'static>>,
     plan_genre: Vec<memchr::memmem::Finder<'static>>,
+    /// `annual_plan` and `multi_year_plan` words (the title of a year's plan).
+    plan_years: WordSets,
     /// Searchers for the sentences that make the first unit of a list the lead one.
     first_is_lead: Vec<memchr::memmem::Finder<'static>>,
     /// The review words: review_start, review_end, and review_ahead (words that turn a review to
@@ -122,6 +124,7 @@ impl Extractor {
             report_markers: finders(p.list("report")),
             plan_genre: finders(p.list("plan_genre")),
             first_is_lead: finders(p.list("lead_first")),
+            plan_years: WordSets::new(&[p.list("annual_plan"), p.list("multi_year_plan")]),
             review: WordSets::new(&[
                 p.list("review_start"),
                 p.list("review_end"),
@@ -309,7 +312,7 @@ impl Extractor {
     fn layout<'a>(&self, text: &'a str, issued: Option<&str>) -> DocPass<'a> {
         let mut lines = Vec::new();
         let mut start = 0;
-        for (i, _) in text.match_indices('\n') {
+        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
             lines.push((start, i));
             start = i + 1;
         }
@@ -393,20 +396,12 @@ impl Extractor {
         lines: &[(usize, usize)],
         times: &[TimeExpr],
     ) -> Option<TimeExpr> {
-        const ANNUAL: &[&str] = &[
-            "工作要点",
-            "工作计划",
-            "工作安排",
-            "工作方案",
-            "工作重点",
-            "年度计划",
-        ];
+        const ANNUAL: u64 = 1;
+        const MULTI_YEAR: u64 = 2;
         for &(ls, le) in lines.iter().take(12) {
             let line = &text[ls..le];
-            if !ANNUAL.iter().any(|w| line.contains(w))
-                || line.contains("三年")
-                || line.contains("五年")
-            {
+            let found = self.plan_years.present(line);
+            if found & ANNUAL == 0 || found & MULTI_YEAR != 0 {
                 continue;
             }
             let in_line: Vec<&TimeExpr> = times
@@ -730,6 +725,22 @@ mod tests {
         let seg = Segmenter::new(&p);
         let ex = Extractor::new(&p).unwrap();
         ex.extract(text, text, &seg)
+    }
+
+    /// An annual plan's title dates its targets that state no time; a multi-year plan's
+    /// title does not (the words come from the `annual_plan` and `multi_year_plan` lists).
+    #[test]
+    fn annual_plan_title_dates_its_targets() {
+        let year = |title: &str| {
+            let text = format!("{title}\n孕产妇死亡率控制在10/10万以下。\n");
+            let t = run(&text).targets;
+            assert_eq!(t.len(), 1, "{title}: {t:?}");
+            t[0].time.as_ref().and_then(|t| t.year)
+        };
+        assert_eq!(year("2024年全区卫生健康工作要点"), Some(2024));
+        assert_eq!(year("2024年全区卫生健康年度计划"), Some(2024));
+        assert_eq!(year("2024年全区卫生健康三年工作方案"), None);
+        assert_eq!(year("2024年全区卫生健康发展情况"), None);
     }
 
     #[test]
