@@ -87,7 +87,8 @@ pub struct ExtractArgs {
     /// No progress output.
     #[arg(short = 'q', long = "quiet")]
     pub quiet: bool,
-    /// Print files, bytes, records, errors, seconds and MB/s to stderr at the end.
+    /// Print files, bytes, records, errors, seconds and MB/s to stderr at the end (seconds from
+    /// the first document to the last record written: start-up and the final sync not counted).
     #[arg(long = "stats")]
     pub stats: bool,
     /// Also write targets.csv and documents.csv (UTF-8 with BOM, for spreadsheets).
@@ -110,10 +111,12 @@ fn fatal(msg: impl std::fmt::Display) -> i32 {
 }
 
 fn run_extract(args: ExtractArgs) -> i32 {
-    let engine = match Engine::new(args.patterns.as_deref()) {
-        Ok(e) => e,
-        Err(e) => return fatal(e),
-    };
+    // The folders are walked while the segmenter's dictionary is being built.
+    let (engine, items) =
+        match Engine::new_while(args.patterns.as_deref(), || crate::walk::walk(&args.paths)) {
+            Ok(e) => e,
+            Err(e) => return fatal(e),
+        };
     let cfg = match ExtractConfig::new(
         args.paths,
         args.output,
@@ -145,7 +148,7 @@ fn run_extract(args: ExtractArgs) -> i32 {
             }
         }
     };
-    let totals = match pipeline::run(&engine, &cfg.paths, &cfg.pool, &mut sink, &mut progress) {
+    let totals = match pipeline::run_items(&engine, items, &cfg.pool, &mut sink, &mut progress) {
         Ok(t) => t,
         Err(e) => return fatal(e),
     };

@@ -20,28 +20,41 @@ pub struct Engine {
 impl Engine {
     /// Load the patterns (the embedded set, or `dir` over it) and build everything from them.
     pub fn new(patterns_dir: Option<&std::path::Path>) -> Result<Engine> {
+        Ok(Engine::new_while(patterns_dir, || ())?.0)
+    }
+
+    /// [`Engine::new`], running `meanwhile` on this thread once the converter and the rules are
+    /// built, while the segmenter's dictionary (the longest part of start-up) is still being
+    /// built on a thread of its own: work done there adds nothing to the start-up time.
+    pub fn new_while<T>(
+        patterns_dir: Option<&std::path::Path>,
+        meanwhile: impl FnOnce() -> T,
+    ) -> Result<(Engine, T)> {
         let sources = match patterns_dir {
             Some(d) => Sources::with_dir(d)?,
             None => Sources::embedded(),
         };
         let patterns = Patterns::from_sources(sources)?;
-        // The segmenter's dictionary takes most of the start-up: it is built on a thread of its
-        // own while the converter and the rules are built here.
         let (segmenter, rest) = std::thread::scope(|scope| {
             let segmenter = scope.spawn(|| Segmenter::new(&patterns));
-            let rest = Converter::new().and_then(|c| Ok((c, Extractor::new(&patterns)?)));
+            let rest = Converter::new()
+                .and_then(|c| Ok((c, Extractor::new(&patterns)?)))
+                .map(|built| (built, meanwhile()));
             let segmenter = segmenter
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (segmenter, rest)
         });
-        let (converter, extractor) = rest?;
-        Ok(Engine {
-            patterns,
-            segmenter,
-            converter,
-            extractor,
-        })
+        let ((converter, extractor), done) = rest?;
+        Ok((
+            Engine {
+                patterns,
+                segmenter,
+                converter,
+                extractor,
+            },
+            done,
+        ))
     }
 }
 
@@ -86,4 +99,27 @@ pub fn build_pool(threads: usize) -> Result<rayon::ThreadPool> {
         .num_threads(threads)
         .build()
         .map_err(|e| Error::Config(format!("cannot start {threads} threads: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meanwhile_runs_once_and_only_when_the_patterns_load() {
+        let mut calls = 0;
+        let (engine, got) = Engine::new_while(None, || {
+            calls += 1;
+            "walked"
+        })
+        .unwrap();
+        assert_eq!((got, calls), ("walked", 1));
+        assert!(!engine.segmenter.cut("孕产妇死亡率").is_empty());
+
+        let not_a_folder = tempfile::NamedTempFile::new().unwrap();
+        let mut calls = 0;
+        let built = Engine::new_while(Some(not_a_folder.path()), || calls += 1);
+        assert!(built.is_err());
+        assert_eq!(calls, 0);
+    }
 }

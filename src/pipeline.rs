@@ -271,10 +271,20 @@ pub trait Sink {
 }
 
 /// Run over every path: documents in path order, processed in parallel chunks.
-/// `on_error` is called for each file that could not be (fully) processed.
 pub fn run(
     engine: &Engine,
     paths: &[PathBuf],
+    pool: &rayon::ThreadPool,
+    sink: &mut dyn Sink,
+    progress: &mut dyn FnMut(usize, usize, u64),
+) -> Result<Totals> {
+    run_items(engine, walk::walk(paths), pool, sink, progress)
+}
+
+/// Run over the entries of a walk ([`walk::walk`]), in their order.
+pub fn run_items(
+    engine: &Engine,
+    items: Vec<Item>,
     pool: &rayon::ThreadPool,
     sink: &mut dyn Sink,
     progress: &mut dyn FnMut(usize, usize, u64),
@@ -284,7 +294,6 @@ pub fn run(
     use std::sync::mpsc;
 
     let started = Instant::now();
-    let items = walk::walk(paths);
     let total = items.len();
     let workers = pool.current_num_threads().max(1);
     // Documents are taken in path order by whichever worker is free and written in path order

@@ -1,7 +1,7 @@
 //! Walking: expand the command-line paths into the notices to read, in sorted path order,
 //! reporting unreadable entries (dangling links, loops, permission errors) without stopping.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -42,7 +42,7 @@ fn hidden(name: &std::ffi::OsStr) -> bool {
 /// links, skipping hidden entries), in sorted order. A file reached twice is listed once.
 pub fn walk(paths: &[PathBuf]) -> Vec<Item> {
     let mut out = Vec::new();
-    let mut seen = BTreeSet::new();
+    let mut seen = HashSet::new();
     for root in paths {
         match std::fs::metadata(root) {
             Err(e) => {
