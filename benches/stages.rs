@@ -8,6 +8,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use policy_targets::config::Engine;
 use policy_targets::normalize::normalize;
 use policy_targets::pipeline::process_bytes;
+use policy_targets::record::WriteJson;
 
 fn texts(dir: &Path, limit: usize) -> Vec<(String, String)> {
     let mut v: Vec<PathBuf> = match std::fs::read_dir(dir) {
@@ -82,6 +83,19 @@ fn stages(c: &mut Criterion) {
         });
         let out = process_bytes(&engine, "bench.txt", text.as_bytes());
         g.bench_function(BenchmarkId::new("serialize", bytes), |b| {
+            b.iter(|| {
+                let mut buf = Vec::with_capacity(1 << 20);
+                for t in &out.targets {
+                    t.write_json(&mut buf);
+                }
+                for m in &out.milestones {
+                    m.write_json(&mut buf);
+                }
+                buf.len()
+            })
+        });
+        // The same records through serde_json, which writes the same bytes.
+        g.bench_function(BenchmarkId::new("serialize_serde_json", bytes), |b| {
             b.iter(|| {
                 let mut buf = Vec::with_capacity(1 << 20);
                 for t in &out.targets {

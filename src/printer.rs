@@ -5,9 +5,8 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 use crate::error::{Error, Result};
+use crate::record::WriteJson;
 
 /// Bytes written between two requests to start writing back to disk (see [`AtomicFile::write_all`]).
 const WRITEBACK_EVERY: u64 = 8 << 20;
@@ -54,11 +53,11 @@ impl AtomicFile {
         Ok(())
     }
 
-    /// Serialize one record as a JSON line.
-    pub fn json_line<T: Serialize>(&mut self, rec: &T) -> Result<()> {
+    /// Write one record as a JSON line.
+    pub fn json_line<T: WriteJson>(&mut self, rec: &T) -> Result<()> {
         let mut line = std::mem::take(&mut self.line);
         line.clear();
-        serde_json::to_writer(&mut line, rec).map_err(|e| Error::Config(e.to_string()))?;
+        rec.write_json(&mut line);
         line.push(b'\n');
         let written = self.write_all(&line);
         self.line = line;
@@ -133,12 +132,17 @@ mod tests {
     fn file_appears_only_on_commit() {
         let dir = tempfile::tempdir().unwrap();
         let mut f = AtomicFile::create(dir.path(), "a.jsonl").unwrap();
-        f.json_line(&serde_json::json!({"x": 1})).unwrap();
+        f.json_line(&crate::record::Normalized {
+            value: 1.into(),
+            value_max: None,
+            unit: "%".into(),
+        })
+        .unwrap();
         assert!(!dir.path().join("a.jsonl").exists());
         f.commit().unwrap();
         assert_eq!(
             std::fs::read_to_string(dir.path().join("a.jsonl")).unwrap(),
-            "{\"x\":1}\n"
+            "{\"value\":1,\"value_max\":null,\"unit\":\"%\"}\n"
         );
         {
             let mut g = AtomicFile::create(dir.path(), "b.jsonl").unwrap();
