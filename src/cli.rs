@@ -117,14 +117,8 @@ fn run_extract(args: ExtractArgs) -> i32 {
             Ok(e) => e,
             Err(e) => return fatal(e),
         };
-    let cfg = match ExtractConfig::new(
-        args.paths,
-        args.output,
-        args.threads,
-        args.quiet,
-        args.stats,
-        args.csv,
-    ) {
+    let cfg = match ExtractConfig::new(args.output, args.threads, args.quiet, args.stats, args.csv)
+    {
         Ok(c) => c,
         Err(e) => return fatal(e),
     };

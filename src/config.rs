@@ -60,7 +60,6 @@ impl Engine {
 
 /// Settings of an `extract` run.
 pub struct ExtractConfig {
-    pub paths: Vec<PathBuf>,
     pub out_dir: PathBuf,
     pub pool: rayon::ThreadPool,
     pub quiet: bool,
@@ -71,7 +70,6 @@ pub struct ExtractConfig {
 
 impl ExtractConfig {
     pub fn new(
-        paths: Vec<PathBuf>,
         out_dir: PathBuf,
         threads: usize,
         quiet: bool,
@@ -82,7 +80,6 @@ impl ExtractConfig {
         use std::io::IsTerminal;
         let progress = !quiet && std::io::stderr().is_terminal();
         Ok(ExtractConfig {
-            paths,
             out_dir,
             pool,
             quiet,

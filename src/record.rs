@@ -237,6 +237,23 @@ impl WriteJson for Normalized {
     }
 }
 
+/// The fields that targets and milestones share, from `units` to `rule`, in their order.
+macro_rules! write_place {
+    ($o:ident, $r:ident) => {
+        $o.strs("units", &$r.units);
+        $o.strs("lead_units", &$r.lead_units);
+        $o.strs("support_units", &$r.support_units);
+        $o.opt_str("region", $r.region.as_deref());
+        $o.opt_str("region_code", $r.region_code.as_deref());
+        $o.opt_int("duplicate_of", $r.duplicate_of);
+        $o.str("quote", &$r.quote);
+        $o.int("start", $r.start);
+        $o.int("end", $r.end);
+        $o.int("line", $r.line);
+        $o.str("rule", &$r.rule);
+    };
+}
+
 impl WriteJson for TargetRecord {
     fn write_json(&self, out: &mut Vec<u8>) {
         let mut o = Obj::new(out);
@@ -257,17 +274,7 @@ impl WriteJson for TargetRecord {
         o.opt_int("year", self.year);
         o.opt_str("deadline", self.deadline.as_deref());
         o.opt_str("deadline_text", self.deadline_text.as_deref());
-        o.strs("units", &self.units);
-        o.strs("lead_units", &self.lead_units);
-        o.strs("support_units", &self.support_units);
-        o.opt_str("region", self.region.as_deref());
-        o.opt_str("region_code", self.region_code.as_deref());
-        o.opt_int("duplicate_of", self.duplicate_of);
-        o.str("quote", &self.quote);
-        o.int("start", self.start);
-        o.int("end", self.end);
-        o.int("line", self.line);
-        o.str("rule", &self.rule);
+        write_place!(o, self);
         o.end();
     }
 }
@@ -283,17 +290,7 @@ impl WriteJson for MilestoneRecord {
         o.opt_str("deadline", self.deadline.as_deref());
         o.opt_str("deadline_text", self.deadline_text.as_deref());
         o.opt_str("recurring", self.recurring.as_deref());
-        o.strs("units", &self.units);
-        o.strs("lead_units", &self.lead_units);
-        o.strs("support_units", &self.support_units);
-        o.opt_str("region", self.region.as_deref());
-        o.opt_str("region_code", self.region_code.as_deref());
-        o.opt_int("duplicate_of", self.duplicate_of);
-        o.str("quote", &self.quote);
-        o.int("start", self.start);
-        o.int("end", self.end);
-        o.int("line", self.line);
-        o.str("rule", &self.rule);
+        write_place!(o, self);
         o.end();
     }
 }
