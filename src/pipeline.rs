@@ -298,8 +298,10 @@ pub fn run_items(
     let workers = pool.current_num_threads().max(1);
     // Documents are taken in path order by whichever worker is free and written in path order
     // as soon as each is done; a worker never runs more than `window` documents ahead of the
-    // writer, so memory does not grow with the corpus.
-    let window = workers * 4;
+    // writer, so memory does not grow with the corpus. The window is wide (a few megabytes of
+    // records) because when every core has a worker, the writer shares a core with one and can
+    // be off it for a while: a narrow window then stops the other worker too.
+    let window = workers * 64;
     let next = AtomicUsize::new(0);
     let written = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
