@@ -3,6 +3,7 @@
 //! corpus and the output is the same for any number of threads.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Instant;
 
 use sha2::{Digest, Sha256};
@@ -281,6 +282,47 @@ pub fn run(
     run_items(engine, walk::walk(paths), pool, sink, progress)
 }
 
+/// Documents handed to the writer at once: the writer is woken once per batch, not per document.
+const BATCH: usize = 16;
+
+/// Finished documents waiting for the writer, keyed by their place in the walk.
+#[derive(Default)]
+struct Finished {
+    docs: std::collections::BTreeMap<usize, DocOutput>,
+    /// The next document the writer writes.
+    want: usize,
+    /// Whether the writer has been woken for what is waiting.
+    woken: bool,
+    /// Workers that have stopped.
+    stopped: usize,
+}
+
+impl Finished {
+    fn lock(m: &Mutex<Finished>) -> MutexGuard<'_, Finished> {
+        m.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Whether the writer has work: a batch of documents in order from `want`, or every worker
+    /// stopped (the rest, if any).
+    fn writable(&self, workers: usize) -> bool {
+        self.stopped == workers
+            || self.docs.len() >= BATCH
+                && (self.docs.range(self.want..).take(BATCH).enumerate())
+                    .all(|(k, (&i, _))| i == self.want + k)
+    }
+}
+
+/// Counts a worker as stopped however its loop ends, so the writer never waits for a worker
+/// that is gone.
+struct Stopped<'a>(&'a Mutex<Finished>, &'a Condvar);
+
+impl Drop for Stopped<'_> {
+    fn drop(&mut self) {
+        Finished::lock(self.0).stopped += 1;
+        self.1.notify_one();
+    }
+}
+
 /// Run over the entries of a walk ([`walk::walk`]), in their order.
 pub fn run_items(
     engine: &Engine,
@@ -289,71 +331,89 @@ pub fn run_items(
     sink: &mut dyn Sink,
     progress: &mut dyn FnMut(usize, usize, u64),
 ) -> Result<Totals> {
-    use std::collections::BTreeMap;
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-    use std::sync::mpsc;
 
     let started = Instant::now();
     let total = items.len();
     let workers = pool.current_num_threads().max(1);
     // Documents are taken in path order by whichever worker is free and written in path order
-    // as soon as each is done; a worker never runs more than `window` documents ahead of the
-    // writer, so memory does not grow with the corpus. The window is wide (a few megabytes of
-    // records) because when every core has a worker, the writer shares a core with one and can
-    // be off it for a while: a narrow window then stops the other worker too.
+    // in batches as they are done; a worker never runs more than `window` documents ahead of
+    // the writer, so memory does not grow with the corpus. The window is wide (a few megabytes
+    // of records) because when every core has a worker, the writer shares a core with one and
+    // can be off it for a while: a narrow window then stops the other worker too.
     let window = workers * 64;
     let next = AtomicUsize::new(0);
     let written = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    let (tx, rx) = mpsc::sync_channel::<(usize, DocOutput)>(window);
+    let finished = Mutex::new(Finished::default());
+    let wake = Condvar::new();
     let mut totals = Totals::default();
     let mut result = Ok(());
     std::thread::scope(|scope| {
-        let (next, written, stop, items) = (&next, &written, &stop, &items);
+        let (next, written, stop, items, wake, finished) =
+            (&next, &written, &stop, &items, &wake, &finished);
         scope.spawn(move || {
             pool.scope(|s| {
                 for _ in 0..workers {
-                    let tx = tx.clone();
-                    s.spawn(move |_| loop {
-                        if stop.load(Ordering::Relaxed) {
-                            break;
-                        }
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        if i >= total {
-                            break;
-                        }
-                        while i >= written.load(Ordering::Acquire) + window
-                            && !stop.load(Ordering::Relaxed)
-                        {
-                            std::thread::sleep(std::time::Duration::from_micros(200));
-                        }
-                        let out = match &items[i] {
-                            Item::File(p) => process_path(engine, p),
-                            Item::Error(p, reason) => DocOutput {
-                                document: empty_record(
-                                    &p.display().to_string(),
-                                    String::new(),
-                                    0,
-                                    reason.clone(),
-                                ),
-                                targets: Vec::new(),
-                                milestones: Vec::new(),
-                            },
-                        };
-                        if tx.send((i, out)).is_err() {
-                            break;
+                    s.spawn(move |_| {
+                        let _stopped = Stopped(finished, wake);
+                        loop {
+                            if stop.load(Ordering::Relaxed) {
+                                break;
+                            }
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            if i >= total {
+                                break;
+                            }
+                            while i >= written.load(Ordering::Acquire) + window
+                                && !stop.load(Ordering::Relaxed)
+                            {
+                                std::thread::sleep(std::time::Duration::from_micros(200));
+                            }
+                            let out = match &items[i] {
+                                Item::File(p) => process_path(engine, p),
+                                Item::Error(p, reason) => DocOutput {
+                                    document: empty_record(
+                                        &p.display().to_string(),
+                                        String::new(),
+                                        0,
+                                        reason.clone(),
+                                    ),
+                                    targets: Vec::new(),
+                                    milestones: Vec::new(),
+                                },
+                            };
+                            let mut f = Finished::lock(finished);
+                            f.docs.insert(i, out);
+                            if !f.woken && f.writable(workers) {
+                                f.woken = true;
+                                drop(f);
+                                wake.notify_one();
+                            }
                         }
                     });
                 }
             });
-            drop(tx);
         });
-        let rx = rx;
-        let mut pending: BTreeMap<usize, DocOutput> = BTreeMap::new();
-        let mut want = 0;
-        for (i, out) in rx.iter() {
-            pending.insert(i, out);
-            while let Some(o) = pending.remove(&want) {
+        let mut batch = Vec::with_capacity(BATCH);
+        'write: loop {
+            {
+                let mut f = Finished::lock(finished);
+                while !f.writable(workers) {
+                    f = wake.wait(f).unwrap_or_else(PoisonError::into_inner);
+                }
+                f.woken = false;
+                let f = &mut *f;
+                while let Some(o) = f.docs.remove(&f.want) {
+                    batch.push(o);
+                    f.want += 1;
+                }
+                if batch.is_empty() {
+                    // Every worker has stopped and nothing in order is left.
+                    break;
+                }
+            }
+            for o in batch.drain(..) {
                 totals.files += 1;
                 totals.bytes += o.document.bytes;
                 totals.targets += o.targets.len();
@@ -364,18 +424,13 @@ pub fn run_items(
                 if let Err(e) = sink.document(&o) {
                     result = Err(e);
                     stop.store(true, Ordering::Relaxed);
-                    break;
+                    break 'write;
                 }
-                want += 1;
-                written.store(want, Ordering::Release);
-                progress(want, total, totals.bytes);
-            }
-            if result.is_err() {
-                break;
+                let done = totals.files;
+                written.store(done, Ordering::Release);
+                progress(done, total, totals.bytes);
             }
         }
-        // Dropping the receiver makes the workers' next send fail, so they stop.
-        drop(rx);
     });
     result?;
     totals.seconds = started.elapsed().as_secs_f64();
@@ -449,5 +504,116 @@ impl Sink for FileSink {
             )?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Keeps the path of every document it is given; fails on the document numbered `fail_at`.
+    #[derive(Default)]
+    struct Order {
+        paths: Vec<String>,
+        fail_at: Option<usize>,
+    }
+
+    impl Sink for Order {
+        fn document(&mut self, out: &DocOutput) -> Result<()> {
+            if self.fail_at == Some(self.paths.len()) {
+                let e = std::io::Error::other("disk full");
+                return Err(crate::error::Error::io(&out.document.path, e));
+            }
+            self.paths.push(out.document.path.clone());
+            Ok(())
+        }
+    }
+
+    /// Seed notices (which take a while each) mixed with unreadable entries (which take none),
+    /// so that workers finish out of order.
+    fn items(n: usize) -> Vec<Item> {
+        let seeds: Vec<PathBuf> = walk::walk(&[PathBuf::from("seeds")])
+            .into_iter()
+            .filter_map(|i| match i {
+                Item::File(p) => Some(p),
+                Item::Error(..) => None,
+            })
+            .collect();
+        assert!(!seeds.is_empty());
+        (0..n)
+            .map(|k| match k % 3 {
+                0 => Item::File(seeds[k % seeds.len()].clone()),
+                _ => Item::Error(PathBuf::from(format!("missing/{k:05}.txt")), "gone".into()),
+            })
+            .collect()
+    }
+
+    fn pool(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn every_document_reaches_the_sink_once_in_walk_order_for_any_number_of_threads() {
+        let engine = Engine::new(None).unwrap();
+        let items = items(3 * BATCH * 7 + 5);
+        let want: Vec<String> = items
+            .iter()
+            .map(|i| match i {
+                Item::File(p) | Item::Error(p, _) => p.display().to_string(),
+            })
+            .collect();
+        for threads in [1, 2, 3, 8] {
+            let mut sink = Order::default();
+            let mut seen = Vec::new();
+            let totals = run_items(
+                &engine,
+                items.clone(),
+                &pool(threads),
+                &mut sink,
+                &mut |d, t, _| seen.push((d, t)),
+            )
+            .unwrap();
+            assert_eq!(sink.paths, want, "{threads} threads");
+            assert_eq!(totals.files, want.len());
+            assert_eq!(totals.errors, want.len() - want.len().div_ceil(3));
+            let counted: Vec<(usize, usize)> = (1..=want.len()).map(|d| (d, want.len())).collect();
+            assert_eq!(seen, counted, "progress once per document, in order");
+        }
+    }
+
+    #[test]
+    fn a_sink_error_stops_the_run_and_is_returned() {
+        let engine = Engine::new(None).unwrap();
+        for threads in [1, 2, 4] {
+            let mut sink = Order {
+                fail_at: Some(BATCH + 3),
+                ..Order::default()
+            };
+            let got = run_items(
+                &engine,
+                items(20 * BATCH),
+                &pool(threads),
+                &mut sink,
+                &mut |_, _, _| (),
+            );
+            let Err(e) = got else {
+                panic!("the sink's error was not returned")
+            };
+            assert!(e.to_string().contains("disk full"), "{e}");
+            assert_eq!(sink.paths.len(), BATCH + 3);
+        }
+    }
+
+    #[test]
+    fn an_empty_walk_writes_nothing() {
+        let engine = Engine::new(None).unwrap();
+        let mut sink = Order::default();
+        let totals =
+            run_items(&engine, Vec::new(), &pool(2), &mut sink, &mut |_, _, _| ()).unwrap();
+        assert!(sink.paths.is_empty());
+        assert_eq!(totals.files, 0);
     }
 }
