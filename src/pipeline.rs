@@ -471,15 +471,19 @@ impl FileSink {
         })
     }
 
+    /// Sync every file, all at once (each sync waits mostly on the disk), and only when all
+    /// are on disk rename them into place: a failed sync replaces none of the previous files.
     pub fn commit(self) -> Result<()> {
-        self.documents.commit()?;
-        self.targets.commit()?;
-        self.milestones.commit()?;
-        if let Some((t, d)) = self.csv {
-            t.commit()?;
-            d.commit()?;
-        }
-        Ok(())
+        let mut files = vec![self.documents, self.targets, self.milestones];
+        files.extend(self.csv.into_iter().flat_map(|(t, d)| [t, d]));
+        std::thread::scope(|s| {
+            let syncs: Vec<_> = files.iter_mut().map(|f| s.spawn(|| f.sync())).collect();
+            syncs
+                .into_iter()
+                .map(|h| h.join().expect("sync thread"))
+                .collect::<Result<Vec<()>>>()
+        })?;
+        files.into_iter().try_for_each(AtomicFile::commit)
     }
 }
 

@@ -64,14 +64,19 @@ impl AtomicFile {
         written
     }
 
+    /// Flush and sync to disk, leaving the file under its temporary name.
+    pub fn sync(&mut self) -> Result<()> {
+        let out = self.out.as_mut().expect("open");
+        out.flush().map_err(|e| Error::io(&self.tmp, e))?;
+        out.get_ref()
+            .sync_all()
+            .map_err(|e| Error::io(&self.tmp, e))
+    }
+
     /// Flush, sync and rename into place.
     pub fn commit(mut self) -> Result<()> {
-        let out = self.out.take().expect("open");
-        let file = out
-            .into_inner()
-            .map_err(|e| Error::io(&self.tmp, e.into_error()))?;
-        file.sync_all().map_err(|e| Error::io(&self.tmp, e))?;
-        drop(file);
+        self.sync()?;
+        drop(self.out.take());
         std::fs::rename(&self.tmp, &self.dest).map_err(|e| Error::io(&self.dest, e))
     }
 }
