@@ -42,6 +42,7 @@ files=$(find "$corpus" -name '*.txt' | wc -l)
 echo "corpus: $corpus, $files files, $bytes bytes"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB"
 runs=${RUNS:-3}
+rm -f "$work/walls.txt"
 find "$corpus" -name '*.txt' -exec cat {} + > /dev/null
 for run in $(seq "$runs"); do
   for j in 1 2; do
@@ -54,8 +55,27 @@ for run in $(seq "$runs"); do
     rss=$(grep 'Maximum resident set size' "$log" | awk '{print $NF}')
     stats=$(grep '^files' "$log" || true)
     echo "run $run, -j $j: wall $wall, user ${user}s, sys ${sys}s, peak RSS ${rss} KB; $stats"
+    echo "$run $j $wall $(echo "$stats" | sed -n 's/.*bytes \([0-9]*\) .*/\1/p')" >> "$work/walls.txt"
   done
 done
+# End-to-end figures by wall time (start-up and the final sync included): MB/s of text at -j 1 and
+# -j 2 for each run, the ratio of the two runs of a round, and the medians.
+if [ -s "$work/walls.txt" ]; then
+  awk '
+    function secs(w,  n, p) { n = split(w, p, ":"); return n == 3 ? p[1] * 3600 + p[2] * 60 + p[3] : p[1] * 60 + p[2] }
+    function median(a, n,  i, j, t) {
+      for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+      return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    { s[$1, $2] = secs($3); b = $4; if ($1 > runs) runs = $1 }
+    END {
+      for (r = 1; r <= runs; r++) {
+        m1[r] = b / 1e6 / s[r, 1]; m2[r] = b / 1e6 / s[r, 2]; q[r] = s[r, 1] / s[r, 2]
+        printf "run %d by wall time: -j 1 %.1f MB/s, -j 2 %.1f MB/s, ratio %.2f\n", r, m1[r], m2[r], q[r]
+      }
+      printf "median of %d runs: -j 1 %.1f MB/s, -j 2 %.1f MB/s, ratio %.2f\n", runs, median(m1, runs), median(m2, runs), median(q, runs)
+    }' "$work/walls.txt"
+fi
 if [ "$runs" -lt 1 ]; then
   :
 elif cmp -s "$work/out-j1/targets.jsonl" "$work/out-j2/targets.jsonl"; then
