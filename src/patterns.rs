@@ -236,6 +236,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "task_verb",
     "deliverable_verb",
     "task_adverb",
+    "task_lead",
     "vague_verb",
     "not_milestone",
     "review_ahead",

@@ -17,6 +17,8 @@ pub struct MilestoneRules {
     task: Words,
     deliverable: Words,
     adverbs: WordList,
+    /// Words stripped from the start of a task text (lexicon list `task_lead`), in file order.
+    lead: Vec<String>,
     vague: Words,
     descriptive: Words,
 }
@@ -41,6 +43,7 @@ impl MilestoneRules {
             task: Words::new(list("task_verb")),
             deliverable: Words::new(list("deliverable_verb")),
             adverbs: WordList::new(list("task_adverb")),
+            lead: list("task_lead"),
             vague: Words::new(list("vague_verb")),
             descriptive: Words::new(list("not_milestone")),
             goal: Words::new(p.list("goal")),
@@ -144,7 +147,7 @@ impl MilestoneRules {
                 // A clause that is only a date (2025年底,…) dates the next one.
                 if own.is_some()
                     && task
-                        .get_or_insert_with(|| task_text(text, *c, in_clause))
+                        .get_or_insert_with(|| task_text(text, *c, in_clause, &self.lead))
                         .chars()
                         .count()
                         < 2
@@ -162,8 +165,9 @@ impl MilestoneRules {
                             && t.found.start >= s.start
                             && t.found.end <= s.end
                             && {
-                                let task =
-                                    task.get_or_insert_with(|| task_text(text, *c, in_clause));
+                                let task = task.get_or_insert_with(|| {
+                                    task_text(text, *c, in_clause, &self.lead)
+                                });
                                 task.chars().count() >= 4
                                     && t.found.indicator.contains(task.as_str())
                             })
@@ -177,7 +181,7 @@ impl MilestoneRules {
                     pending = None;
                     continue;
                 }
-                let task = task.unwrap_or_else(|| task_text(text, *c, in_clause));
+                let task = task.unwrap_or_else(|| task_text(text, *c, in_clause, &self.lead));
                 // 并配备专职人员…, the rest of a recurring task, or a clause with no deliverable
                 // of its own (…能力,增强…能力): the same milestone goes on.
                 let continues = clause.trim_start().starts_with(['并', '同'])
@@ -218,7 +222,8 @@ impl MilestoneRules {
                     } else if task.chars().count() <= 3 && prev.is_some() {
                         // 对区人民医院…进行整体提升改造,到2025年底完成
                         let p = prev.expect("previous clause");
-                        let ptask = task_text(text, p, pass.times_between(p.start, p.end));
+                        let ptask =
+                            task_text(text, p, pass.times_between(p.start, p.end), &self.lead);
                         if last_in_sentence.is_some_and(|mi| out[mi].start == p.start) {
                             let mi = last_in_sentence.expect("milestone");
                             out[mi].end = c.end;
@@ -356,8 +361,8 @@ fn trim_start(text: &str, mut s: usize, e: usize) -> usize {
 }
 
 /// The task of a clause: its words without the time expressions, a leading period heading
-/// (第一季度:), an enumerator and leading scope words.
-fn task_text(text: &str, c: Span, times: &[TimeExpr]) -> String {
+/// (第一季度:), an enumerator and the leading words of the lexicon's `task_lead` list.
+fn task_text(text: &str, c: Span, times: &[TimeExpr], lead_words: &[String]) -> String {
     let mut out = String::new();
     let mut pos = c.start;
     for t in times
@@ -392,10 +397,8 @@ fn task_text(text: &str, c: Span, times: &[TimeExpr]) -> String {
                 }
             }
         }
-        for w in [
-            "全区", "全市", "全县", "全省", "力争", "到", "至", "计划", "在",
-        ] {
-            if let Some(r) = s.strip_prefix(w) {
+        for w in lead_words {
+            if let Some(r) = s.strip_prefix(w.as_str()) {
                 s = r;
             }
         }
