@@ -223,6 +223,8 @@ pub const LEXICON_LISTS: &[&str] = &[
     "placeholder",
     "recurring",
     "unit_marker",
+    "unit_aside",
+    "self_unit",
     "subject_end",
     "abbreviation",
     "head",

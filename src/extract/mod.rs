@@ -583,10 +583,8 @@ impl DocPass<'_> {
                 let names = reader
                     .subject(&self.text[s.start..s.end])
                     .into_iter()
-                    .map(|n| match (&self.issuer, n.as_str()) {
-                        (Some(i), "我局" | "我委" | "我办" | "本局" | "本委" | "我院" | "本院") => {
-                            i.clone()
-                        }
+                    .map(|n| match &self.issuer {
+                        Some(i) if reader.is_self_reference(&n) => i.clone(),
                         _ => n,
                     })
                     .collect();

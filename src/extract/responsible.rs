@@ -45,6 +45,10 @@ pub struct UnitReader {
     subject_end: Vec<memchr::memmem::Finder<'static>>,
     subject_end_chars: usize,
     heads: Vec<String>,
+    /// Words that open an aside inside a bracket of a name (lexicon list `unit_aside`).
+    asides: Vec<String>,
+    /// Words by which the issuer names itself (lexicon list `self_unit`).
+    self_units: Vec<String>,
 }
 
 /// The longest explicit subject of a sentence, in chars.
@@ -52,9 +56,6 @@ const SUBJECT_MAX_CHARS: usize = 40;
 
 const OPEN: &[char] = &['(', '〔', '[', '【', '（'];
 const CLOSE: &[char] = &[')', '〕', ']', '】', '）'];
-
-/// Words that open an aside inside a bracket (〔含街道、开发区〕, (下同)).
-const ASIDE: &[&str] = &["含", "包括", "下同", "以下", "不含", "指", "即"];
 
 impl UnitReader {
     pub fn new(p: &Patterns) -> UnitReader {
@@ -76,7 +77,14 @@ impl UnitReader {
                 .unwrap_or(0),
             subject_end: crate::words::finders(subject_end),
             heads,
+            asides: p.list("unit_aside").into_iter().map(String::from).collect(),
+            self_units: p.list("self_unit").into_iter().map(String::from).collect(),
         }
+    }
+
+    /// Whether `name` is the issuer naming itself (我局, 本委).
+    pub fn is_self_reference(&self, name: &str) -> bool {
+        self.self_units.iter().any(|w| w == name)
     }
 
     /// Every responsible-unit bracket of `text`, in order; they do not overlap (a bracket inside
@@ -124,7 +132,7 @@ impl UnitReader {
                     continue;
                 }
                 let mut l = UnitList::default();
-                for n in split_names(body) {
+                for n in split_names(body, &self.asides) {
                     l.push(n, "any");
                 }
                 l
@@ -177,7 +185,7 @@ impl UnitReader {
         let mut list = UnitList::default();
         for (role, s, e) in segments {
             let body = inner[s..e].trim_end_matches([',', ';', '，', '；', ' ', '。']);
-            for n in split_names(body) {
+            for n in split_names(body, &self.asides) {
                 list.push(n, &role);
             }
         }
@@ -209,7 +217,7 @@ impl UnitReader {
         {
             return Vec::new();
         }
-        let names = split_names(subj);
+        let names = split_names(subj, &self.asides);
         if names.is_empty() || !names.iter().all(|n| looks_like_org(n)) {
             return Vec::new();
         }
@@ -358,8 +366,8 @@ fn strip_enumerator(s: &str) -> &str {
 }
 
 /// Split a list of unit names on 、 , ; and spaces outside brackets, dropping asides inside
-/// brackets (〔含街道、开发区〕) and filling elided head nouns.
-pub fn split_names(body: &str) -> Vec<String> {
+/// brackets (〔含街道、开发区〕: a bracket opening with one of `asides`) and filling elided head nouns.
+pub fn split_names(body: &str, asides: &[String]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut depth = 0;
@@ -383,7 +391,7 @@ pub fn split_names(body: &str) -> Vec<String> {
                         .skip(1)
                         .take(bracket_buf.chars().count().saturating_sub(2))
                         .collect();
-                    if !ASIDE.iter().any(|a| inner.starts_with(a)) {
+                    if !asides.iter().any(|a| inner.starts_with(a.as_str())) {
                         cur.push_str(&bracket_buf);
                     }
                 }
