@@ -49,6 +49,11 @@ pub struct TargetRules {
     filler: WordList,
     heads: WordList,
     verbs: WordList,
+    /// Lexicon lists read token by token or in file order (see patterns/README.md).
+    tail_verbs: Vec<String>,
+    indicator_verbs: Vec<String>,
+    phrase_cuts: Vec<String>,
+    indicator_ends: Vec<String>,
     status: Words,
     penalties: Words,
     goal: Words,
@@ -82,6 +87,7 @@ impl TargetRules {
             .collect();
         strength.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         let owned = |l: &str| WordList::longest_first(p.list(l));
+        let list = |l: &str| p.list(l).into_iter().map(String::from).collect::<Vec<_>>();
         let abbreviations = p
             .pairs("abbreviation")
             .into_iter()
@@ -120,6 +126,10 @@ impl TargetRules {
             filler: owned("filler"),
             heads: owned("head"),
             verbs: owned("clause_verb"),
+            tail_verbs: list("tail_verb"),
+            indicator_verbs: list("indicator_verb"),
+            phrase_cuts: list("phrase_cut"),
+            indicator_ends: list("indicator_end"),
             status: Words::new(longest_first(p.list("status"))),
             penalties: Words::new(longest_first(p.list("not_target_word"))),
             goal: Words::new(longest_first(p.list("goal"))),
@@ -1191,15 +1201,13 @@ impl<'a> SentenceCtx<'a> {
     /// 筛查 → 宫颈癌、乳腺癌筛查).
     fn tail_noun(&self, clause: &str) -> Option<String> {
         let toks = self.seg.cut(clause);
-        let verbs = [
-            "开展", "推进", "做好", "实施", "加强", "完成", "落实", "组织", "提高", "继续",
-        ];
         let mut start = 0;
         let end = clause.trim_end().len();
         for t in &toks {
             // A verb that ends the clause is the head of the noun phrase (视力检查).
             if t.end < end
-                && (verbs.contains(&t.word) || self.rules.verbs.iter().any(|v| v == t.word))
+                && (self.rules.tail_verbs.iter().any(|v| v == t.word)
+                    || self.rules.verbs.iter().any(|v| v == t.word))
             {
                 start = t.end;
             }
@@ -1290,8 +1298,8 @@ impl<'a> SentenceCtx<'a> {
             if let Some(w) = self.rules.filler.first_suffix(&s) {
                 s.truncate(s.len() - w.len());
             }
-            for w in ["为", "在", "到", "达"] {
-                if s.ends_with(w) && s.chars().count() > 1 {
+            for w in &self.rules.indicator_ends {
+                if s.ends_with(w.as_str()) && s.chars().count() > 1 {
                     s.truncate(s.len() - w.len());
                 }
             }
@@ -1305,11 +1313,12 @@ impl<'a> SentenceCtx<'a> {
                 let pre = &s[..s.len() - name.len()];
                 // keep qualifiers glued to the name (区域内, 本院); drop verbs and scope before it
                 let toks = self.seg.cut(pre);
-                let verbish = [
-                    "提高", "降低", "提升", "做好", "确保", "推进", "加强", "实现", "保持", "使",
-                    "将",
-                ];
-                if let Some(t) = toks.iter().rev().find(|t| verbish.contains(&t.word)) {
+                let verbish = &self.rules.indicator_verbs;
+                if let Some(t) = toks
+                    .iter()
+                    .rev()
+                    .find(|t| verbish.iter().any(|v| v == t.word))
+                {
                     s = self.clean_front(&s[t.end..]);
                 }
             }
@@ -1318,28 +1327,7 @@ impl<'a> SentenceCtx<'a> {
             let cut = toks
                 .iter()
                 .rev()
-                .find(|t| {
-                    matches!(
-                        t.word,
-                        "做好"
-                            | "加强"
-                            | "开展"
-                            | "推进"
-                            | "落实"
-                            | "的"
-                            | "对"
-                            | "将"
-                            | "把"
-                            | "使"
-                            | "按照"
-                            | "按"
-                            | "提高"
-                            | "提升"
-                            | "降低"
-                            | "确保"
-                            | "实现"
-                    )
-                })
+                .find(|t| self.rules.phrase_cuts.iter().any(|w| w == t.word))
                 .map(|t| t.end);
             if let Some(c) = cut {
                 if s.len() - c >= 6 {
