@@ -225,6 +225,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "unit_marker",
     "unit_aside",
     "self_unit",
+    "org_end",
     "subject_end",
     "abbreviation",
     "head",

@@ -45,8 +45,8 @@ pub struct UnitReader {
     subject_end: Vec<memchr::memmem::Finder<'static>>,
     subject_end_chars: usize,
     heads: Vec<String>,
-    /// Words that open an aside inside a bracket of a name (lexicon list `unit_aside`).
-    asides: Vec<String>,
+    /// What names look like (lexicon lists `unit_aside`, `org_end`).
+    names: NameRules,
     /// Words by which the issuer names itself (lexicon list `self_unit`).
     self_units: Vec<String>,
 }
@@ -77,7 +77,7 @@ impl UnitReader {
                 .unwrap_or(0),
             subject_end: crate::words::finders(subject_end),
             heads,
-            asides: p.list("unit_aside").into_iter().map(String::from).collect(),
+            names: NameRules::new(p),
             self_units: p.list("self_unit").into_iter().map(String::from).collect(),
         }
     }
@@ -132,7 +132,7 @@ impl UnitReader {
                     continue;
                 }
                 let mut l = UnitList::default();
-                for n in split_names(body, &self.asides) {
+                for n in split_names(body, &self.names) {
                     l.push(n, "any");
                 }
                 l
@@ -185,7 +185,7 @@ impl UnitReader {
         let mut list = UnitList::default();
         for (role, s, e) in segments {
             let body = inner[s..e].trim_end_matches([',', ';', '，', '；', ' ', '。']);
-            for n in split_names(body, &self.asides) {
+            for n in split_names(body, &self.names) {
                 list.push(n, &role);
             }
         }
@@ -217,8 +217,8 @@ impl UnitReader {
         {
             return Vec::new();
         }
-        let names = split_names(subj, &self.asides);
-        if names.is_empty() || !names.iter().all(|n| looks_like_org(n)) {
+        let names = split_names(subj, &self.names);
+        if names.is_empty() || !names.iter().all(|n| self.names.looks_like_org(n)) {
             return Vec::new();
         }
         names
@@ -366,8 +366,9 @@ fn strip_enumerator(s: &str) -> &str {
 }
 
 /// Split a list of unit names on 、 , ; and spaces outside brackets, dropping asides inside
-/// brackets (〔含街道、开发区〕: a bracket opening with one of `asides`) and filling elided head nouns.
-pub fn split_names(body: &str, asides: &[String]) -> Vec<String> {
+/// brackets (〔含街道、开发区〕: a bracket opening with a `unit_aside` word) and filling elided head
+/// nouns.
+pub fn split_names(body: &str, rules: &NameRules) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut depth = 0;
@@ -391,7 +392,7 @@ pub fn split_names(body: &str, asides: &[String]) -> Vec<String> {
                         .skip(1)
                         .take(bracket_buf.chars().count().saturating_sub(2))
                         .collect();
-                    if !asides.iter().any(|a| inner.starts_with(a.as_str())) {
+                    if !rules.asides.iter().any(|a| inner.starts_with(a.as_str())) {
                         cur.push_str(&bracket_buf);
                     }
                 }
@@ -420,17 +421,30 @@ pub fn split_names(body: &str, asides: &[String]) -> Vec<String> {
         .filter(|n| !n.is_empty())
         .collect();
     // Elided heads: only fill short leading items before a longer last one.
-    fill_heads(&names, &[], &looks_like_org)
+    fill_heads(&names, &[], &|n: &str| rules.looks_like_org(n))
 }
 
-/// Whether a name looks like an organization or a group of them.
-pub fn looks_like_org(name: &str) -> bool {
-    const ENDS: &[&str] = &[
-        "会", "站", "院", "局", "委", "办", "中心", "机构", "单位", "政府", "科", "室", "部门",
-        "村", "所", "队", "组", "社区", "街道", "乡镇", "医院", "两级", "部", "厅", "处", "集团",
-        "企业", "学校",
-    ];
-    ENDS.iter().any(|e| name.ends_with(e))
+/// Word lists for reading unit names, from the lexicon.
+pub struct NameRules {
+    /// Words that open an aside inside a bracket of a name (`unit_aside`).
+    asides: Vec<String>,
+    /// Endings of an organization's name or of a group of them (`org_end`).
+    org_ends: Vec<String>,
+}
+
+impl NameRules {
+    pub fn new(p: &Patterns) -> NameRules {
+        let list = |l: &str| p.list(l).into_iter().map(String::from).collect();
+        NameRules {
+            asides: list("unit_aside"),
+            org_ends: list("org_end"),
+        }
+    }
+
+    /// Whether a name looks like an organization or a group of them.
+    pub fn looks_like_org(&self, name: &str) -> bool {
+        self.org_ends.iter().any(|e| name.ends_with(e.as_str()))
+    }
 }
 
 #[cfg(test)]

@@ -54,6 +54,7 @@ pub struct TargetRules {
     indicator_verbs: Vec<String>,
     phrase_cuts: Vec<String>,
     indicator_ends: Vec<String>,
+    names: super::responsible::NameRules,
     status: Words,
     penalties: Words,
     goal: Words,
@@ -130,6 +131,7 @@ impl TargetRules {
             indicator_verbs: list("indicator_verb"),
             phrase_cuts: list("phrase_cut"),
             indicator_ends: list("indicator_end"),
+            names: super::responsible::NameRules::new(p),
             status: Words::new(longest_first(p.list("status"))),
             penalties: Words::new(longest_first(p.list("not_target_word"))),
             goal: Words::new(longest_first(p.list("goal"))),
@@ -241,12 +243,12 @@ fn subject_prefix(s: &str) -> &str {
 
 /// Drop a list of named subjects before an indicator (区人民医院、区中医医院电子病历应用水平平均级别
 /// → 电子病历应用水平平均级别).
-fn strip_subjects(ind: &str) -> String {
+fn strip_subjects(ind: &str, names: &super::responsible::NameRules) -> String {
     let parts: Vec<&str> = ind.split('、').collect();
     if parts.len() < 2
         || !parts[..parts.len() - 1]
             .iter()
-            .all(|p| super::responsible::looks_like_org(p))
+            .all(|p| names.looks_like_org(p))
     {
         return ind.to_string();
     }
@@ -1135,7 +1137,7 @@ impl<'a> SentenceCtx<'a> {
         // Named subjects before an indicator that is not distributed over them are scope
         // (区人民医院、区中医医院省级临床重点专科建成数量达到1个).
         if !g.distributive {
-            ind = strip_subjects(&ind);
+            ind = strip_subjects(&ind, &self.rules.names);
         }
         // A generic indicator (录入率, 满意度) takes the qualifier of the one before it.
         if let Some(p) = prev {
