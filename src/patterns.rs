@@ -226,6 +226,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "unit_aside",
     "self_unit",
     "org_end",
+    "org_head",
     "subject_end",
     "abbreviation",
     "head",

@@ -430,6 +430,8 @@ pub struct NameRules {
     asides: Vec<String>,
     /// Endings of an organization's name or of a group of them (`org_end`).
     org_ends: Vec<String>,
+    /// Head nouns that end an organization's name inside longer text (`org_head`).
+    org_heads: Vec<String>,
 }
 
 impl NameRules {
@@ -438,7 +440,16 @@ impl NameRules {
         NameRules {
             asides: list("unit_aside"),
             org_ends: list("org_end"),
+            org_heads: list("org_head"),
         }
+    }
+
+    /// The end of the first organization's name in `s`: the earliest end of an `org_head` word
+    /// (区中医医院省级临床重点专科… → after 医院).
+    pub fn first_org_end(&self, s: &str) -> Option<usize> {
+        (self.org_heads.iter())
+            .filter_map(|h| s.find(h.as_str()).map(|p| p + h.len()))
+            .min()
     }
 
     /// Whether a name looks like an organization or a group of them.

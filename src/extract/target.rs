@@ -253,10 +253,7 @@ fn strip_subjects(ind: &str, names: &super::responsible::NameRules) -> String {
         return ind.to_string();
     }
     let last = parts[parts.len() - 1];
-    let cut = ["医院", "卫生院", "中心", "机构", "政府"]
-        .iter()
-        .filter_map(|e| last.find(e).map(|p| p + e.len()))
-        .min();
+    let cut = names.first_org_end(last);
     match cut {
         Some(c) if c < last.len() && last[c..].chars().count() >= 2 => last[c..].to_string(),
         _ => ind.to_string(),
@@ -814,12 +811,7 @@ impl<'a> SentenceCtx<'a> {
             }
             if i == names.len() - 1 {
                 // cut the org name out of "区中医医院省级临床重点专科建成数量达到1个"
-                let ends = ["医院", "卫生院", "中心", "机构", "政府", "委员会"];
-                let cut = ends
-                    .iter()
-                    .filter_map(|e| n.find(e).map(|p| p + e.len()))
-                    .min();
-                match cut {
+                match self.rules.names.first_org_end(&n) {
                     Some(c) => n.truncate(c),
                     None => return Vec::new(),
                 }
