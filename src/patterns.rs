@@ -235,6 +235,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "indicator_verb",
     "phrase_cut",
     "indicator_end",
+    "object_predicate",
     "not_target_word",
     "review_start",
     "review_end",

@@ -54,6 +54,8 @@ pub struct TargetRules {
     indicator_verbs: Vec<String>,
     phrase_cuts: Vec<String>,
     indicator_ends: Vec<String>,
+    /// Words that open what a counted object must do (lexicon list `object_predicate`).
+    predicates: Vec<String>,
     names: super::responsible::NameRules,
     status: Words,
     penalties: Words,
@@ -131,6 +133,7 @@ impl TargetRules {
             indicator_verbs: list("indicator_verb"),
             phrase_cuts: list("phrase_cut"),
             indicator_ends: list("indicator_end"),
+            predicates: list("object_predicate"),
             names: super::responsible::NameRules::new(p),
             status: Words::new(longest_first(p.list("status"))),
             penalties: Words::new(longest_first(p.list("not_target_word"))),
@@ -270,12 +273,9 @@ fn count_suffix(unit: &str) -> &'static str {
     }
 }
 
-/// Words that open what an object must do (选送5名学科带头人到市内三甲医院培训).
-const PREDICATE: &[&str] = &["达到", "参加", "提供", "从事", "进行", "用于", "开展", "到"];
-
 /// The object right after a count and the predicate that follows the object (or a list of
 /// objects): "乡(镇)卫生院达到二级医院服务能力" → ("乡(镇)卫生院", Some("达到二级医院服务能力")).
-fn object_after(right: &str) -> Option<(String, Option<String>)> {
+fn object_after(right: &str, predicates: &[String]) -> Option<(String, Option<String>)> {
     let mut obj = String::new();
     let mut chars = right.char_indices().peekable();
     let mut end = right.len();
@@ -299,7 +299,11 @@ fn object_after(right: &str) -> Option<(String, Option<String>)> {
             end = i;
             break;
         }
-        if PREDICATE.iter().any(|p| right[i..].starts_with(p)) && !obj.is_empty() {
+        if predicates
+            .iter()
+            .any(|p| right[i..].starts_with(p.as_str()))
+            && !obj.is_empty()
+        {
             end = i;
             break;
         }
@@ -339,9 +343,9 @@ fn object_after(right: &str) -> Option<(String, Option<String>)> {
             return Some((obj, Some(b)));
         }
     }
-    let pred = PREDICATE
+    let pred = predicates
         .iter()
-        .filter_map(|p| right.find(p).map(|i| (i, p)))
+        .filter_map(|p| right.find(p.as_str()).map(|i| (i, p)))
         .filter(|(i, _)| *i >= obj.len())
         .min_by_key(|(i, _)| *i)
         .map(|(i, _)| right[i..].trim().to_string())
@@ -952,7 +956,7 @@ impl<'a> SentenceCtx<'a> {
                 .verbs
                 .iter()
                 .map(String::as_str)
-                .chain(PREDICATE.iter().copied())
+                .chain(self.rules.predicates.iter().map(String::as_str))
                 .filter_map(|v| p.find(v))
                 .min()
         };
@@ -973,7 +977,7 @@ impl<'a> SentenceCtx<'a> {
         // 至少设立1个安宁疗护病区, 每年至少选派6名人员到区疾控中心轮岗学习: the verb between the
         // comparator and the value takes the object after the value.
         if let Some(v) = g.verb.as_deref().filter(|_| !ratio_unit) {
-            if let Some((obj, pred)) = object_after(right) {
+            if let Some((obj, pred)) = object_after(right, &self.rules.predicates) {
                 let subject = subject_prefix(&cleaned);
                 let v = if matches!(v, "实现" | "完成") {
                     ""
@@ -1046,7 +1050,7 @@ impl<'a> SentenceCtx<'a> {
             || (!self.rules.ends_with_head(&cleaned) && cleaned.chars().count() <= 2)
         {
             // A verb alone before the value: the object (and what it must do) follows it.
-            if let Some((obj, pred)) = object_after(right) {
+            if let Some((obj, pred)) = object_after(right, &self.rules.predicates) {
                 if !ratio_unit {
                     let suffix = if matches!(unit, "人" | "名" | "人次") {
                         "人数"
@@ -1094,7 +1098,7 @@ impl<'a> SentenceCtx<'a> {
         // the value.
         if !ratio_unit && !self.rules.ends_with_head(&cleaned) {
             if let Some(v) = self.rules.verbs.first_suffix(&cleaned) {
-                if let Some((obj, pred)) = object_after(right) {
+                if let Some((obj, pred)) = object_after(right, &self.rules.predicates) {
                     let head =
                         subject_prefix(cleaned[..cleaned.len() - v.len()].trim_start_matches('按'));
                     if !head.is_empty() {
@@ -1119,7 +1123,7 @@ impl<'a> SentenceCtx<'a> {
                 ind.push('率');
             } else if !unit.is_empty() {
                 // 累计建设乡(镇)卫生院16个特色科室: the noun after the count is what is counted.
-                if let Some((obj, None)) = object_after(right) {
+                if let Some((obj, None)) = object_after(right, &self.rules.predicates) {
                     ind.push_str(&obj);
                 }
                 ind.push_str(count_suffix);
