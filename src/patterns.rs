@@ -236,6 +236,8 @@ pub const LEXICON_LISTS: &[&str] = &[
     "phrase_cut",
     "indicator_end",
     "object_predicate",
+    "distributive",
+    "not_share_of",
     "not_target_word",
     "review_start",
     "review_end",

@@ -56,6 +56,10 @@ pub struct TargetRules {
     indicator_ends: Vec<String>,
     /// Words that open what a counted object must do (lexicon list `object_predicate`).
     predicates: Vec<String>,
+    /// Words before a comparator that spread a value over every item (lexicon list `distributive`).
+    distributive: Vec<String>,
+    /// Nouns after 的 that make a percentage a level, not a share of units (`not_share_of`).
+    not_share_of: Vec<String>,
     names: super::responsible::NameRules,
     status: Words,
     penalties: Words,
@@ -134,6 +138,8 @@ impl TargetRules {
             phrase_cuts: list("phrase_cut"),
             indicator_ends: list("indicator_end"),
             predicates: list("object_predicate"),
+            distributive: list("distributive"),
+            not_share_of: list("not_share_of"),
             names: super::responsible::NameRules::new(p),
             status: Words::new(longest_first(p.list("status"))),
             penalties: Words::new(longest_first(p.list("not_target_word"))),
@@ -446,9 +452,8 @@ impl<'a> SentenceCtx<'a> {
             {
                 let cstart = s.len() - w.len();
                 let head = &s[..cstart];
-                let distributive = ["分别", "均", "都", "各自"]
-                    .iter()
-                    .any(|d| head.ends_with(d));
+                let distributive =
+                    (self.rules.distributive.iter()).any(|d| head.ends_with(d.as_str()));
                 return Some(Before {
                     len: left.len() - cstart,
                     comparator: *c,
@@ -998,11 +1003,7 @@ impl<'a> SentenceCtx<'a> {
         }
         let share = right
             .strip_prefix('的')
-            .filter(|noun| {
-                !["要求", "标准", "目标", "水平", "比例", "基础"]
-                    .iter()
-                    .any(|w| noun.starts_with(w))
-            })
+            .filter(|noun| !(self.rules.not_share_of.iter()).any(|w| noun.starts_with(w.as_str())))
             .filter(|_| !self.rules.ends_with_head(&cleaned));
         if let Some(noun) = share {
             // A share of a population of units.
