@@ -218,8 +218,6 @@ pub const LEXICON_LISTS: &[&str] = &[
     "strength",
     "period",
     "plan_period",
-    "deadline_prefix",
-    "deadline_suffix",
     "placeholder",
     "recurring",
     "unit_marker",
@@ -430,6 +428,37 @@ fn parse_lexicon(file: &str, text: &str) -> Result<BTreeMap<String, Vec<(String,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_lexicon_list_is_documented_has_words_and_nothing_else_is_documented() {
+        let p = Patterns::embedded().unwrap();
+        let (_, lexicon) = p.sources.get("lexicon.tsv");
+        let readme = include_str!("../patterns/README.md");
+        // The list names the header of lexicon.tsv describes ("#   name   what it does").
+        let described: Vec<&str> = lexicon
+            .lines()
+            .filter_map(|l| l.strip_prefix("#   "))
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .collect();
+        for name in LEXICON_LISTS {
+            assert!(
+                described.contains(name),
+                "{name} not described in lexicon.tsv"
+            );
+            assert!(
+                readme.contains(&format!("| `{name}` |")),
+                "{name} not in patterns/README.md"
+            );
+            assert!(!p.list(name).is_empty(), "{name} has no words");
+        }
+        for name in described {
+            assert!(
+                LEXICON_LISTS.contains(&name),
+                "{name} described but not a list"
+            );
+        }
+    }
 
     #[test]
     fn embedded_patterns_parse() {
