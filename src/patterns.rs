@@ -286,6 +286,11 @@ impl Patterns {
             .unwrap_or_default()
     }
 
+    /// The words of one lexicon list as owned strings, in file order.
+    pub fn words(&self, name: &str) -> Vec<String> {
+        self.list(name).into_iter().map(String::from).collect()
+    }
+
     /// The (word, value) pairs of one lexicon list.
     pub fn pairs(&self, name: &str) -> Vec<(&str, &str)> {
         debug_assert!(LEXICON_LISTS.contains(&name), "unknown list {name}");

@@ -31,12 +31,7 @@ impl MilestoneRules {
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
         recurring.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
-        let list = |name: &str| {
-            p.list(name)
-                .into_iter()
-                .map(String::from)
-                .collect::<Vec<_>>()
-        };
+        let list = |name: &str| p.words(name);
         MilestoneRules {
             recurring_words: Words::new(recurring.iter().map(|(w, _)| w)),
             recurring,

@@ -2,6 +2,7 @@
 //! unit names (asides dropped, elided head nouns filled), and explicit subjects (各社区居委会要…).
 
 use crate::patterns::Patterns;
+use crate::words::WordList;
 
 /// The units one bracket names.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -65,7 +66,7 @@ impl UnitReader {
             .map(|(w, v)| (w.to_string(), v.to_string()))
             .collect();
         markers.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
-        let mut heads: Vec<String> = p.list("head").into_iter().map(String::from).collect();
+        let mut heads = p.words("head");
         heads.sort_by_key(|b| std::cmp::Reverse(b.len()));
         let subject_end = p.list("subject_end");
         UnitReader {
@@ -78,7 +79,7 @@ impl UnitReader {
             subject_end: crate::words::finders(subject_end),
             heads,
             names: NameRules::new(p),
-            self_units: p.list("self_unit").into_iter().map(String::from).collect(),
+            self_units: p.words("self_unit"),
         }
     }
 
@@ -429,18 +430,17 @@ pub struct NameRules {
     /// Words that open an aside inside a bracket of a name (`unit_aside`).
     asides: Vec<String>,
     /// Endings of an organization's name or of a group of them (`org_end`).
-    org_ends: Vec<String>,
+    org_ends: WordList,
     /// Head nouns that end an organization's name inside longer text (`org_head`).
     org_heads: Vec<String>,
 }
 
 impl NameRules {
     pub fn new(p: &Patterns) -> NameRules {
-        let list = |l: &str| p.list(l).into_iter().map(String::from).collect();
         NameRules {
-            asides: list("unit_aside"),
-            org_ends: list("org_end"),
-            org_heads: list("org_head"),
+            asides: p.words("unit_aside"),
+            org_ends: WordList::new(p.words("org_end")),
+            org_heads: p.words("org_head"),
         }
     }
 
@@ -454,7 +454,7 @@ impl NameRules {
 
     /// Whether a name looks like an organization or a group of them.
     pub fn looks_like_org(&self, name: &str) -> bool {
-        self.org_ends.iter().any(|e| name.ends_with(e.as_str()))
+        self.org_ends.suffix_of(name).is_some()
     }
 }
 

@@ -55,11 +55,11 @@ pub struct TargetRules {
     phrase_cuts: Vec<String>,
     indicator_ends: Vec<String>,
     /// Words that open what a counted object must do (lexicon list `object_predicate`).
-    predicates: Vec<String>,
+    predicates: WordList,
     /// Words before a comparator that spread a value over every item (lexicon list `distributive`).
-    distributive: Vec<String>,
+    distributive: WordList,
     /// Nouns after 的 that make a percentage a level, not a share of units (`not_share_of`).
-    not_share_of: Vec<String>,
+    not_share_of: WordList,
     names: super::responsible::NameRules,
     status: Words,
     penalties: Words,
@@ -94,7 +94,7 @@ impl TargetRules {
             .collect();
         strength.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         let owned = |l: &str| WordList::longest_first(p.list(l));
-        let list = |l: &str| p.list(l).into_iter().map(String::from).collect::<Vec<_>>();
+        let list = |l: &str| p.words(l);
         let abbreviations = p
             .pairs("abbreviation")
             .into_iter()
@@ -137,9 +137,9 @@ impl TargetRules {
             indicator_verbs: list("indicator_verb"),
             phrase_cuts: list("phrase_cut"),
             indicator_ends: list("indicator_end"),
-            predicates: list("object_predicate"),
-            distributive: list("distributive"),
-            not_share_of: list("not_share_of"),
+            predicates: WordList::new(list("object_predicate")),
+            distributive: WordList::new(list("distributive")),
+            not_share_of: WordList::new(list("not_share_of")),
             names: super::responsible::NameRules::new(p),
             status: Words::new(longest_first(p.list("status"))),
             penalties: Words::new(longest_first(p.list("not_target_word"))),
@@ -281,7 +281,7 @@ fn count_suffix(unit: &str) -> &'static str {
 
 /// The object right after a count and the predicate that follows the object (or a list of
 /// objects): "乡(镇)卫生院达到二级医院服务能力" → ("乡(镇)卫生院", Some("达到二级医院服务能力")).
-fn object_after(right: &str, predicates: &[String]) -> Option<(String, Option<String>)> {
+fn object_after(right: &str, predicates: &WordList) -> Option<(String, Option<String>)> {
     let mut obj = String::new();
     let mut chars = right.char_indices().peekable();
     let mut end = right.len();
@@ -305,11 +305,7 @@ fn object_after(right: &str, predicates: &[String]) -> Option<(String, Option<St
             end = i;
             break;
         }
-        if predicates
-            .iter()
-            .any(|p| right[i..].starts_with(p.as_str()))
-            && !obj.is_empty()
-        {
+        if predicates.prefix_of(&right[i..]).is_some() && !obj.is_empty() {
             end = i;
             break;
         }
@@ -452,8 +448,7 @@ impl<'a> SentenceCtx<'a> {
             {
                 let cstart = s.len() - w.len();
                 let head = &s[..cstart];
-                let distributive =
-                    (self.rules.distributive.iter()).any(|d| head.ends_with(d.as_str()));
+                let distributive = self.rules.distributive.suffix_of(head).is_some();
                 return Some(Before {
                     len: left.len() - cstart,
                     comparator: *c,
@@ -1003,7 +998,7 @@ impl<'a> SentenceCtx<'a> {
         }
         let share = right
             .strip_prefix('的')
-            .filter(|noun| !(self.rules.not_share_of.iter()).any(|w| noun.starts_with(w.as_str())))
+            .filter(|noun| self.rules.not_share_of.prefix_of(noun).is_none())
             .filter(|_| !self.rules.ends_with_head(&cleaned));
         if let Some(noun) = share {
             // A share of a population of units.
