@@ -127,6 +127,10 @@ impl<'a> Obj<'a> {
         self.out
     }
 
+    fn null(&mut self, name: &str) {
+        self.key(name).extend_from_slice(b"null");
+    }
+
     fn str(&mut self, name: &str, v: &str) {
         json_str(self.key(name), v);
     }
@@ -134,7 +138,7 @@ impl<'a> Obj<'a> {
     fn opt_str(&mut self, name: &str, v: Option<&str>) {
         match v {
             Some(s) => self.str(name, s),
-            None => self.key(name).extend_from_slice(b"null"),
+            None => self.null(name),
         }
     }
 
@@ -158,7 +162,7 @@ impl<'a> Obj<'a> {
     fn opt_int(&mut self, name: &str, v: Option<impl itoa::Integer>) {
         match v {
             Some(n) => self.int(name, n),
-            None => self.key(name).extend_from_slice(b"null"),
+            None => self.null(name),
         }
     }
 
@@ -171,7 +175,7 @@ impl<'a> Obj<'a> {
     fn opt_num(&mut self, name: &str, v: Option<&serde_json::Number>) {
         match v {
             Some(n) => self.num(name, n),
-            None => self.key(name).extend_from_slice(b"null"),
+            None => self.null(name),
         }
     }
 
@@ -268,7 +272,7 @@ impl WriteJson for TargetRecord {
         o.opt_str("unit", self.unit.as_deref());
         match &self.normalized {
             Some(n) => n.write_json(o.key("normalized")),
-            None => o.key("normalized").extend_from_slice(b"null"),
+            None => o.null("normalized"),
         }
         o.opt_str("strength", self.strength.as_deref());
         o.opt_int("year", self.year);
