@@ -20,10 +20,11 @@ cd "$(dirname "$0")/.."
 die() { echo "pgo-build: $*" >&2; exit 1; }
 
 llvm_major=$(rustc -vV | sed -n 's/^LLVM version: \([0-9]*\).*/\1/p')
+host=$(rustc -vV | sed -n 's/^host: //p')
 profdata=${LLVM_PROFDATA:-}
 if [ -z "$profdata" ]; then
   for c in "llvm-profdata-$llvm_major" "/usr/lib/llvm-$llvm_major/bin/llvm-profdata" \
-    "$(rustc --print sysroot)/lib/rustlib/$(rustc -vV | sed -n 's/^host: //p')/bin/llvm-profdata" \
+    "$(rustc --print sysroot)/lib/rustlib/$host/bin/llvm-profdata" \
     llvm-profdata; do
     if command -v "$c" > /dev/null 2>&1 \
       && "$c" --version 2>/dev/null | grep -q "LLVM version $llvm_major\."; then
@@ -34,7 +35,6 @@ if [ -z "$profdata" ]; then
 fi
 [ -n "$profdata" ] || die "no llvm-profdata for LLVM $llvm_major (rustc's); install llvm-$llvm_major or set LLVM_PROFDATA"
 
-host=$(rustc -vV | sed -n 's/^host: //p')
 work=target/pgo
 rm -rf "$work" target/pgo-gen/profiles
 mkdir -p "$work"
