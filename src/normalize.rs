@@ -515,16 +515,40 @@ mod tests {
     }
 
     /// data/opencc/TSPhrases.txt is the phrase dictionary of the ferrous-opencc source cargo
-    /// built (found with `cargo metadata`).
+    /// built. The source is found with `cargo metadata` limited to the host platform: cargo
+    /// fetched exactly those crates to build this test, so the check needs neither the network
+    /// nor the crates of other platforms (windows-sys, wasm-bindgen …) in the local registry.
     #[test]
     fn phrase_table_is_the_built_one() {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let out = std::process::Command::new(cargo)
-            .args(["metadata", "--offline", "--format-version", "1"])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .expect("cargo metadata runs");
-        let meta: serde_json::Value = serde_json::from_slice(&out.stdout).expect("metadata JSON");
+        let run = |args: &[&str]| {
+            let out = std::process::Command::new(&cargo)
+                .args(args)
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .output()
+                .expect("cargo runs");
+            assert!(
+                out.status.success(),
+                "cargo {}: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            out.stdout
+        };
+        let version = String::from_utf8(run(&["-vV"])).unwrap();
+        let host = version
+            .lines()
+            .find_map(|l| l.strip_prefix("host: "))
+            .expect("cargo -vV names the host");
+        let meta = run(&[
+            "metadata",
+            "--offline",
+            "--format-version",
+            "1",
+            "--filter-platform",
+            host,
+        ]);
+        let meta: serde_json::Value = serde_json::from_slice(&meta).expect("metadata JSON");
         let manifest = meta["packages"]
             .as_array()
             .unwrap()

@@ -1,7 +1,9 @@
 //! The output read by DuckDB (tests/duckdb_check.py): targets.jsonl with read_json_auto, the
 //! compare CSV and targets.csv with read_csv_auto, grouped by indicator and region. The counts
 //! must be those of the tool's own records, numbers must arrive as numbers and absent values as
-//! NULL. Needs `python3` with the `duckdb` package (installed by .ci/run); fails without it.
+//! NULL. Needs `python3` with the `duckdb` package (`python3 -m pip install duckdb`; .ci/run
+//! installs it): without it the test says so on stderr and skips, unless
+//! `POLICY_TARGETS_REQUIRE_ALL=1` makes that a failure.
 
 mod common;
 
@@ -57,6 +59,14 @@ fn run_duckdb(targets: &Path, compare_csv: &Path, targets_csv: &Path) -> Value {
 
 #[test]
 fn duckdb_reads_targets_and_the_comparison() {
+    if !common::optional_component(
+        "duckdb_reads_targets_and_the_comparison",
+        "python3 with the duckdb package",
+        common::python_has("duckdb"),
+        "python3 -m pip install duckdb",
+    ) {
+        return;
+    }
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     let o = common::extract(&[&common::seeds()], &out, &["--csv"]);

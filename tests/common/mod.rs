@@ -386,3 +386,35 @@ pub fn score(pred: &[Value], milestones: bool) -> Score {
     }
     s
 }
+
+/// The variable under which a missing optional component fails its tests instead of skipping
+/// them (`.ci/run` sets it, so CI runs every test).
+pub const REQUIRE_ALL: &str = "POLICY_TARGETS_REQUIRE_ALL";
+
+/// Whether a test that needs an optional outside component may run. When the component is
+/// missing, one line naming the test, the component and the command that installs it goes to
+/// the process's stderr (written past the test harness's capture, so `cargo test` shows it
+/// even for a passing test) and the test returns early; under `POLICY_TARGETS_REQUIRE_ALL=1`
+/// a missing component is a failure instead.
+pub fn optional_component(test: &str, component: &str, present: bool, install: &str) -> bool {
+    if present {
+        return true;
+    }
+    let line = format!("skipped: {test}: needs {component} (install: {install})");
+    if std::env::var_os(REQUIRE_ALL).is_some_and(|v| v != "0" && !v.is_empty()) {
+        panic!("{line}; {REQUIRE_ALL} is set, so a missing component is a failure");
+    }
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "policy-targets tests: {line}");
+    false
+}
+
+/// Whether `python3` runs and imports `module`.
+pub fn python_has(module: &str) -> bool {
+    Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
