@@ -250,6 +250,8 @@ pub const LEXICON_LISTS: &[&str] = &[
     "not_milestone",
     "review_ahead",
     "lead_first",
+    "scope_lead",
+    "per_period",
 ];
 
 impl Patterns {

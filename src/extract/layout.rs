@@ -186,6 +186,58 @@ pub fn heading(line: &str, period_words: &WordList) -> Option<Heading> {
     None
 }
 
+/// Where a paragraph's own words start: after leading spaces, a list ordinal ((一), 一、, 1.,
+/// 1、, (1), 一是, 第一,) and a short label closed by a full stop or colon (发展目标。, 主要目标:).
+/// A time expression that starts there opens the paragraph and sets its time for what follows.
+pub fn opening(line: &str) -> usize {
+    let t = line.trim_start_matches([' ', '\u{3000}', '\t']);
+    let mut at = line.len() - t.len();
+    let rest = &line[at..];
+    let run = |s: &str, digits: &dyn Fn(char) -> bool| -> usize {
+        s.chars()
+            .take_while(|&c| digits(c))
+            .map(char::len_utf8)
+            .sum()
+    };
+    let cn = |c: char| CN_DIGITS.contains(c);
+    let ar = |c: char| c.is_ascii_digit();
+    let ordinal = if let Some(inner) = rest.strip_prefix('(') {
+        let n = run(inner, &cn).max(run(inner, &ar));
+        (n > 0 && inner[n..].starts_with(')')).then(|| 1 + n + 1)
+    } else if let Some(inner) = rest.strip_prefix('第') {
+        let n = run(inner, &cn);
+        let after = &inner[n..];
+        (n > 0 && after.starts_with([',', '，', '是']))
+            .then(|| '第'.len_utf8() + n + after.chars().next().map_or(0, char::len_utf8))
+    } else {
+        let n = run(rest, &cn).max(run(rest, &ar));
+        let after = &rest[n..];
+        (n > 0 && after.starts_with(['、', '.', '是', '．']))
+            .then(|| n + after.chars().next().map_or(0, char::len_utf8))
+    };
+    if let Some(n) = ordinal {
+        at += n;
+    }
+    // A label: at most twelve chars without a digit, closed by 。 or a colon.
+    let body = &line[at..];
+    if let Some((i, c)) = body
+        .char_indices()
+        .take(13)
+        .find(|&(_, c)| matches!(c, '。' | ':' | '：' | ',' | '，' | ';'))
+    {
+        let label = &body[..i];
+        if matches!(c, '。' | ':' | '：')
+            && !label.is_empty()
+            && !label
+                .chars()
+                .any(|c| c.is_ascii_digit() || CN_DIGITS.contains(c) || c == '年')
+        {
+            at += i + c.len_utf8();
+        }
+    }
+    at
+}
+
 /// Where an appended table begins: the first line that is a table header cell ("序号 |") or
 /// an attachment heading ("附件") followed by one; None when there is no such table.
 pub fn table_start(lines: &[(usize, usize)], text: &str) -> Option<usize> {
@@ -318,6 +370,26 @@ mod tests {
             heading("一、党建引领,推进妇幼健康事业高质量发展", &p),
             Some(Heading::Chapter)
         );
+    }
+
+    #[test]
+    fn opening_skips_ordinals_and_labels() {
+        fn at(l: &str) -> &str {
+            &l[opening(l)..]
+        }
+        assert_eq!(at("　　(二)发展目标。到2026年,全市"), "到2026年,全市");
+        assert_eq!(at("到2025年,全国农作物"), "到2025年,全国农作物");
+        assert_eq!(
+            at("今年经济社会发展的主要预期目标是:"),
+            "今年经济社会发展的主要预期目标是:"
+        );
+        assert_eq!(at("1.主要目标:2025年底前"), "2025年底前");
+        assert_eq!(at("一是到2027年,建成"), "到2027年,建成");
+        assert_eq!(at("第一,2024年"), "2024年");
+        assert_eq!(at("(3)新建学校5所。"), "新建学校5所。");
+        // A clause with a number or a year is not a label.
+        assert_eq!(at("2025年底前:完成"), "2025年底前:完成");
+        assert_eq!(at("新增床位100张。"), "新增床位100张。");
     }
 
     #[test]

@@ -11,12 +11,14 @@ pub mod responsible;
 pub mod target;
 pub mod value;
 
+use regex::Regex;
+
 use crate::document::byte_of_char;
 use crate::error::{Error, Result};
 use crate::patterns::Patterns;
 use crate::region::RegionTable;
 use crate::segment::Segmenter;
-use crate::words::{finders, WordList, WordSets};
+use crate::words::{finders, WordList, WordSets, Words};
 use deadline::{DeadlineReader, TimeExpr};
 use layout::{heading, Heading, Span};
 use metadata::{DocMeta, MetaRules};
@@ -41,6 +43,14 @@ pub struct Extractor {
     plan_years: WordSets,
     /// Searchers for the sentences that make the first unit of a list the lead one.
     first_is_lead: Vec<memchr::memmem::Finder<'static>>,
+    /// A plan period in a title, (2021-2025年): its last year dates the plan.
+    title_period: Regex,
+    /// A year written without 年 in a title, right before a word (数字山东2021行动方案).
+    title_year: Regex,
+    /// Words that make a value a quota per period, without a deadline (每年, 每天).
+    per_period: Words,
+    /// Words that open a time setting the scope of what follows (到, 今年).
+    scope_lead: WordList,
     /// The review words: review_start, review_end, and review_ahead (words that turn a review to
     /// what comes next: 今年, 下一步), in this order.
     review: WordSets,
@@ -124,6 +134,14 @@ impl Extractor {
             report_markers: finders(p.list("report")),
             plan_genre: finders(p.list("plan_genre")),
             first_is_lead: finders(p.list("lead_first")),
+            scope_lead: WordList::new(p.words("scope_lead")),
+            per_period: Words::new(p.list("per_period")),
+            title_period: Regex::new(
+                r"(?:^|[^0-9])((?:19|20)[0-9]{2})\s*[-－—–~～至到]\s*((?:19|20)[0-9]{2})\s*年",
+            )
+            .unwrap(),
+            title_year: Regex::new(r"(?:^|[^0-9〔\[(])((?:19|20)[0-9]{2})[\p{Han}&&[^年]]")
+                .unwrap(),
             plan_years: WordSets::new(&[p.list("annual_plan"), p.list("multi_year_plan")]),
             review: WordSets::new(&[
                 p.list("review_start"),
@@ -150,7 +168,7 @@ impl Extractor {
             (digits.len() == 4).then(|| digits.chars().rev().collect::<String>())
         });
         let anchor = meta.date.clone().or(title_year);
-        let mut pass = self.layout(norm, anchor.as_deref());
+        let mut pass = self.layout(norm, anchor.as_deref(), meta.title.as_deref());
         pass.anchor_year = anchor
             .as_deref()
             .and_then(|a| a.get(..4))
@@ -190,9 +208,16 @@ impl Extractor {
                     let time = match &f.own_time {
                         Some(t) => Some(t.clone()),
                         None => pass.time_at(s, f.at).filter(|t| {
-                            // 到2023年,每年实施1000个技改项目: a yearly quota has no deadline.
-                            let from = if t.end <= f.at { t.end } else { s.start };
-                            !norm[from..f.at].contains("每年")
+                            // 到2023年,每年实施1000个技改项目: a quota per period has no deadline.
+                            // Read in the value's full sentence only (a scope opened lines
+                            // before does not make the whole document the window).
+                            let sentence = pass.full_sentence_start(s.start);
+                            let from = if t.end <= f.at {
+                                t.end.max(sentence)
+                            } else {
+                                s.start
+                            };
+                            !self.per_period.any_in(&norm[from..f.at])
                         }),
                     };
                     // A deadline before the year of issue dates a result, not a commitment.
@@ -309,7 +334,7 @@ impl Extractor {
         out
     }
 
-    fn layout<'a>(&self, text: &'a str, issued: Option<&str>) -> DocPass<'a> {
+    fn layout<'a>(&self, text: &'a str, issued: Option<&str>, title: Option<&str>) -> DocPass<'a> {
         let mut lines = Vec::new();
         let mut start = 0;
         for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
@@ -323,14 +348,19 @@ impl Extractor {
             .iter()
             .map(|&(ls, le)| heading(&text[ls..le], &self.period_words))
             .collect();
-        let doc_time = self.document_time(text, &lines, &times);
+        let doc_time = self.document_time(text, &lines, &times, title.unwrap_or(""));
+        let review = self.review_lines(text, &lines, &headings);
+        let issued_year: Option<i32> = issued.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
         let mut line_scope = Vec::with_capacity(lines.len());
         let (mut chapter, mut section, mut period): (
             Option<TimeExpr>,
             Option<TimeExpr>,
             Option<TimeExpr>,
         ) = (None, None, None);
-        for (&(ls, le), &h) in lines.iter().zip(&headings) {
+        // The time that opened the latest paragraph (到2025年,… / 今年…): it governs what
+        // follows until a heading with a time of its own or another opening time takes over.
+        let mut opened: Option<TimeExpr> = None;
+        for (li, (&(ls, le), &h)) in lines.iter().zip(&headings).enumerate() {
             // Times are in order of their starts; one ending by `to` starts before it.
             let first_time = |from: usize, to: usize| -> Option<TimeExpr> {
                 times[times.partition_point(|t| t.start < from)..]
@@ -359,9 +389,32 @@ impl Extractor {
                 }
                 None => {}
             }
+            // A heading with a time of its own ends an opened scope (one without does not: a
+            // report's 今年 governs the chapters of the year's work that follow it).
+            if h.is_some() && (period.is_some() || section.is_some() || chapter.is_some()) {
+                opened = None;
+            }
+            if h.is_none() {
+                if review[li] {
+                    opened = None;
+                } else {
+                    let at = ls + layout::opening(&text[ls..le]);
+                    let first = times.partition_point(|t| t.start < at);
+                    if let Some(t) = times.get(first).filter(|t| {
+                        t.start == at
+                            && !t.reference
+                            && t.series.is_none()
+                            && t.year.is_some_and(|y| issued_year.is_none_or(|i| y >= i))
+                            && self.opens_scope(&text[t.start..t.end], &text[t.end..le])
+                    }) {
+                        opened = Some(t.clone());
+                    }
+                }
+            }
             line_scope.push(
-                period
+                opened
                     .as_ref()
+                    .or(period.as_ref())
                     .or(section.as_ref())
                     .or(chapter.as_ref())
                     .cloned(),
@@ -371,7 +424,6 @@ impl Extractor {
             .first_is_lead
             .iter()
             .any(|f| f.find(text.as_bytes()).is_some());
-        let review = self.review_lines(text, &lines, &headings);
         DocPass {
             text,
             table_start: layout::table_start(&lines, text),
@@ -389,18 +441,74 @@ impl Extractor {
         }
     }
 
-    /// The year of an annual plan, from its title among the first lines (2021年…工作要点).
+    /// Whether a time at a paragraph's opening sets the time of what follows: a deadline (到…,
+    /// 至…) or a relative year (今年) that the paragraph goes on from, or one closed by a
+    /// comma (2025年,…); not a date line or a dated entry (2023年6月8日 / 1997年4月8日:…).
+    fn opens_scope(&self, time: &str, rest: &str) -> bool {
+        let rest = rest.trim_start();
+        if rest.chars().nth(4).is_none() {
+            return false;
+        }
+        self.scope_lead.prefix_of(time).is_some() || rest.starts_with([',', '，'])
+    }
+
+    /// The time of the whole document, from its title among the first lines: the year of an
+    /// annual plan (2021年…工作要点, 数字山东2021行动方案), or the last year of a plan's period
+    /// (…行动计划(2021-2025年)). It dates the targets that state no deadline of their own. The
+    /// years without 年 and the periods count only where the document's title holds them (not
+    /// in the heading of a page that collects several plans).
     fn document_time(
         &self,
         text: &str,
         lines: &[(usize, usize)],
         times: &[TimeExpr],
+        title: &str,
     ) -> Option<TimeExpr> {
         const ANNUAL: u64 = 1;
         const MULTI_YEAR: u64 = 2;
+        let year_end = |year: i32, start: usize, end: usize| TimeExpr {
+            start,
+            end,
+            year: Some(year),
+            deadline: Some(format!("{year:04}-12-31")),
+            period: None,
+            placeholder: false,
+            reference: false,
+            series: None,
+        };
         for &(ls, le) in lines.iter().take(12) {
             let line = &text[ls..le];
+            // A title line: short, no full stop.
+            let title_like = line.chars().nth(60).is_none() && !line.contains('。');
+            if title_like {
+                if let Some(c) = self
+                    .title_period
+                    .captures(line)
+                    .filter(|c| title.contains(&c[1]) && title.contains(&c[2]))
+                {
+                    let (first, last): (i32, i32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+                    if last > first && last - first <= 15 {
+                        let m = c.get(0).unwrap();
+                        return Some(year_end(last, ls + m.start(), ls + m.end()));
+                    }
+                }
+            }
             let found = self.plan_years.present(line);
+            if title_like && found & MULTI_YEAR == 0 && self.plan_genre_in(line) {
+                // A year written without 年 before the genre word: 数字山东2021行动方案.
+                if let Some(c) = self
+                    .title_year
+                    .captures(line)
+                    .filter(|c| title.contains(&c[1]))
+                {
+                    let m = c.get(1).unwrap();
+                    let genre_after = self.plan_genre_in(&line[m.end()..]);
+                    if genre_after {
+                        let year = m.as_str().parse().ok()?;
+                        return Some(year_end(year, ls + m.start(), ls + m.end()));
+                    }
+                }
+            }
             if found & ANNUAL == 0 || found & MULTI_YEAR != 0 {
                 continue;
             }
@@ -413,6 +521,13 @@ impl Extractor {
             }
         }
         None
+    }
+
+    /// Whether `s` names a plan or report genre (规划, 方案, 计划 …).
+    fn plan_genre_in(&self, s: &str) -> bool {
+        self.plan_genre
+            .iter()
+            .any(|g| g.find(s.as_bytes()).is_some())
     }
 }
 
