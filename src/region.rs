@@ -228,6 +228,54 @@ impl RegionTable {
         None
     }
 
+    /// The division names of three chars or more written in `text`, with how often each occurs
+    /// (the longest name ending at each of the chars that end names; two-char names such as 新区
+    /// or 和县 are too often plain words), in order of first occurrence.
+    pub fn names_in(&self, text: &str) -> Vec<(String, usize)> {
+        let mut out: Vec<(String, usize)> = Vec::new();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut last_end = 0;
+        for (k, &(b, c)) in chars.iter().enumerate() {
+            if !matches!(c, '省' | '市' | '区' | '县' | '州' | '旗' | '盟') {
+                continue;
+            }
+            let end = b + c.len_utf8();
+            let found = (3..=self.longest.min(k + 1)).rev().find_map(|n| {
+                let start = chars[k + 1 - n].0;
+                (start >= last_end && self.by_name.contains_key(&text[start..end]))
+                    .then(|| &text[start..end])
+            });
+            if let Some(name) = found {
+                last_end = end;
+                match out.iter_mut().find(|(n, _)| n == name) {
+                    Some(e) => e.1 += 1,
+                    None => out.push((name.to_string(), 1)),
+                }
+            }
+        }
+        out
+    }
+
+    /// The provinces in use (province-level units: 省, 自治区, 直辖市).
+    pub fn provinces(&self) -> impl Iterator<Item = &str> {
+        self.rows
+            .iter()
+            .filter(|r| r.level == Level::Province && r.status == Status::InUse)
+            .map(|r| r.name.as_str())
+    }
+
+    /// The level of a name ('省', '地' or '县'), when all its rows share one.
+    pub fn level_of(&self, name: &str) -> Option<char> {
+        let rows = self.by_name.get(name)?;
+        let level = |i: &usize| match self.rows[*i].level {
+            Level::Province => '省',
+            Level::Prefecture => '地',
+            Level::County => '县',
+        };
+        let first = level(rows.first()?);
+        rows.iter().all(|i| level(i) == first).then_some(first)
+    }
+
     /// Province and prefecture of a code in use (the code itself in `code`), or the default when the
     /// code is not in use.
     pub fn describe(&self, code: &str) -> RegionResolution {
@@ -349,6 +397,26 @@ mod tests {
 
     fn table() -> RegionTable {
         RegionTable::parse(SAMPLE, "patterns/regions.tsv").unwrap()
+    }
+
+    #[test]
+    fn names_in_counts_names_of_three_chars_or_more() {
+        let t = RegionTable::parse(SAMPLE, "t").unwrap();
+        let found = t.names_in("南昌市新建区和新建区、江西省南昌市的朝阳区,北京市");
+        assert_eq!(
+            found,
+            vec![
+                ("南昌市".to_string(), 2),
+                ("新建区".to_string(), 2),
+                ("江西省".to_string(), 1),
+                ("朝阳区".to_string(), 1),
+                ("北京市".to_string(), 1),
+            ]
+        );
+        assert_eq!(t.level_of("新建区"), Some('县'));
+        assert_eq!(t.level_of("江西省"), Some('省'));
+        assert_eq!(t.level_of("朝阳区"), Some('县'));
+        assert!(t.provinces().any(|p| p == "吉林省"));
     }
 
     #[test]

@@ -89,6 +89,16 @@ pub struct MetaRules {
     issuer_doc_types: Vec<String>,
     mastheads: Vec<String>,
     national: Vec<String>,
+    /// A document's words for its own area (全省, 我市) and the endings of the names they stand for.
+    self_places: Vec<(String, Vec<String>)>,
+    /// Words of a page that collects several documents (篇二, 多篇): it has no one region.
+    several_parts: Vec<String>,
+    /// Words that place a document without a region name (行政院 → 台湾地区; 各省、自治区、直辖市
+    /// → 全国).
+    area_words: Vec<(String, String)>,
+    /// Words of a national scope (全国): a text saying them as often as it names its most named
+    /// area is national.
+    national_words: Vec<String>,
     title_ends: Vec<String>,
     news_openers: Vec<String>,
     news_self: Vec<String>,
@@ -217,6 +227,10 @@ impl MetaRules {
             issuer_doc_types: Vec::new(),
             mastheads: Vec::new(),
             national: Vec::new(),
+            self_places: Vec::new(),
+            several_parts: Vec::new(),
+            area_words: Vec::new(),
+            national_words: Vec::new(),
             title_ends: Vec::new(),
             news_openers: Vec::new(),
             news_self: Vec::new(),
@@ -299,6 +313,23 @@ impl MetaRules {
                         priority: prio,
                     });
                 }
+                "area_word" => {
+                    want(3)?;
+                    r.area_words.push((text_owned, cols[2].trim().to_string()));
+                }
+                "self_place" => {
+                    want(3)?;
+                    let endings: Vec<String> = cols[2]
+                        .split('|')
+                        .map(str::trim)
+                        .filter(|e| !e.is_empty())
+                        .map(String::from)
+                        .collect();
+                    if endings.is_empty() {
+                        return Err(err("self_place needs the name endings, | separated"));
+                    }
+                    r.self_places.push((text_owned, endings));
+                }
                 "date_source" => {
                     want(3)?;
                     let p = priority(cols[2])?;
@@ -313,7 +344,8 @@ impl MetaRules {
                 }
                 "issuer_suffix" | "issuer_prefix" | "issuer_verb" | "issuer_doc_type"
                 | "masthead" | "national" | "title_end" | "news_opener" | "news_self"
-                | "news_marker" | "seal" | "body_start" | "subtitle_verb" | "about" => {
+                | "news_marker" | "seal" | "body_start" | "subtitle_verb" | "about"
+                | "several_parts" | "national_word" => {
                     want(2)?;
                     let list = match kind {
                         "issuer_suffix" => &mut r.issuer_suffixes,
@@ -329,6 +361,8 @@ impl MetaRules {
                         "body_start" => &mut r.body_starts,
                         "about" => &mut r.abouts,
                         "subtitle_verb" => &mut r.subtitle_verbs,
+                        "several_parts" => &mut r.several_parts,
+                        "national_word" => &mut r.national_words,
                         _ => &mut r.seals,
                     };
                     list.push(text_owned);
@@ -1498,6 +1532,8 @@ pub fn extract(
         .or(issuers.subtitle.clone())
         .or(issuers.news.clone());
 
+    meta.issuer = meta.issuer.map(|i| formal_issuer(&i, regions));
+
     // Date: smallest priority, first found among equals.
     meta.date = dates.iter().min_by_key(|d| d.0).map(|d| d.1.clone());
 
@@ -1527,6 +1563,28 @@ pub fn extract(
     } else {
         issuer_place(&meta.issuer).or_else(title_place)
     };
+    // A news item's place is its own (its source's text names other places in passing).
+    let place = place.or_else(|| {
+        if issuers.news.is_some() {
+            return None;
+        }
+        // Traditional script: more than one Han char in seven changed by the conversion.
+        let (mut han, mut changed) = (0usize, 0usize);
+        for (o, n) in original.chars().zip(normalized.chars()) {
+            if is_han(n) {
+                han += 1;
+                changed += usize::from(o != n);
+            }
+        }
+        let traditional = changed * 7 > han;
+        body_place(
+            rules,
+            normalized,
+            title_norm.as_deref(),
+            traditional,
+            regions,
+        )
+    });
     match place {
         Some(Place::National) => meta.region = Some(NATIONAL_REGION.to_string()),
         Some(Place::Named { name, context }) => {
@@ -1557,6 +1615,157 @@ pub fn extract(
         None => {}
     }
     meta
+}
+
+/// The formal name of each body of an issuer: a place's 政府 is its 人民政府 (内蒙古自治区政府 →
+/// 内蒙古自治区人民政府), and a people's congress standing committee is named without the term
+/// and the session that passed the text (北京市第十届人民代表大会常务委员会第十六次会议 →
+/// 北京市人民代表大会常务委员会).
+fn formal_issuer(issuer: &str, regions: &RegionTable) -> String {
+    let numeral = |c: char| "一二三四五六七八九十百零〇".contains(c) || c.is_ascii_digit();
+    // Cut 第…届 and a closing 第…次(全体)会议.
+    let cut = |s: &str| -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut rest = s;
+        while let Some(i) = rest.find('第') {
+            let after = &rest[i + '第'.len_utf8()..];
+            let n: usize = after
+                .chars()
+                .take_while(|&c| numeral(c))
+                .map(char::len_utf8)
+                .sum();
+            let tail = &after[n..];
+            if n > 0 && tail.starts_with('届') {
+                out.push_str(&rest[..i]);
+                rest = &tail['届'.len_utf8()..];
+                continue;
+            }
+            if n > 0
+                && tail.starts_with('次')
+                && matches!(&tail['次'.len_utf8()..], "会议" | "全体会议")
+                && !rest[..i].is_empty()
+            {
+                out.push_str(&rest[..i]);
+                return out;
+            }
+            out.push_str(&rest[..i + '第'.len_utf8()]);
+            rest = after;
+        }
+        out.push_str(rest);
+        out
+    };
+    issuer
+        .split('、')
+        .map(|part| {
+            let part = if part.contains("代表大会") {
+                cut(part)
+            } else {
+                part.to_string()
+            };
+            match part.strip_suffix("政府") {
+                Some(place) if !place.ends_with("人民") && regions.is_name(place) => {
+                    format!("{place}人民政府")
+                }
+                _ => part,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// The region of a document that names it neither in its issuer nor in its title, from its text:
+/// the division named most often (twice at least), among those its words for its own area point
+/// to (全省 → a 省, 全市 → a 市); a county's city when the text names the city about as often
+/// (a city's rules for a park in one of its districts); a province whose short name the title
+/// holds (数字山东…) when the text speaks of 全省; and a document that names no area at all and
+/// never speaks of its own area, or says 全国 as often as it names its most named area, is
+/// national, unless it is written in traditional characters
+/// (Taiwan, Hong Kong, Macao). Before all that, a word that places a document (行政院 → 台湾地区)
+/// decides; a page that collects several documents (篇二) has no region.
+fn body_place(
+    rules: &MetaRules,
+    text: &str,
+    title: Option<&str>,
+    traditional: bool,
+    regions: &RegionTable,
+) -> Option<Place> {
+    if rules
+        .several_parts
+        .iter()
+        .any(|w| text.contains(w.as_str()))
+    {
+        return None;
+    }
+    if let Some((_, area)) = rules
+        .area_words
+        .iter()
+        .find(|(w, _)| text.contains(w.as_str()))
+    {
+        if area == NATIONAL_REGION {
+            return Some(Place::National);
+        }
+        return Some(Place::Named {
+            name: area.clone(),
+            context: Vec::new(),
+        });
+    }
+    let national: usize = rules
+        .national_words
+        .iter()
+        .map(|w| text.matches(w.as_str()).count())
+        .sum();
+    let names = regions.names_in(text);
+    // The endings the document's words for its own area point to, by how often they occur.
+    let mut pointed: Vec<(&[String], usize)> = Vec::new();
+    for (word, endings) in &rules.self_places {
+        let n = text.matches(word.as_str()).count();
+        if n == 0 {
+            continue;
+        }
+        match pointed.iter_mut().find(|(e, _)| *e == endings.as_slice()) {
+            Some(p) => p.1 += n,
+            None => pointed.push((endings.as_slice(), n)),
+        }
+    }
+    let endings = pointed.iter().max_by_key(|(_, n)| *n).map(|(e, _)| *e);
+    let fits = |name: &str| endings.is_none_or(|e| e.iter().any(|x| name.ends_with(x.as_str())));
+    let count = |name: &str| names.iter().find(|(n, _)| n == name).map_or(0, |(_, c)| *c);
+    let named = |name: &str| Place::Named {
+        name: name.to_string(),
+        context: Vec::new(),
+    };
+    // The most named (first named among equals).
+    let best =
+        names
+            .iter()
+            .filter(|(n, c)| *c >= 2 && fits(n))
+            .fold(None::<&(String, usize)>, |b, e| match b {
+                Some(b) if b.1 >= e.1 => Some(b),
+                _ => Some(e),
+            });
+    if let Some((name, c)) = best {
+        if endings.is_none() && national >= *c {
+            return Some(Place::National);
+        }
+        if endings.is_none() && regions.level_of(name) == Some('县') {
+            let city = regions.resolve(name, &[]).prefecture;
+            if let Some(city) = city.filter(|p| count(p) * 2 >= *c) {
+                return Some(named(&city));
+            }
+        }
+        return Some(named(name));
+    }
+    match endings {
+        Some(e) if e.iter().any(|x| x == "省") => {
+            let title = title?;
+            regions
+                .provinces()
+                .find(|p| title.contains(crate::region::stem(p)))
+                .map(named)
+        }
+        Some(_) => None,
+        None => (!traditional && names.is_empty()).then_some(Place::National),
+    }
 }
 
 #[cfg(test)]
@@ -1590,6 +1799,53 @@ mod tests {
 
     fn run(text: &str) -> DocMeta {
         extract(text, &fold(text), &rules(), &regions())
+    }
+
+    #[test]
+    fn formal_issuer_names() {
+        let r = regions();
+        assert_eq!(
+            formal_issuer("内蒙古自治区政府", &r),
+            "内蒙古自治区人民政府"
+        );
+        assert_eq!(formal_issuer("河南省人民政府", &r), "河南省人民政府");
+        assert_eq!(
+            formal_issuer("北京市第十届人民代表大会常务委员会第十六次会议", &r),
+            "北京市人民代表大会常务委员会"
+        );
+        assert_eq!(
+            formal_issuer("第七届全国人民代表大会第五次会议", &r),
+            "全国人民代表大会"
+        );
+        // Not a place before 政府, and a body that is no congress: as written.
+        assert_eq!(formal_issuer("数字政府", &r), "数字政府");
+        assert_eq!(formal_issuer("第一中学", &r), "第一中学");
+        assert_eq!(
+            formal_issuer("南昌市政府、南昌市卫健委", &r),
+            "南昌市人民政府、南昌市卫健委"
+        );
+    }
+
+    #[test]
+    fn region_from_the_text_when_issuer_and_title_name_none() {
+        // The area named most often among those the text's own-area words point to.
+        let m = run("第一章 总则\n第一条 为加快全市人工智能产业发展，根据青岛市有关规定，制定本细则。\n第二条 青岛市工业和信息化局负责实施。崂山区负责日常管理。\n");
+        assert_eq!(m.region.as_deref(), Some("青岛市"));
+        // A district named more often than its city, the city about as often: the city.
+        let m = run("第一条 支持崂山区园区建设。崂山区、崂山区和青岛市、青岛市共同推进。\n");
+        assert_eq!(m.region.as_deref(), Some("青岛市"));
+        // 全省 and the province's short name in the title.
+        let m = run("数字山东2021行动方案\n全省推进数字政府建设。全省建成5G基站。\n");
+        assert_eq!(m.region.as_deref(), Some("山东省"));
+        // No area named, no word for its own area: national.
+        let m = run("第一条 为规范培训机构管理，制定本办法。\n第二条 培训机构应当具备条件。\n");
+        assert_eq!(m.region.as_deref(), Some(NATIONAL_REGION));
+        // Addressed to every province: national, whatever else it names.
+        let m = run("各省、自治区、直辖市科技厅，北京市、北京市有关单位：\n现将指南印发。\n");
+        assert_eq!(m.region.as_deref(), Some(NATIONAL_REGION));
+        // A page collecting several plans has no one region.
+        let m = run("工作计划【精品多篇】\n篇一\n浙江省、浙江省全省推进。\n篇二\n");
+        assert_eq!(m.region, None);
     }
 
     #[test]
@@ -1822,10 +2078,8 @@ mod tests {
         let law = "# 山东省精神卫生条例\n\n2019年3月29日 山东省第十三届人民代表大会常务委员会第十一次会议通过\n\n## 第一章 总则\n第一条 为了发展精神卫生事业，制定本条例。\n";
         let m = run(law);
         assert_eq!(m.title.as_deref(), Some("山东省精神卫生条例"));
-        assert_eq!(
-            m.issuer.as_deref(),
-            Some("山东省第十三届人民代表大会常务委员会第十一次会议")
-        );
+        // The standing committee that passed it, without its term and session.
+        assert_eq!(m.issuer.as_deref(), Some("山东省人民代表大会常务委员会"));
         assert_eq!(m.date.as_deref(), Some("2019-03-29"));
         assert_eq!(m.region_code.as_deref(), Some("370000"));
         let spaced = "国务院关于授权有关事项的\n土 地 使 用 期 限 的 批 复\n(试行)\n广东省人民政府：\n现批复如下。\n";
