@@ -178,9 +178,22 @@ pub struct Score {
     pub matched: usize,
     pub strict: usize,
     pub fields: BTreeMap<&'static str, f64>,
+    /// Per document: (gold, predicted, matched, strict).
+    pub docs: Vec<(String, (usize, usize, usize, usize))>,
 }
 
 impl Score {
+    /// The per-document table, as score-targets prints it.
+    pub fn table(&self) -> String {
+        let mut out = format!(
+            "{:<40} {:>5} {:>5} {:>5} {:>6}\n",
+            "document", "gold", "pred", "match", "strict"
+        );
+        for (name, (g, p, m, st)) in &self.docs {
+            out.push_str(&format!("{name:<40} {g:>5} {p:>5} {m:>5} {st:>6}\n"));
+        }
+        out
+    }
     pub fn precision(&self) -> f64 {
         if self.pred == 0 {
             0.0
@@ -225,15 +238,43 @@ impl Score {
     }
 }
 
-/// Score `pred` (records of targets.jsonl or milestones.jsonl) against the gold: `milestones`
-/// selects the milestone files and rules.
+/// Score `pred` (records of targets.jsonl or milestones.jsonl) against the seed gold:
+/// `milestones` selects the milestone files and rules.
 pub fn score(pred: &[Value], milestones: bool) -> Score {
+    score_in(&gold_dir(), &seeds(), pred, milestones)
+}
+
+/// The ways a prediction states its number, as score-targets reads them: as written (value,
+/// value_max, unit), and its `normalized` quantity in a base unit other than a ratio
+/// (5500亿元 as 550000000000 元).
+fn readings(p: &Value) -> Vec<(Value, Value, Value)> {
+    let mut out = vec![(
+        p["value"].clone(),
+        p["value_max"].clone(),
+        p["unit"].clone(),
+    )];
+    let n = &p["normalized"];
+    if let Some(u) = n["unit"].as_str().filter(|u| *u != "ratio") {
+        let unit = if u == "yuan" { "元" } else { u };
+        out.push((
+            n["value"].clone(),
+            n["value_max"].clone(),
+            Value::from(unit),
+        ));
+    }
+    out
+}
+
+/// Score `pred` against the gold folder `gold_dir` written on the documents of `docs_dir`
+/// (`<stem>.txt`), with the matching rules of score-targets. The per-document rows (gold,
+/// predicted, matched, strict) are in `Score::docs`.
+pub fn score_in(gold_dir: &Path, docs_dir: &Path, pred: &[Value], milestones: bool) -> Score {
     let suffix = if milestones {
         ".milestones.jsonl"
     } else {
         ".jsonl"
     };
-    let mut files: Vec<String> = std::fs::read_dir(gold_dir())
+    let mut files: Vec<String> = std::fs::read_dir(gold_dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .filter(|f| f.ends_with(suffix) && (milestones || !f.contains(".milestones.")))
@@ -265,11 +306,11 @@ pub fn score(pred: &[Value], milestones: bool) -> Score {
     }
     for f in files {
         let name = f.trim_end_matches(suffix).to_string();
-        let text: Vec<char> = std::fs::read_to_string(seeds().join(format!("{name}.txt")))
+        let text: Vec<char> = std::fs::read_to_string(docs_dir.join(format!("{name}.txt")))
             .unwrap()
             .chars()
             .collect();
-        let gold = read_jsonl(&gold_dir().join(&f));
+        let gold = read_jsonl(&gold_dir.join(&f));
         let ps = by_doc.get(&name).cloned().unwrap_or_default();
         let gsp: Vec<Vec<(usize, usize)>> = gold
             .iter()
@@ -312,9 +353,9 @@ pub fn score(pred: &[Value], milestones: bool) -> Score {
                 let sc = if milestones {
                     ov as f64
                 } else {
-                    if !same_number(&g["value"], &p["value"])
-                        || !same_number(&g["value_max"], &p["value_max"])
-                    {
+                    if !readings(p).iter().any(|(v, vm, _)| {
+                        same_number(&g["value"], v) && same_number(&g["value_max"], vm)
+                    }) {
                         continue;
                     }
                     similarity(
@@ -327,6 +368,7 @@ pub fn score(pred: &[Value], milestones: bool) -> Score {
         }
         cands.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap());
         let (mut ug, mut up) = (BTreeSet::new(), BTreeSet::new());
+        let mut doc = (0usize, 0usize, 0usize, 0usize);
         for (_, gi, pi) in cands {
             if ug.contains(&gi) || up.contains(&pi) {
                 continue;
@@ -361,11 +403,9 @@ pub fn score(pred: &[Value], milestones: bool) -> Score {
                             p["indicator"].as_str().unwrap_or(""),
                         ) >= 0.6) as i32 as f64
                     }
-                    "unit" => {
-                        (norm(g["unit"].as_str().unwrap_or(""))
-                            == norm(p["unit"].as_str().unwrap_or("")))
-                            as i32 as f64
-                    }
+                    "unit" => readings(p).iter().any(|(_, _, u)| {
+                        norm(g["unit"].as_str().unwrap_or("")) == norm(u.as_str().unwrap_or(""))
+                    }) as i32 as f64,
                     "units_f1" => set_f1(&g["units"], &p["units"]),
                     k => same(k),
                 };
@@ -376,9 +416,14 @@ pub fn score(pred: &[Value], milestones: bool) -> Score {
             }
             s.strict += ok as usize;
             s.matched += 1;
+            doc.2 += 1;
+            doc.3 += ok as usize;
         }
         s.gold += gold.len();
         s.pred += ps.len();
+        doc.0 = gold.len();
+        doc.1 = ps.len();
+        s.docs.push((name, doc));
     }
     let m = s.matched.max(1) as f64;
     for v in s.fields.values_mut() {
@@ -417,4 +462,65 @@ pub fn python_has(module: &str) -> bool {
         .stderr(std::process::Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
+}
+
+/// The metadata fields score-targets compares with a gold `<stem>.meta.json`.
+pub const META_FIELDS: [&str; 6] = [
+    "title",
+    "issuer",
+    "doc_number",
+    "date",
+    "region",
+    "region_code",
+];
+
+/// Accuracy of each metadata field of `documents` (records of documents.jsonl) against the
+/// `.meta.json` files of `gold_dir` (fields absent from a gold file or listed in its `_skip` are
+/// not scored), as score-targets measures it; and the mean over the fields.
+pub fn score_documents(gold_dir: &Path, documents: &[Value]) -> (BTreeMap<&'static str, f64>, f64) {
+    let by_stem: BTreeMap<String, &Value> = documents
+        .iter()
+        .map(|d| (stem(d["path"].as_str().unwrap_or("")), d))
+        .collect();
+    let (mut right, mut seen) = (BTreeMap::new(), BTreeMap::new());
+    let mut metas: Vec<_> = std::fs::read_dir(gold_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".meta.json"))
+        .collect();
+    metas.sort();
+    let text = |v: &Value| match v {
+        Value::Null => String::new(),
+        Value::String(s) => norm(s),
+        other => norm(&other.to_string()),
+    };
+    for m in metas {
+        let g: Value = serde_json::from_str(&std::fs::read_to_string(&m).unwrap()).unwrap();
+        let name = m
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .trim_end_matches(".meta.json")
+            .to_string();
+        let skip: Vec<&str> = g["_skip"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+            .unwrap_or_default();
+        for k in META_FIELDS {
+            if g.get(k).is_none() || skip.contains(&k) {
+                continue;
+            }
+            *seen.entry(k).or_insert(0usize) += 1;
+            let ok = by_stem
+                .get(&name)
+                .is_some_and(|p| text(&g[k]) == text(&p[k]));
+            *right.entry(k).or_insert(0usize) += ok as usize;
+        }
+    }
+    let acc: BTreeMap<&'static str, f64> = seen
+        .iter()
+        .map(|(k, n)| (*k, right.get(k).copied().unwrap_or(0) as f64 / *n as f64))
+        .collect();
+    let mean = acc.values().sum::<f64>() / acc.len().max(1) as f64;
+    (acc, mean)
 }
