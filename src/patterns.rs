@@ -252,6 +252,11 @@ pub const LEXICON_LISTS: &[&str] = &[
     "lead_first",
     "scope_lead",
     "per_period",
+    "duration_unit",
+    "duration_limit",
+    "duration_lead",
+    "duration_horizon",
+    "duration_anchor",
 ];
 
 impl Patterns {

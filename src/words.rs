@@ -94,6 +94,11 @@ impl Words {
             .find(|&i| s.starts_with(self.words[i].as_str()))
             .or(self.empty)
     }
+
+    /// The word at an index that `longest_prefix` or another query gave.
+    pub fn word(&self, i: usize) -> &str {
+        &self.words[i]
+    }
 }
 
 /// Several word lists searched together: one pass over a text tells which of the lists have a

@@ -60,6 +60,9 @@ pub struct TargetRules {
     distributive: WordList,
     /// Nouns after 的 that make a percentage a level, not a share of units (`not_share_of`).
     not_share_of: WordList,
+    /// Units of time of a duration (`duration_unit`): an indicator of a time limit takes no
+    /// count suffix (驾驶经历, not 驾驶经历数).
+    duration_units: Vec<String>,
     names: super::responsible::NameRules,
     status: Words,
     penalties: Words,
@@ -140,6 +143,7 @@ impl TargetRules {
             predicates: WordList::new(list("object_predicate")),
             distributive: WordList::new(list("distributive")),
             not_share_of: WordList::new(list("not_share_of")),
+            duration_units: list("duration_unit"),
             names: super::responsible::NameRules::new(p),
             status: Words::new(longest_first(p.list("status"))),
             penalties: Words::new(longest_first(p.list("not_target_word"))),
@@ -1117,6 +1121,8 @@ impl<'a> SentenceCtx<'a> {
         if !self.rules.ends_with_head(&ind) {
             if ratio_unit {
                 ind.push('率');
+            } else if self.rules.duration_units.iter().any(|d| d == unit) {
+                // A time limit (数据存储时间不少于3年): the words before it name it.
             } else if !unit.is_empty() {
                 // 累计建设乡(镇)卫生院16个特色科室: the noun after the count is what is counted.
                 if let Some((obj, None)) = object_after(right, &self.rules.predicates) {

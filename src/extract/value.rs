@@ -53,6 +53,17 @@ pub struct ValueScanner {
     /// The unit texts of `units_by_len`, in its order.
     unit_words: Words,
     not_after: Words,
+    /// Units of time of a duration (年, 个月, 个工作日): read as a value only when bounded.
+    duration_unit: WordList,
+    /// Words right after a duration that bound it (以上, 以内, 内).
+    duration_limit: WordList,
+    /// Words right before a duration's number that bound it (不少于, 不超过, 满, 为期).
+    duration_lead: WordList,
+    /// Words right before a duration's number that make it a horizon (今后五年内, 近三年).
+    duration_horizon: WordList,
+    /// Words of an owed or counted time limit, needed before a duration bounded by 内 (应当,
+    /// 之日起, 后).
+    duration_anchor: Words,
     not_before: WordList,
     chinese_not_unit: WordList,
     placeholders: Words,
@@ -228,6 +239,11 @@ impl ValueScanner {
             units: p.units.clone(),
             units_by_len,
             not_after: Words::new(p.list("not_after")),
+            duration_unit: WordList::longest_first(p.list("duration_unit")),
+            duration_limit: WordList::longest_first(p.list("duration_limit")),
+            duration_lead: WordList::longest_first(p.list("duration_lead")),
+            duration_horizon: WordList::longest_first(p.list("duration_horizon")),
+            duration_anchor: Words::new(p.list("duration_anchor")),
             not_before: WordList::longest_first(p.list("not_before")),
             chinese_not_unit: WordList::longest_first(p.list("chinese_not_unit")),
             placeholders: Words::new(p.list("placeholder")),
@@ -501,6 +517,48 @@ impl ValueScanner {
             return None;
         }
         let after_sp = after.trim_start_matches(' ');
+        // A bounded duration (3年以上, 不超过18个月, 三十日内): a time limit, not a date.
+        if !share
+            && value.value > 0.0
+            && value.value < 1000.0
+            && self.duration_horizon.suffix_of(before_t).is_none()
+        {
+            // 周岁 is an age: a longer `not_after` word than the unit wins.
+            let unit = self.duration_unit.first_prefix(after_sp).filter(|u| {
+                self.not_after
+                    .longest_prefix(after_sp)
+                    .is_none_or(|n| self.not_after.word(n).len() <= u.len())
+            });
+            if let Some(u) = unit {
+                let unit_end = end + (after.len() - after_sp.len()) + u.len();
+                let limit = self.duration_limit.first_prefix(&text[unit_end..to]);
+                // A bare 五年内 is a plan's horizon; a time limit is owed (应当在…内, 要在…内)
+                // or counted from an event (自…之日起…内, 确诊后…内).
+                let clause = &before_t[before_t
+                    .rfind(['。', ';', '；', ',', '，', '\n'])
+                    .map_or(0, |i| {
+                        i + before_t[i..].chars().next().map_or(1, char::len_utf8)
+                    })..];
+                let within = limit.is_some_and(|l| l.ends_with('内'));
+                let anchored = !within || self.duration_anchor.any_in(clause);
+                let bounded = (limit.is_some() && anchored)
+                    || self.duration_lead.suffix_of(before_t).is_some();
+                if bounded {
+                    return Some(Mention {
+                        start,
+                        end: unit_end,
+                        value,
+                        value_max: None,
+                        unit: Some(u.to_string()),
+                        unit_def: None,
+                        approx: false,
+                        chinese,
+                        chinese_single: false,
+                        share: false,
+                    });
+                }
+            }
+        }
         // A date, an age, a document number's end… (个月 is checked before the unit 个).
         if self.not_after.longest_prefix(after_sp).is_some() {
             return None;
@@ -767,6 +825,35 @@ mod tests {
         assert_eq!(one("1-2家乡镇卫生院").1, Some(2.0));
         assert_eq!(one("3至5个").1, Some(5.0));
         assert_eq!(one("8%-10%").1, Some(10.0));
+    }
+
+    #[test]
+    fn bounded_durations_are_values() {
+        let one_unit = |s: &str| {
+            let v = scan(s);
+            assert_eq!(v.len(), 1, "{s}: {v:?}");
+            (v[0].0, v[0].2.clone())
+        };
+        assert_eq!(one_unit("具有3年以上驾驶经历"), (3.0, Some("年".into())));
+        assert_eq!(
+            one_unit("测试时间不超过18个月"),
+            (18.0, Some("个月".into()))
+        );
+        assert_eq!(
+            one_unit("应当在接到申请之日起30日内作出结论"),
+            (30.0, Some("日".into()))
+        );
+        assert_eq!(
+            one_unit("应在事故发生之日起5个工作日内上报"),
+            (5.0, Some("个工作日".into()))
+        );
+        assert_eq!(one_unit("应于确诊一年内完成登录"), (1.0, Some("年".into())));
+        // Horizons, ages and dates are not.
+        assert!(scan("五年内建成一批项目").is_empty());
+        assert!(scan("今后五年内").is_empty());
+        assert!(scan("年满三周岁以上的儿童").is_empty());
+        assert!(scan("2025年以前").is_empty());
+        assert!(scan("近3年内").is_empty());
     }
 
     #[test]
