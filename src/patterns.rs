@@ -257,6 +257,13 @@ pub const LEXICON_LISTS: &[&str] = &[
     "duration_lead",
     "duration_horizon",
     "duration_anchor",
+    "table_ordinal",
+    "table_indicator",
+    "table_unit",
+    "table_base",
+    "table_attribute",
+    "table_responsible",
+    "table_other",
 ];
 
 impl Patterns {

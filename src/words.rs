@@ -225,6 +225,11 @@ impl WordList {
         WordList::new(longest_first(words))
     }
 
+    /// The words, in their order.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
     fn first_of(&self, candidates: &[usize], matches: impl Fn(&str) -> bool) -> Option<usize> {
         let found = candidates
             .iter()

@@ -8,6 +8,7 @@ pub mod metadata;
 pub mod milestone;
 pub mod number;
 pub mod responsible;
+pub mod table;
 pub mod target;
 pub mod value;
 
@@ -49,6 +50,8 @@ pub struct Extractor {
     title_year: Regex,
     /// Words that make a value a quota per period, without a deadline (每年, 每天).
     per_period: Words,
+    /// Tables of targets (序号 / 指标名称 / 单位 / 2025年 / 属性).
+    tables: table::TableRules,
     /// Words that open a time setting the scope of what follows (到, 今年).
     scope_lead: WordList,
     /// The review words: review_start, review_end, and review_ahead (words that turn a review to
@@ -136,6 +139,7 @@ impl Extractor {
             first_is_lead: finders(p.list("lead_first")),
             scope_lead: WordList::new(p.words("scope_lead")),
             per_period: Words::new(p.list("per_period")),
+            tables: table::TableRules::new(p),
             title_period: Regex::new(
                 r"(?:^|[^0-9])((?:19|20)[0-9]{2})\s*[-－—–~～至到]\s*((?:19|20)[0-9]{2})\s*年",
             )
@@ -194,8 +198,11 @@ impl Extractor {
         };
         let mut targets = Vec::new();
         let mut sentences = Vec::new();
+        // Tables of targets are read through their header; their lines are not read again as
+        // sentences.
+        let tables = self.tables.read(norm, &pass.lines);
         for (li, &(ls, le)) in pass.lines.iter().enumerate() {
-            if pass.review[li] {
+            if pass.review[li] || tables.lines[li] {
                 continue;
             }
             for s in layout::sentences(norm, Span { start: ls, end: le }) {
@@ -244,6 +251,23 @@ impl Extractor {
                     });
                 }
             }
+        }
+        let from_tables = !tables.targets.is_empty();
+        for (found, time, units) in tables.targets {
+            targets.push(Target {
+                indicator_id: self.rules.indicator_id(&found.indicator).map(String::from),
+                found,
+                time: Some(time),
+                units: UnitList {
+                    units,
+                    ..UnitList::default()
+                },
+                duplicate_of: None,
+            });
+        }
+        if from_tables {
+            // In document order (stable: the sentences' own order is kept).
+            targets.sort_by_key(|t| t.found.start);
         }
         if let Some(ts) = pass.table_start {
             mark_duplicates(&mut targets, ts);

@@ -405,6 +405,21 @@ fn enumerator_len(s: &str) -> usize {
         }
     }
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    // An article number: 第十二条 (with 百 and 〇 in long laws), then a space.
+    if let Some(rest) = t.strip_prefix('第') {
+        let inner: usize = rest
+            .chars()
+            .take_while(|c| numeral(*c) || matches!(c, '百' | '零' | '〇'))
+            .map(|c| c.len_utf8())
+            .sum();
+        if inner > 0 && rest[inner..].starts_with('条') {
+            let after = &rest[inner + '条'.len_utf8()..];
+            let space = after.len() - after.trim_start_matches([' ', '\u{3000}']).len();
+            if space > 0 {
+                return '第'.len_utf8() + inner + '条'.len_utf8() + space;
+            }
+        }
+    }
     if let Some(rest) = t.strip_prefix('(') {
         let inner: usize = rest
             .chars()
