@@ -264,6 +264,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "table_attribute",
     "table_responsible",
     "table_other",
+    "enumeration_end",
 ];
 
 impl Patterns {

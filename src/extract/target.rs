@@ -66,6 +66,10 @@ pub struct TargetRules {
     names: super::responsible::NameRules,
     status: Words,
     penalties: Words,
+    /// Words ending a named set before its count (等), and the verbs that make such a count a
+    /// task (实施, 开展: `task_verb` and `clause_verb`).
+    enumeration_end: WordList,
+    enumeration_verbs: Words,
     goal: Words,
     abbreviations: BTreeMap<String, Vec<String>>,
     /// Every canonical name and variant, longest first.
@@ -147,6 +151,13 @@ impl TargetRules {
             names: super::responsible::NameRules::new(p),
             status: Words::new(longest_first(p.list("status"))),
             penalties: Words::new(longest_first(p.list("not_target_word"))),
+            enumeration_end: WordList::longest_first(p.list("enumeration_end")),
+            enumeration_verbs: Words::new(
+                p.list("task_verb")
+                    .into_iter()
+                    .chain(p.list("clause_verb"))
+                    .collect::<Vec<_>>(),
+            ),
             goal: Words::new(longest_first(p.list("goal"))),
             abbreviations,
             indicator_words: WordList::new(
@@ -633,6 +644,14 @@ impl<'a> SentenceCtx<'a> {
                 .map(|(_, c)| c);
             // A bare number with neither unit nor comparator is no target (120, 422).
             if first.unit.is_none() && g.before.is_none() && after.is_none() {
+                continue;
+            }
+            // 深圳、南京等18个城市: the count of a named set, unless a task verb leads the
+            // clause (实施包头、阿拉善等6个示范工程).
+            let lead = text[g.floor..first.start].trim_end();
+            if self.rules.enumeration_end.suffix_of(lead).is_some()
+                && !self.rules.enumeration_verbs.any_in(lead)
+            {
                 continue;
             }
             // Chinese numerals need a comparator or a share form.
