@@ -103,6 +103,8 @@ pub struct RegionTable {
     in_use: HashMap<String, usize>,
     /// Length in chars of the longest name.
     longest: usize,
+    /// The names of three chars or more, leftmost-longest, built when first asked for.
+    long_names: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<String>)>,
 }
 
 /// Outcome of [`RegionTable::resolve`]: today's code with its province and prefecture, or, when the
@@ -229,28 +231,30 @@ impl RegionTable {
     }
 
     /// The division names of three chars or more written in `text`, with how often each occurs
-    /// (the longest name ending at each of the chars that end names; two-char names such as 新区
-    /// or 和县 are too often plain words), in order of first occurrence.
+    /// (leftmost-longest; two-char names such as 新区 or 和县 are too often plain words), in order
+    /// of first occurrence.
     pub fn names_in(&self, text: &str) -> Vec<(String, usize)> {
+        let (ac, names) = self.long_names.get_or_init(|| {
+            let mut names: Vec<String> = self
+                .by_name
+                .keys()
+                .filter(|n| n.chars().count() >= 3)
+                .cloned()
+                .collect();
+            names.sort();
+            let ac = aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .build(&names)
+                .expect("region name automaton");
+            (ac, names)
+        });
         let mut out: Vec<(String, usize)> = Vec::new();
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let mut last_end = 0;
-        for (k, &(b, c)) in chars.iter().enumerate() {
-            if !matches!(c, '省' | '市' | '区' | '县' | '州' | '旗' | '盟') {
-                continue;
-            }
-            let end = b + c.len_utf8();
-            let found = (3..=self.longest.min(k + 1)).rev().find_map(|n| {
-                let start = chars[k + 1 - n].0;
-                (start >= last_end && self.by_name.contains_key(&text[start..end]))
-                    .then(|| &text[start..end])
-            });
-            if let Some(name) = found {
-                last_end = end;
-                match out.iter_mut().find(|(n, _)| n == name) {
-                    Some(e) => e.1 += 1,
-                    None => out.push((name.to_string(), 1)),
-                }
+        for m in ac.find_iter(text) {
+            let name = &names[m.pattern().as_usize()];
+            match out.iter_mut().find(|(n, _)| n == name) {
+                Some(e) => e.1 += 1,
+                None => out.push((name.clone(), 1)),
             }
         }
         out

@@ -95,6 +95,16 @@ impl Words {
             .or(self.empty)
     }
 
+    /// How many words the list holds.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether the list holds no word.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
     /// The word at an index that `longest_prefix` or another query gave.
     pub fn word(&self, i: usize) -> &str {
         &self.words[i]

@@ -99,6 +99,9 @@ pub struct MetaRules {
     /// Words of a national scope (全国): a text saying them as often as it names its most named
     /// area is national.
     national_words: Vec<String>,
+    /// self_places, national_words, area_words and several_parts in one automaton (in this
+    /// order), so that the text is read once for all of them.
+    place_words: crate::words::Words,
     title_ends: Vec<String>,
     news_openers: Vec<String>,
     news_self: Vec<String>,
@@ -231,6 +234,7 @@ impl MetaRules {
             several_parts: Vec::new(),
             area_words: Vec::new(),
             national_words: Vec::new(),
+            place_words: crate::words::Words::new(Vec::<String>::new()),
             title_ends: Vec::new(),
             news_openers: Vec::new(),
             news_self: Vec::new(),
@@ -370,6 +374,15 @@ impl MetaRules {
                 _ => return Err(err("unknown kind")),
             }
         }
+        r.place_words = crate::words::Words::new(
+            r.self_places
+                .iter()
+                .map(|(w, _)| w.as_str())
+                .chain(r.national_words.iter().map(String::as_str))
+                .chain(r.area_words.iter().map(|(w, _)| w.as_str()))
+                .chain(r.several_parts.iter().map(String::as_str))
+                .collect::<Vec<_>>(),
+        );
         if r.title_ends.is_empty() {
             return Err(format!("{file}: no title_end entries"));
         }
@@ -1568,20 +1581,23 @@ pub fn extract(
         if issuers.news.is_some() {
             return None;
         }
-        // Traditional script: more than one Han char in seven changed by the conversion.
-        let (mut han, mut changed) = (0usize, 0usize);
-        for (o, n) in original.chars().zip(normalized.chars()) {
-            if is_han(n) {
-                han += 1;
-                changed += usize::from(o != n);
+        // Traditional script: more than one Han char in seven changed by the conversion
+        // (asked only when the text names no area).
+        let traditional = || {
+            let (mut han, mut changed) = (0usize, 0usize);
+            for (o, n) in original.chars().zip(normalized.chars()).take(2000) {
+                if is_han(n) {
+                    han += 1;
+                    changed += usize::from(o != n);
+                }
             }
-        }
-        let traditional = changed * 7 > han;
+            changed * 7 > han
+        };
         body_place(
             rules,
             normalized,
             title_norm.as_deref(),
-            traditional,
+            &traditional,
             regions,
         )
     });
@@ -1686,20 +1702,28 @@ fn body_place(
     rules: &MetaRules,
     text: &str,
     title: Option<&str>,
-    traditional: bool,
+    traditional: &dyn Fn() -> bool,
     regions: &RegionTable,
 ) -> Option<Place> {
-    if rules
-        .several_parts
-        .iter()
-        .any(|w| text.contains(w.as_str()))
-    {
+    // How often each word of the place lists occurs, in one pass.
+    let mut counts = vec![0usize; rules.place_words.len()];
+    for (_, _, i) in rules.place_words.occurrences(text) {
+        counts[i] += 1;
+    }
+    let (n_self, n_nat, n_area) = (
+        rules.self_places.len(),
+        rules.national_words.len(),
+        rules.area_words.len(),
+    );
+    if counts[n_self + n_nat + n_area..].iter().any(|&n| n > 0) {
         return None;
     }
     if let Some((_, area)) = rules
         .area_words
         .iter()
-        .find(|(w, _)| text.contains(w.as_str()))
+        .enumerate()
+        .find(|(i, _)| counts[n_self + n_nat + i] > 0)
+        .map(|(_, a)| a)
     {
         if area == NATIONAL_REGION {
             return Some(Place::National);
@@ -1709,16 +1733,12 @@ fn body_place(
             context: Vec::new(),
         });
     }
-    let national: usize = rules
-        .national_words
-        .iter()
-        .map(|w| text.matches(w.as_str()).count())
-        .sum();
+    let national: usize = counts[n_self..n_self + n_nat].iter().sum();
     let names = regions.names_in(text);
     // The endings the document's words for its own area point to, by how often they occur.
     let mut pointed: Vec<(&[String], usize)> = Vec::new();
-    for (word, endings) in &rules.self_places {
-        let n = text.matches(word.as_str()).count();
+    for (i, (_, endings)) in rules.self_places.iter().enumerate() {
+        let n = counts[i];
         if n == 0 {
             continue;
         }
@@ -1764,7 +1784,7 @@ fn body_place(
                 .map(named)
         }
         Some(_) => None,
-        None => (!traditional && names.is_empty()).then_some(Place::National),
+        None => (names.is_empty() && !traditional()).then_some(Place::National),
     }
 }
 

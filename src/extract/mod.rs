@@ -100,7 +100,11 @@ pub struct DocPass<'a> {
     /// The heading kind of each line, if it is one.
     pub headings: Vec<Option<Heading>>,
     /// Time scope of each line from headings (一、2019年…; 第一季度:).
+    /// The time of each line's section, from the headings above it.
     pub line_scope: Vec<Option<TimeExpr>>,
+    /// The time that opened the latest paragraph before each line (到2025年,… / 今年…), when
+    /// it came after the last heading with a time: it wins over `line_scope`.
+    pub opened_scope: Vec<Option<TimeExpr>>,
     pub doc_time: Option<TimeExpr>,
     pub table_start: Option<usize>,
     pub first_is_lead: bool,
@@ -384,6 +388,7 @@ impl Extractor {
         // The time that opened the latest paragraph (到2025年,… / 今年…): it governs what
         // follows until a heading with a time of its own or another opening time takes over.
         let mut opened: Option<TimeExpr> = None;
+        let mut opened_scope = Vec::with_capacity(lines.len());
         for (li, (&(ls, le), &h)) in lines.iter().zip(&headings).enumerate() {
             // Times are in order of their starts; one ending by `to` starts before it.
             let first_time = |from: usize, to: usize| -> Option<TimeExpr> {
@@ -421,7 +426,11 @@ impl Extractor {
             if h.is_none() {
                 if review[li] {
                     opened = None;
-                } else {
+                } else if times
+                    .get(times.partition_point(|t| t.start < ls))
+                    .is_some_and(|t| t.start < le && t.start - ls <= 96)
+                {
+                    // Only a line with a time near its start can open a scope.
                     let at = ls + layout::opening(&text[ls..le]);
                     let first = times.partition_point(|t| t.start < at);
                     if let Some(t) = times.get(first).filter(|t| {
@@ -436,13 +445,13 @@ impl Extractor {
                 }
             }
             line_scope.push(
-                opened
+                period
                     .as_ref()
-                    .or(period.as_ref())
                     .or(section.as_ref())
                     .or(chapter.as_ref())
                     .cloned(),
             );
+            opened_scope.push(opened.clone());
         }
         let first_is_lead = self
             .first_is_lead
@@ -456,6 +465,7 @@ impl Extractor {
             brackets,
             headings,
             line_scope,
+            opened_scope,
             doc_time,
             first_is_lead,
             report: false,
@@ -663,10 +673,10 @@ impl DocPass<'_> {
     /// document's.
     pub fn time_at(&self, s: Span, at: usize) -> Option<TimeExpr> {
         let li = self.line_index(at);
-        let scope_year = self.line_scope[li]
+        let scope = self.opened_scope[li]
             .as_ref()
-            .or(self.doc_time.as_ref())
-            .and_then(|t| t.year);
+            .or(self.line_scope[li].as_ref());
+        let scope_year = scope.or(self.doc_time.as_ref()).and_then(|t| t.year);
         // A time expression covers the rest of its sentence, across ';' up to the full stop.
         let from = self.full_sentence_start(s.start);
         if let Some(t) = self.times_between(from, at).iter().rfind(|t| !t.reference) {
@@ -688,9 +698,7 @@ impl DocPass<'_> {
         if let Some(t) = self.cell_scope(li) {
             return Some(t.with_year(scope_year));
         }
-        self.line_scope[li]
-            .clone()
-            .or_else(|| self.doc_time.clone())
+        scope.cloned().or_else(|| self.doc_time.clone())
     }
 
     /// The units bound to byte `at`: the bracket that closes its item (later on the line, or

@@ -94,6 +94,10 @@ impl TableRules {
 
     /// What a header cell names, or None when it is no column name.
     fn column(&self, cell: &str) -> Option<Column> {
+        // Column names are short: most lines are turned away here, before any allocation.
+        if cell.len() > 48 {
+            return None;
+        }
         let c: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
         if c.is_empty() {
             return None;
@@ -158,6 +162,21 @@ impl TableRules {
         }
         let mut li = 0;
         while li < lines.len() {
+            // Only a line of cells, or a short line naming a column, can open a table.
+            let (ls, le) = lines[li];
+            let line = text[ls..le].trim();
+            let opens = line.contains('\t')
+                || line.starts_with('|')
+                || (line.len() <= 48
+                    && (self.ordinal.prefix_of(line).is_some()
+                        || self.indicator.prefix_of(line).is_some())
+                    && self
+                        .column(line.trim_end_matches(['|', ' ']))
+                        .is_some_and(|c| matches!(c, Column::Ordinal | Column::Indicator)));
+            if !opens {
+                li += 1;
+                continue;
+            }
             let consumed = self
                 .try_rows(text, lines, li, Form::Tab, &mut out)
                 .or_else(|| self.try_rows(text, lines, li, Form::Pipe, &mut out))
