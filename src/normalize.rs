@@ -369,7 +369,9 @@ impl Script {
 /// A normalized document text.
 #[derive(Debug, Clone)]
 pub struct Normalized {
-    /// Simplified, half-width text with exactly as many chars as the original.
+    /// Simplified, half-width text with exactly as many chars as the original (and as many
+    /// bytes as the folded text: a line break inside a paragraph wrapped at a fixed width is a
+    /// space here, see [`join_wrapped_lines`]).
     pub text: String,
     pub script: Script,
 }
@@ -459,7 +461,8 @@ pub fn normalize(original: &str, converter: &Converter) -> Normalized {
             }
         }
     }
-    let text = fold_text(&simplified);
+    let mut text = fold_text(&simplified);
+    join_wrapped_lines(&mut text);
     let ratio = if han == 0 {
         0.0
     } else {
@@ -475,9 +478,135 @@ pub fn normalize(original: &str, converter: &Converter) -> Normalized {
     Normalized { text, script }
 }
 
+/// Display width of a line: wide (East Asian) chars count two columns.
+fn width(line: &str) -> usize {
+    line.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
+        .sum()
+}
+
+/// Whether a line ends a sentence or a cell (its break is a real one).
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with([
+        '。', ';', '；', '!', '！', '?', '？', ':', '：', ')', '）', '"', '”', '|', '」', '》',
+    ])
+}
+
+/// Text converted from a PDF keeps the page's line breaks: a paragraph wrapped at a fixed width
+/// breaks inside sentences and names (…专精特\n新"小巨人"企业). When most lines that end
+/// without punctuation are about one width (a full line: at least 30 columns, within 4 of the
+/// commonest width, and more than two lines in five of the document), each break after such a
+/// full line is turned into a space, unless the next line opens a numbered heading (一、, (一),
+/// 1., 第…章): the paragraph is then read as one. The text keeps its length in chars and bytes.
+pub fn join_wrapped_lines(text: &mut String) {
+    let lines: Vec<(usize, usize)> = {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            out.push((start, i));
+            start = i + 1;
+        }
+        out.push((start, text.len()));
+        out
+    };
+    if lines.len() < 10 {
+        return;
+    }
+    // The commonest width of the lines of eight chars or more that end without punctuation.
+    let mut counts: std::collections::HashMap<usize, usize> = Default::default();
+    let mut long_lines = 0usize;
+    for &(a, b) in &lines {
+        let l = text[a..b].trim_end();
+        if l.chars().nth(7).is_none() {
+            continue;
+        }
+        long_lines += 1;
+        if !ends_sentence(l) {
+            *counts.entry(width(l)).or_default() += 1;
+        }
+    }
+    let Some((&mode, _)) = counts
+        .iter()
+        .max_by_key(|&(w, n)| (*n, std::cmp::Reverse(*w)))
+    else {
+        return;
+    };
+    let near = |w: usize| w + 4 >= mode && w <= mode + 4;
+    let full: usize = counts
+        .iter()
+        .filter(|(w, _)| near(**w))
+        .map(|(_, n)| n)
+        .sum();
+    if mode < 30 || full * 5 <= long_lines * 2 {
+        return;
+    }
+    let opens_heading = |l: &str| {
+        let t = l.trim_start();
+        let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+        let cn = t
+            .chars()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .count();
+        (cn > 0 && t.chars().nth(cn) == Some('、'))
+            || (digits > 0 && matches!(t.chars().nth(digits), Some('.' | '、' | '．')))
+            || t.starts_with('(')
+                && t.chars()
+                    .nth(1)
+                    .is_some_and(|c| "一二三四五六七八九十".contains(c))
+            || t.starts_with('第') && t.chars().take(6).any(|c| matches!(c, '章' | '节' | '条'))
+    };
+    let mut joins = Vec::new();
+    for k in 0..lines.len() - 1 {
+        let (a, b) = lines[k];
+        let l = text[a..b].trim_end();
+        let (na, nb) = lines[k + 1];
+        let next = &text[na..nb];
+        if !ends_sentence(l) && near(width(l)) && !next.trim().is_empty() && !opens_heading(next) {
+            joins.push(b);
+        }
+    }
+    // A '\n' and a space are one byte each: the text keeps its length.
+    let mut bytes = std::mem::take(text).into_bytes();
+    for b in joins {
+        bytes[b] = b' ';
+    }
+    *text = String::from_utf8(bytes).expect("one ASCII byte for another");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_wrapped_at_a_fixed_width_are_joined() {
+        // Twelve lines cut at 20 wide chars, one heading, one line ending a sentence.
+        let full = "一二三四五六七八九十一二三四五六七八九十";
+        let mut text = String::from("二、主要目标\n");
+        for _ in 0..12 {
+            text.push_str(full);
+            text.push('\n');
+        }
+        text.push_str("到此为止。\n三、重点任务\n");
+        let before = text.clone();
+        join_wrapped_lines(&mut text);
+        assert_eq!(text.len(), before.len());
+        let breaks: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+        // The heading's break stays, the twelve full lines are joined into the next, the
+        // sentence end and the heading before 三、 stay.
+        assert_eq!(breaks.len(), 3, "{text}");
+        assert!(text.starts_with("二、主要目标\n"));
+        assert!(text.contains("九十 一二"));
+        assert!(text.ends_with("到此为止。\n三、重点任务\n"));
+        // Ordinary text, lines of every length, is left alone.
+        let mut prose = String::new();
+        for k in 0..12 {
+            prose.push_str(&"字".repeat(8 + 3 * k));
+            prose.push_str("。\n");
+        }
+        let kept = prose.clone();
+        join_wrapped_lines(&mut prose);
+        assert_eq!(prose, kept);
+    }
 
     #[test]
     fn folds_width_dashes_and_line_ends() {

@@ -265,6 +265,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "table_responsible",
     "table_other",
     "enumeration_end",
+    "status_frame",
 ];
 
 impl Patterns {

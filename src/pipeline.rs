@@ -174,7 +174,29 @@ pub fn process_bytes(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
 fn simplified(engine: &Engine, s: &str) -> String {
     // Indicator and task text come from the normalized text, which is already simplified;
     // convert once more for words assembled from several places.
-    engine.converter.convert(s)
+    close_wide_gaps(&engine.converter.convert(s))
+}
+
+/// Spaces between two wide chars dropped (互联网应 用 → 互联网应用): what a line wrapped at a
+/// fixed width leaves inside a name once its break is joined, or PDF text spaced out.
+fn close_wide_gaps(s: &str) -> String {
+    if !s.contains(' ') {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let wide = |c: Option<&char>| c.is_some_and(|&c| (c as u32) >= 0x2E80 || "“”‘’".contains(c));
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let before = chars[..i].iter().rev().find(|&&x| x != ' ');
+            let after = chars[i + 1..].iter().find(|&&x| x != ' ');
+            if wide(before) && wide(after) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn records(
@@ -590,6 +612,14 @@ mod tests {
             .num_threads(threads)
             .build()
             .unwrap()
+    }
+
+    #[test]
+    fn spaces_between_wide_chars_are_closed() {
+        assert_eq!(close_wide_gaps("互联网应 用适老化"), "互联网应用适老化");
+        assert_eq!(close_wide_gaps("开展“ 银龄数字课堂”"), "开展“银龄数字课堂”");
+        assert_eq!(close_wide_gaps("5G 基站数"), "5G 基站数");
+        assert_eq!(close_wide_gaps("PM2.5 浓度"), "PM2.5 浓度");
     }
 
     #[test]

@@ -66,6 +66,8 @@ pub struct TargetRules {
     names: super::responsible::NameRules,
     status: Words,
     penalties: Words,
+    /// Words that close a reference frame opened by a status word (在现有…基础上).
+    status_frame: Words,
     /// Words ending a named set before its count (等), and the verbs that make such a count a
     /// task (实施, 开展: `task_verb` and `clause_verb`).
     enumeration_end: WordList,
@@ -151,6 +153,7 @@ impl TargetRules {
             names: super::responsible::NameRules::new(p),
             status: Words::new(longest_first(p.list("status"))),
             penalties: Words::new(longest_first(p.list("not_target_word"))),
+            status_frame: Words::new(p.list("status_frame")),
             enumeration_end: WordList::longest_first(p.list("enumeration_end")),
             enumeration_verbs: Words::new(
                 p.list("task_verb")
@@ -538,6 +541,10 @@ impl<'a> SentenceCtx<'a> {
         let Some(pos) = self.rules.status.last_start(head) else {
             return false;
         };
+        // 在现有…基础上: the status word frames a reference point; what follows is the plan.
+        if self.rules.status_frame.any_in(&head[pos..]) {
+            return false;
+        }
         let status_at = sent.start + pos;
         let from = self.times.partition_point(|t| t.start <= status_at);
         !self.times[from..]
