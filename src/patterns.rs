@@ -266,6 +266,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "table_other",
     "enumeration_end",
     "status_frame",
+    "comparator_particle",
 ];
 
 impl Patterns {

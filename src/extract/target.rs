@@ -68,6 +68,8 @@ pub struct TargetRules {
     penalties: Words,
     /// Words that close a reference frame opened by a status word (在现有…基础上).
     status_frame: Words,
+    /// Particles between a comparator and its value (超过了, 至少是, 最多为).
+    comparator_particle: WordList,
     /// Words ending a named set before its count (等), and the verbs that make such a count a
     /// task (实施, 开展: `task_verb` and `clause_verb`).
     enumeration_end: WordList,
@@ -154,6 +156,7 @@ impl TargetRules {
             status: Words::new(longest_first(p.list("status"))),
             penalties: Words::new(longest_first(p.list("not_target_word"))),
             status_frame: Words::new(p.list("status_frame")),
+            comparator_particle: WordList::longest_first(p.list("comparator_particle")),
             enumeration_end: WordList::longest_first(p.list("enumeration_end")),
             enumeration_verbs: Words::new(
                 p.list("task_verb")
@@ -476,6 +479,15 @@ impl<'a> SentenceCtx<'a> {
                 verb = Some(v.to_string());
             }
         }
+        // 超过了80%, 至少是3个, 最多为5个: a particle between the comparator and the value.
+        if self.rules.before_words.suffix_of(s).is_none() {
+            if let Some(p) = self.rules.comparator_particle.first_suffix(s) {
+                let cut = &s[..s.len() - p.len()];
+                if self.rules.before_words.suffix_of(cut).is_some() {
+                    s = cut;
+                }
+            }
+        }
         if let Some(i) = self.rules.before_words.suffix_of(s) {
             let (w, c) = &self.rules.before[i];
             {
@@ -661,12 +673,25 @@ impl<'a> SentenceCtx<'a> {
             {
                 continue;
             }
-            // Chinese numerals need a comparator or a share form.
+            // Chinese numerals need a comparator or a share form; a one-char numeral with its
+            // measure word may also close the clause after what it counts (新增养老床位十张).
+            let closes_clause = first.unit.is_some()
+                && text[last.end..sent.end]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(super::layout::is_clause_end)
+                // 干一件、成一件, 成熟一家批准一家: the numeral and its word said twice is an
+                // idiom, not a quantity.
+                && text[sent.start..sent.end]
+                    .matches(&text[first.start..first.end])
+                    .nth(1)
+                    .is_none();
             if first.chinese
                 && !first.share
                 && g.before.is_none()
                 && after.is_none()
-                && (first.chinese_single || first.unit.is_none())
+                && (first.unit.is_none() || (first.chinese_single && !closes_clause))
             {
                 continue;
             }

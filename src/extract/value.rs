@@ -503,7 +503,7 @@ impl ValueScanner {
             let cn = caps.cn.clone()?;
             let s = &text[cn.clone()];
             // A lone magnitude (万, 千) or decimal mark is not a number.
-            if !s.chars().any(|c| chinese_digit(c).is_some()) {
+            if !s.chars().any(|c| chinese_digit(c).is_some() || c == '十') {
                 return None;
             }
             let single = s.chars().count() == 1;
