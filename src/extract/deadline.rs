@@ -92,6 +92,10 @@ pub struct DeadlineReader {
     /// numeral run, counted where it stands).
     max_len: usize,
     since_issue: Regex,
+    /// A month and day without a year (9月30日前, 三月一日, 4月26日).
+    month_day: Regex,
+    /// A date written in digits (2010-01-29, 2020/1/2, 2019.9.6, 20240307).
+    numeric_date: Regex,
     periods: Vec<(String, String)>,
     plan_periods: Vec<(String, i32, i32)>,
 }
@@ -227,7 +231,7 @@ impl DeadlineReader {
             (?P<tail>
               (?:年底|年末|底|末)
             | (?:{period_alt})
-            | (?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\x20?月(?:份)?(?:(?P<md>底|末|上旬|中旬|下旬)|(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\x20?日)?
+            | (?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\x20?月?\x20?[-~至到]\x20?)?(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\x20?月(?:份)?(?:(?P<md>底|末|上旬|中旬|下旬)|(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\x20?[日号])?
             )?
             (?P<post>前|之前|以前)?
             "#
@@ -245,6 +249,14 @@ impl DeadlineReader {
                 r"(?:自|从)?(?:本(?:通知|方案|办法|意见)?)?(?:印发|发布|公布|下发)之日起(?P<n>\d+|[一二三四五六七八九十百]+)(?:个)?(?P<u>日|天|个工作日|工作日|个月|月)内",
             )
             .expect("since-issue pattern"),
+            month_day: Regex::new(
+                r"(?P<pre>到|至|于|在)?(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\x20?月(?:份)?(?:(?P<md>底|末|上旬|中旬|下旬)|(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\x20?[日号])?(?P<post>前|之前|以前)?",
+            )
+            .expect("month-day pattern"),
+            numeric_date: Regex::new(
+                r"(?P<y>(?:19|20)\d{2})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P<sep2>[-/.])(?P<d>\d{1,2})|(?P<m8>\d{2})(?P<d8>\d{2}))(?P<post>前|之前|以前)?",
+            )
+            .expect("numeric date pattern"),
             groups: Groups::of(&re),
             re,
             periods,
@@ -287,6 +299,9 @@ impl DeadlineReader {
             }
         });
         out.sort_by_key(|t| t.start);
+        self.other_dates(text, issued, &mut out);
+        out.sort_by_key(|t| t.start);
+        merge_ranges(text, &mut out);
         // Series: 2023年、2024年、2025年 (only 、 between them).
         let mut i = 0;
         while i < out.len() {
@@ -303,6 +318,135 @@ impl DeadlineReader {
             i = j + 1;
         }
         out
+    }
+
+    /// Dates the main pattern does not read: a month and day without a year, bounded (9月30日前,
+    /// 于4月26日, 8月底) or closing a range (…至8月22日), and dates in digits (2010-01-29,
+    /// 2020/1/2, 2019.9.6, 20240307). A yearless date takes the year of issue, or the next year
+    /// when it falls before the date of issue (a plan's dates lie ahead of it); without a date
+    /// of issue it keeps only its month and day, and the scope gives the year (as 第三季度).
+    fn other_dates(&self, text: &str, issued: Option<&str>, out: &mut Vec<TimeExpr>) {
+        let taken =
+            |out: &[TimeExpr], a: usize, b: usize| out.iter().any(|t| t.start < b && a < t.end);
+        let issue = issued.and_then(parse_date);
+        let mut found = Vec::new();
+        if text.contains('月') {
+            for c in self.month_day.captures_iter(text) {
+                let m = c.get(0).expect("match");
+                if taken(out, m.start(), m.end()) {
+                    continue;
+                }
+                let before = &text[..m.start()];
+                // 2025年12月 is the main pattern's; 3个月, 12月份的 stay out.
+                if before.ends_with(|ch: char| ch.is_ascii_digit() || ch == '年' || ch == '个') {
+                    continue;
+                }
+                let bounded = c.name("pre").is_some()
+                    || c.name("post").is_some()
+                    || c.name("md")
+                        .is_some_and(|x| matches!(x.as_str(), "底" | "末"));
+                // The end of a range: a dated time right before, joined by a dash or 至/到.
+                let range_end = out
+                    .iter()
+                    .filter(|t| t.end <= m.start() && t.year.is_some())
+                    .max_by_key(|t| t.end)
+                    .is_some_and(|t| {
+                        let between = text[t.end..m.start()].trim();
+                        matches!(between, "-" | "~" | "至" | "到")
+                            || (between.is_empty()
+                                && c.name("pre")
+                                    .is_some_and(|p| matches!(p.as_str(), "至" | "到")))
+                    });
+                if !bounded && !range_end {
+                    continue;
+                }
+                let Some(month) = small_number(&c["m"]).filter(|m| (1..=12).contains(m)) else {
+                    continue;
+                };
+                let day = match (c.name("d"), c.name("md").map(|x| x.as_str())) {
+                    (Some(d), _) => {
+                        match small_number(d.as_str()).filter(|d| (1..=31).contains(d)) {
+                            Some(d) => d,
+                            None => continue,
+                        }
+                    }
+                    (None, Some("上旬")) => 10,
+                    (None, Some("中旬")) => 20,
+                    _ => 0,
+                };
+                // The end of a range takes the year of its start (merge_ranges).
+                let year = issue.filter(|_| !range_end).map(|(y, im, id)| {
+                    let d = if day == 0 { last_day(y, month) } else { day };
+                    if (month, d) < (im, id) {
+                        y + 1
+                    } else {
+                        y
+                    }
+                });
+                let d = if day == 0 {
+                    last_day(year.unwrap_or(2001), month)
+                } else {
+                    day
+                };
+                let period = format!("{month:02}-{d:02}");
+                found.push(TimeExpr {
+                    start: m.start(),
+                    end: m.end(),
+                    year,
+                    deadline: year.map(|y| format!("{y:04}-{period}")),
+                    period: Some(period),
+                    placeholder: false,
+                    reference: false,
+                    series: None,
+                });
+            }
+        }
+        for c in self.numeric_date.captures_iter(text) {
+            let m = c.get(0).expect("match");
+            if taken(out, m.start(), m.end()) {
+                continue;
+            }
+            let before = &text[..m.start()];
+            let after = &text[m.end()..];
+            // Inside a longer number, a code or a document number.
+            if before.ends_with(|ch: char| {
+                ch.is_ascii_alphanumeric() || matches!(ch, '-' | '/' | '.' | '〔' | '[')
+            }) || after.starts_with(|ch: char| {
+                ch.is_ascii_alphanumeric() || matches!(ch, '-' | '/' | '.' | '〕' | ']')
+            }) {
+                continue;
+            }
+            if c.name("sep").is_some()
+                && c.name("sep").map(|x| x.as_str()) != c.name("sep2").map(|x| x.as_str())
+            {
+                continue;
+            }
+            let (mo, dd) = match (c.name("m"), c.name("d"), c.name("m8"), c.name("d8")) {
+                (Some(mo), Some(dd), _, _) | (_, _, Some(mo), Some(dd)) => {
+                    (mo.as_str(), dd.as_str())
+                }
+                _ => continue,
+            };
+            let (Ok(y), Ok(mo), Ok(dd)) =
+                (c["y"].parse::<i32>(), mo.parse::<u32>(), dd.parse::<u32>())
+            else {
+                continue;
+            };
+            if !(1..=12).contains(&mo) || dd == 0 || dd > last_day(y, mo) {
+                continue;
+            }
+            found.push(TimeExpr {
+                start: m.start(),
+                end: m.end(),
+                year: Some(y),
+                deadline: Some(format!("{y:04}-{mo:02}-{dd:02}")),
+                period: Some(format!("{mo:02}-{dd:02}")),
+                placeholder: false,
+                reference: false,
+                series: None,
+            });
+        }
+        out.extend(found);
     }
 
     /// The time expression of one match of the time pattern (None: not one, by its context).
@@ -493,6 +637,34 @@ impl DeadlineReader {
     }
 }
 
+/// A range of two times (2017年8月11日至8月22日, 1997年10月-1998年2月, 2016年6月1日-6月30日) is
+/// one time, from the start of the first to the end of the second: the deadline is the end of
+/// the range (a second part without a year takes the first part's).
+fn merge_ranges(text: &str, out: &mut Vec<TimeExpr>) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let between = text[out[i].end..out[i + 1].start].trim();
+        let second = &text[out[i + 1].start..out[i + 1].end];
+        let joined = matches!(between, "-" | "~" | "至" | "到")
+            || (between.is_empty() && second.starts_with(['至', '到', '-']));
+        if joined && !out[i].reference && !out[i + 1].reference && out[i].year.is_some() {
+            let first = out[i].clone();
+            let second = out.remove(i + 1);
+            let second = if second.year.is_none() {
+                second.with_year(first.year)
+            } else {
+                second
+            };
+            out[i] = TimeExpr {
+                start: first.start,
+                end: second.end,
+                ..second
+            };
+        }
+        i += 1;
+    }
+}
+
 /// The bytes of the run of 民国-year numerals (and one space) that ends at byte `a`.
 fn roc_run_before(text: &str, a: usize) -> usize {
     let head = &text[..a];
@@ -558,6 +730,35 @@ mod tests {
 
     fn d(s: &str) -> Option<String> {
         one(s).1
+    }
+
+    #[test]
+    fn day_marks_digit_dates_yearless_dates_and_ranges() {
+        // Issued 2023-06-08 (see `read`).
+        let one = |s: &str| {
+            let v = read(s);
+            assert_eq!(v.len(), 1, "{s}: {v:?}");
+            v[0].1.clone()
+        };
+        assert_eq!(one("2015年3月3号前完成"), Some("2015-03-03".into()));
+        assert_eq!(one("2010-01-29前完成"), Some("2010-01-29".into()));
+        assert_eq!(one("2020/1/2前完成"), Some("2020-01-02".into()));
+        assert_eq!(one("2019.9.6前完成"), Some("2019-09-06".into()));
+        assert_eq!(one("20240307前完成"), Some("2024-03-07".into()));
+        // Without a year: the year of issue, or the next one for a date before the issue.
+        assert_eq!(one("9月30日前完成"), Some("2023-09-30".into()));
+        assert_eq!(one("于3月1日报送"), Some("2024-03-01".into()));
+        assert_eq!(one("8月底前完成"), Some("2023-08-31".into()));
+        // Ranges end on their last day.
+        assert_eq!(one("2017年8月11日至8月22日"), Some("2017-08-22".into()));
+        assert_eq!(one("2016年6月1日-6月30日"), Some("2016-06-30".into()));
+        assert_eq!(one("1997年4-6月"), Some("1997-06-30".into()));
+        assert_eq!(one("1997年10月-1998年2月"), Some("1998-02-28".into()));
+        // Not dates: counts of months, a bare month in running text, numbers and codes.
+        assert!(read("培训3个月").is_empty());
+        assert!(read("12月份的数据").is_empty());
+        assert!(read("编号20240307A").is_empty());
+        assert!(read("电话0791-8888").is_empty());
     }
 
     #[test]
