@@ -267,6 +267,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "enumeration_end",
     "status_frame",
     "comparator_particle",
+    "not_perfective",
 ];
 
 impl Patterns {

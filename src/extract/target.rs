@@ -70,6 +70,8 @@ pub struct TargetRules {
     status_frame: Words,
     /// Particles between a comparator and its value (超过了, 至少是, 最多为).
     comparator_particle: WordList,
+    /// Words holding 了 that do not mark a completed action (为了, 了解, 除了).
+    not_perfective: Vec<String>,
     /// Words ending a named set before its count (等), and the verbs that make such a count a
     /// task (实施, 开展: `task_verb` and `clause_verb`).
     enumeration_end: WordList,
@@ -157,6 +159,7 @@ impl TargetRules {
             penalties: Words::new(longest_first(p.list("not_target_word"))),
             status_frame: Words::new(p.list("status_frame")),
             comparator_particle: WordList::longest_first(p.list("comparator_particle")),
+            not_perfective: list("not_perfective"),
             enumeration_end: WordList::longest_first(p.list("enumeration_end")),
             enumeration_verbs: Words::new(
                 p.list("task_verb")
@@ -664,6 +667,20 @@ impl<'a> SentenceCtx<'a> {
             // A bare number with neither unit nor comparator is no target (120, 422).
             if first.unit.is_none() && g.before.is_none() && after.is_none() {
                 continue;
+            }
+            // 新增了228个, 提出了4类共25项: a verb with the perfective 了 in the value's clause
+            // reports what was done (超过了80% has a comparator and stays).
+            if g.before.is_none() && after.is_none() {
+                let clause = &text[g.floor..first.start];
+                let done = clause.match_indices('了').any(|(i, _)| {
+                    !self.rules.not_perfective.iter().any(|w| {
+                        let k = w.find('了').unwrap_or(0);
+                        i >= k && clause[i - k..].starts_with(w.as_str())
+                    })
+                });
+                if done {
+                    continue;
+                }
             }
             // 深圳、南京等18个城市: the count of a named set, unless a task verb leads the
             // clause (实施包头、阿拉善等6个示范工程).
