@@ -72,6 +72,8 @@ pub struct TargetRules {
     comparator_particle: WordList,
     /// Words holding 了 that do not mark a completed action (为了, 了解, 除了).
     not_perfective: Vec<String>,
+    /// The kind of each unit of patterns/units.tsv (count, money, measure …), by index.
+    unit_kinds: Vec<String>,
     /// Words ending a named set before its count (等), and the verbs that make such a count a
     /// task (实施, 开展: `task_verb` and `clause_verb`).
     enumeration_end: WordList,
@@ -160,6 +162,7 @@ impl TargetRules {
             status_frame: Words::new(p.list("status_frame")),
             comparator_particle: WordList::longest_first(p.list("comparator_particle")),
             not_perfective: list("not_perfective"),
+            unit_kinds: p.units.iter().map(|u| u.kind.clone()).collect(),
             enumeration_end: WordList::longest_first(p.list("enumeration_end")),
             enumeration_verbs: Words::new(
                 p.list("task_verb")
@@ -1047,7 +1050,11 @@ impl<'a> SentenceCtx<'a> {
                 .filter_map(|v| p.find(v))
                 .min()
         };
-        let count_suffix = count_suffix(unit);
+        // Money and measures name an amount, not a count (补贴金额, not 补贴金额数).
+        let amount = first
+            .unit_def
+            .is_some_and(|i| matches!(self.rules.unit_kinds[i].as_str(), "money" | "measure"));
+        let count_suffix = if amount { "" } else { count_suffix(unit) };
         // 不低于编制总额的70%: a share of a total.
         if let Some(total) = g
             .of_total
