@@ -268,6 +268,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "status_frame",
     "comparator_particle",
     "not_perfective",
+    "magnitude_lead",
 ];
 
 impl Patterns {

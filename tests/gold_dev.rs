@@ -11,11 +11,11 @@ use common::*;
 
 /// Floors: each is a figure the extraction reaches on gold-dev and must keep.
 const TARGET_F1: f64 = 0.87;
-const TARGET_STRICT_F1: f64 = 0.51;
+const TARGET_STRICT_F1: f64 = 0.53;
 const TARGET_YEAR: f64 = 0.93;
 const TARGET_DEADLINE: f64 = 0.93;
 const TARGET_UNIT: f64 = 0.96;
-const MILESTONE_F1: f64 = 0.57;
+const MILESTONE_F1: f64 = 0.59;
 const DOCUMENTS_MEAN: f64 = 0.94;
 
 fn gold() -> std::path::PathBuf {

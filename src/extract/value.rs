@@ -64,6 +64,8 @@ pub struct ValueScanner {
     /// Words of an owed or counted time limit, needed before a duration bounded by 内 (应当,
     /// 之日起, 后).
     duration_anchor: Words,
+    /// Words before a lone magnitude that make it an amount (超万亿元, 过千亿元).
+    magnitude_lead: WordList,
     not_before: WordList,
     chinese_not_unit: WordList,
     placeholders: Words,
@@ -244,6 +246,7 @@ impl ValueScanner {
             duration_lead: WordList::longest_first(p.list("duration_lead")),
             duration_horizon: WordList::longest_first(p.list("duration_horizon")),
             duration_anchor: Words::new(p.list("duration_anchor")),
+            magnitude_lead: WordList::longest_first(p.list("magnitude_lead")),
             not_before: WordList::longest_first(p.list("not_before")),
             chinese_not_unit: WordList::longest_first(p.list("chinese_not_unit")),
             placeholders: Words::new(p.list("placeholder")),
@@ -502,9 +505,41 @@ impl ValueScanner {
         } else {
             let cn = caps.cn.clone()?;
             let s = &text[cn.clone()];
-            // A lone magnitude (万, 千) or decimal mark is not a number.
+            // A lone magnitude (万, 千) or decimal mark is not a number, unless it is the
+            // amount itself after a word that reaches it (超万亿元, 过千亿元, 突破百亿元).
             if !s.chars().any(|c| chinese_digit(c).is_some() || c == '十') {
-                return None;
+                let magnitude = matches!(
+                    s,
+                    "百" | "千"
+                        | "万"
+                        | "十万"
+                        | "百万"
+                        | "千万"
+                        | "亿"
+                        | "十亿"
+                        | "百亿"
+                        | "千亿"
+                        | "万亿"
+                );
+                let reached = self.magnitude_lead.suffix_of(before_t).is_some();
+                let unit_after = self.unit_at(&text[cn.end..to]).is_some();
+                if !(magnitude && reached && unit_after) {
+                    return None;
+                }
+                let v = parse_chinese(&format!("一{s}"))?;
+                let (e, _, u, ud, _) = self.tail(text, cn.end, true);
+                return Some(Mention {
+                    start,
+                    end: e,
+                    value: v,
+                    value_max: None,
+                    unit: u,
+                    unit_def: ud,
+                    approx: false,
+                    chinese: true,
+                    chinese_single: false,
+                    share: false,
+                });
             }
             let single = s.chars().count() == 1;
             (parse_chinese(s)?, cn.end, true, single, false)
