@@ -269,6 +269,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "comparator_particle",
     "not_perfective",
     "magnitude_lead",
+    "change_extent",
 ];
 
 impl Patterns {

@@ -74,6 +74,8 @@ pub struct TargetRules {
     not_perfective: Vec<String>,
     /// The kind of each unit of patterns/units.tsv (count, money, measure …), by index.
     unit_kinds: Vec<String>,
+    /// Verbs whose percentage is the extent of a change (提高, 降低, 缩短).
+    change_extent: WordList,
     /// Words ending a named set before its count (等), and the verbs that make such a count a
     /// task (实施, 开展: `task_verb` and `clause_verb`).
     enumeration_end: WordList,
@@ -163,6 +165,7 @@ impl TargetRules {
             comparator_particle: WordList::longest_first(p.list("comparator_particle")),
             not_perfective: list("not_perfective"),
             unit_kinds: p.units.iter().map(|u| u.kind.clone()).collect(),
+            change_extent: WordList::longest_first(p.list("change_extent")),
             enumeration_end: WordList::longest_first(p.list("enumeration_end")),
             enumeration_verbs: Words::new(
                 p.list("task_verb")
@@ -1210,7 +1213,12 @@ impl<'a> SentenceCtx<'a> {
         let mut rule = "indicator-before-value";
         if !self.rules.ends_with_head(&ind) {
             if ratio_unit {
-                ind.push('率');
+                // 生产效率提高20%: the extent of a change (增长5% stays a 增长率).
+                if self.rules.change_extent.first_suffix(&ind).is_some() {
+                    ind.push_str("幅度");
+                } else {
+                    ind.push('率');
+                }
             } else if self.rules.duration_units.iter().any(|d| d == unit) {
                 // A time limit (数据存储时间不少于3年): the words before it name it.
             } else if !unit.is_empty() {
