@@ -1056,7 +1056,8 @@ impl<'a> SentenceCtx<'a> {
         // Money and measures name an amount, not a count (补贴金额, not 补贴金额数).
         let amount = first
             .unit_def
-            .is_some_and(|i| matches!(self.rules.unit_kinds[i].as_str(), "money" | "measure"));
+            .is_some_and(|i| matches!(self.rules.unit_kinds[i].as_str(), "money" | "measure"))
+            || unit == "倍";
         let count_suffix = if amount { "" } else { count_suffix(unit) };
         // 不低于编制总额的70%: a share of a total.
         if let Some(total) = g

@@ -528,6 +528,10 @@ impl ValueScanner {
                 }
                 let v = parse_chinese(&format!("一{s}"))?;
                 let (e, _, u, ud, _) = self.tail(text, cn.end, true);
+                // 超亿元的企业, 千亿级产业集群: the amount names a class, it is no value.
+                if text[e..to].starts_with(['的', '级']) {
+                    return None;
+                }
                 return Some(Mention {
                     start,
                     end: e,
@@ -552,6 +556,22 @@ impl ValueScanner {
             return None;
         }
         let after_sp = after.trim_start_matches(' ');
+        // 翻一番, 翻两番: doubled once, twice (2 and 4 times).
+        if chinese && after_sp.starts_with('番') && before_t.ends_with('翻') {
+            let times = 2f64.powi(value.value as i32);
+            return Some(Mention {
+                start: before_t.len() - '翻'.len_utf8(),
+                end: end + (after.len() - after_sp.len()) + '番'.len_utf8(),
+                value: Number::int(times),
+                value_max: None,
+                unit: Some("倍".to_string()),
+                unit_def: None,
+                approx: false,
+                chinese,
+                chinese_single: false,
+                share: false,
+            });
+        }
         // A bounded duration (3年以上, 不超过18个月, 三十日内): a time limit, not a date.
         if !share
             && value.value > 0.0
