@@ -632,7 +632,26 @@ impl<'a> SentenceCtx<'a> {
                 }
             }
             let left = &text[floor..m.start];
-            let before = self.comparator_before(left);
+            let mut before = self.comparator_before(left);
+            // 至少保存5个月: before a time limit, the comparator may stand before its verb.
+            if before.is_none()
+                && m.unit
+                    .as_deref()
+                    .is_some_and(|u| self.rules.duration_units.iter().any(|d| d == u))
+            {
+                for n in 1..=2 {
+                    let cut: usize = left.chars().rev().take(n).map(char::len_utf8).sum();
+                    let verb = &left[left.len() - cut..];
+                    if !verb.chars().all(crate::normalize::is_han) {
+                        break;
+                    }
+                    if let Some(mut b) = self.comparator_before(&left[..left.len() - cut]) {
+                        b.len += cut;
+                        before = Some(b);
+                        break;
+                    }
+                }
+            }
             groups.push(Group {
                 end: m.end + after_len,
                 left_end: before.as_ref().map(|b| m.start - b.len).unwrap_or(m.start),

@@ -493,8 +493,20 @@ impl ValueScanner {
             }
         }
         let before_t = before.trim_end_matches(' ');
-        if self.not_before.suffix_of(before_t).is_some() {
-            return None;
+        if let Some(w) = self.not_before.first_suffix(before_t) {
+            // 认定后5个工作日内: after an event, a time limit is counted (see below); other
+            // numbers after 后 (后3名) are not values.
+            let counted = self.duration_anchor.any_in(w) && {
+                let rest = text[whole.end..to].trim_start_matches(' ');
+                self.duration_unit.first_prefix(rest).is_some_and(|u| {
+                    self.duration_limit
+                        .first_prefix(&rest[u.len()..])
+                        .is_some_and(|l| l.ends_with('内'))
+                })
+            };
+            if !counted {
+                return None;
+            }
         }
         let (mut value, mut end, chinese, single, share) = if let Some(sn) = caps.sn.clone() {
             let v = parse_chinese(&text[sn.clone()])?;
@@ -596,8 +608,18 @@ impl ValueScanner {
                     })..];
                 let within = limit.is_some_and(|l| l.ends_with('内'));
                 let anchored = !within || self.duration_anchor.any_in(clause);
+                // The bounding word may stand before a verb of one or two chars (至少保存5个月).
+                let lead_before_verb = (1..=2).any(|n| {
+                    let cut: usize = before_t.chars().rev().take(n).map(char::len_utf8).sum();
+                    let head = &before_t[..before_t.len() - cut];
+                    before_t[head.len()..]
+                        .chars()
+                        .all(|c| crate::normalize::is_han(c) && c != '的')
+                        && self.duration_lead.suffix_of(head).is_some()
+                });
                 let bounded = (limit.is_some() && anchored)
-                    || self.duration_lead.suffix_of(before_t).is_some();
+                    || self.duration_lead.suffix_of(before_t).is_some()
+                    || lead_before_verb;
                 if bounded {
                     return Some(Mention {
                         start,
