@@ -270,6 +270,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "not_perfective",
     "magnitude_lead",
     "change_extent",
+    "adverb_comparator",
 ];
 
 impl Patterns {

@@ -76,6 +76,8 @@ pub struct TargetRules {
     unit_kinds: Vec<String>,
     /// Verbs whose percentage is the extent of a change (提高, 降低, 缩短).
     change_extent: WordList,
+    /// Comparators that are adverbs and may stand before the verb of their value (至少配备1名).
+    adverb_comparator: WordList,
     /// Words ending a named set before its count (等), and the verbs that make such a count a
     /// task (实施, 开展: `task_verb` and `clause_verb`).
     enumeration_end: WordList,
@@ -166,6 +168,7 @@ impl TargetRules {
             not_perfective: list("not_perfective"),
             unit_kinds: p.units.iter().map(|u| u.kind.clone()).collect(),
             change_extent: WordList::longest_first(p.list("change_extent")),
+            adverb_comparator: WordList::longest_first(p.list("adverb_comparator")),
             enumeration_end: WordList::longest_first(p.list("enumeration_end")),
             enumeration_verbs: Words::new(
                 p.list("task_verb")
@@ -633,19 +636,28 @@ impl<'a> SentenceCtx<'a> {
             }
             let left = &text[floor..m.start];
             let mut before = self.comparator_before(left);
-            // 至少保存5个月: before a time limit, the comparator may stand before its verb.
-            if before.is_none()
-                && m.unit
+            // 至少保存5个月, 只能担任一个: the comparator may stand before a verb of one or two
+            // chars; for a time limit any comparator, otherwise an adverb (lexicon
+            // adverb_comparator: 至少, 最多, 只能).
+            if before.is_none() {
+                let limit = m
+                    .unit
                     .as_deref()
-                    .is_some_and(|u| self.rules.duration_units.iter().any(|d| d == u))
-            {
+                    .is_some_and(|u| self.rules.duration_units.iter().any(|d| d == u));
                 for n in 1..=2 {
                     let cut: usize = left.chars().rev().take(n).map(char::len_utf8).sum();
                     let verb = &left[left.len() - cut..];
-                    if !verb.chars().all(crate::normalize::is_han) {
+                    if !verb
+                        .chars()
+                        .all(|c| crate::normalize::is_han(c) && c != '的')
+                    {
                         break;
                     }
-                    if let Some(mut b) = self.comparator_before(&left[..left.len() - cut]) {
+                    let head = &left[..left.len() - cut];
+                    if !limit && self.rules.adverb_comparator.suffix_of(head).is_none() {
+                        continue;
+                    }
+                    if let Some(mut b) = self.comparator_before(head) {
                         b.len += cut;
                         before = Some(b);
                         break;
