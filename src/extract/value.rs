@@ -562,8 +562,29 @@ impl ValueScanner {
         };
         let after = &text[end..to];
         // Placeholders (20xx, 20__) and numbers glued to letters (5G).
+        // A unit written in letters is read when the letters are exactly a unit of units.tsv
+        // and a comparator or a clause end follows (5000M以上, 3500PFlops): 5G, 4K stay out.
+        let letter_unit = after.starts_with(|c: char| c.is_ascii_alphabetic()) && {
+            let letters = after
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(after.len());
+            let rest = &after[letters..];
+            // One letter (M) only before a comparator word: 5000M以上.
+            let ends_ok = if letters == 1 {
+                rest.starts_with(['以', '及', '或', '左'])
+            } else {
+                rest.is_empty()
+                    || rest.starts_with([
+                        '以', '及', '或', '左', ',', '，', '。', ';', '；', '、', '(', '（',
+                    ])
+            };
+            self.units_by_len
+                .iter()
+                .any(|(u, _)| *u == after[..letters])
+                && ends_ok
+        };
         if self.placeholders.longest_prefix(after).is_some()
-            || after.starts_with(|c: char| c.is_ascii_alphabetic())
+            || (after.starts_with(|c: char| c.is_ascii_alphabetic()) && !letter_unit)
         {
             return None;
         }
