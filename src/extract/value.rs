@@ -396,7 +396,10 @@ impl ValueScanner {
                     // Skip past the rest of a range or date so that its second half is not
                     // read alone ("2023-2025年", "0-6岁").
                     let mut p = next;
-                    while p < to {
+                    // A lone 点 (服务点3万个) is a word, not a number's decimal mark: what
+                    // follows it is read on its own.
+                    let lone_mark = &text[whole.clone()] == "点";
+                    while p < to && !lone_mark {
                         let rest = &text[p..to];
                         let c = rest.chars().next().expect("char");
                         if c.is_ascii_digit()
