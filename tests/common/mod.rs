@@ -306,8 +306,12 @@ pub fn score_in(gold_dir: &Path, docs_dir: &Path, pred: &[Value], milestones: bo
     }
     for f in files {
         let name = f.trim_end_matches(suffix).to_string();
+        // Line ends as Python's text mode reads them (the offsets' convention): \r\n and a
+        // lone \r are one \n.
         let text: Vec<char> = std::fs::read_to_string(docs_dir.join(format!("{name}.txt")))
             .unwrap()
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
             .chars()
             .collect();
         let gold = read_jsonl(&gold_dir.join(&f));
