@@ -162,6 +162,9 @@ impl Comparator {
     }
 }
 
+/// Comparator words with what each means, longest first.
+pub type ComparatorWords = Vec<(String, Comparator)>;
+
 /// Where a comparator word stands relative to the number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Position {
@@ -274,6 +277,22 @@ pub const LEXICON_LISTS: &[&str] = &[
 ];
 
 impl Patterns {
+    /// The comparator words standing before and after a number, each list longest first (so
+    /// that 不低于 is tried before 低于).
+    pub fn comparators_by_position(&self) -> (ComparatorWords, ComparatorWords) {
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        for c in &self.comparators {
+            match c.position {
+                Position::Before => before.push((c.word.clone(), c.comparator)),
+                Position::After => after.push((c.word.clone(), c.comparator)),
+            }
+        }
+        before.sort_by_key(|b| std::cmp::Reverse(b.0.chars().count()));
+        after.sort_by_key(|b| std::cmp::Reverse(b.0.chars().count()));
+        (before, after)
+    }
+
     /// The embedded pattern set.
     pub fn embedded() -> Result<Patterns> {
         Patterns::from_sources(Sources::embedded())

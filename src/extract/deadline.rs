@@ -27,6 +27,20 @@ pub struct TimeExpr {
 }
 
 impl TimeExpr {
+    /// A whole year at `start..end`: its deadline is the year's last day.
+    pub fn year_end(year: i32, start: usize, end: usize) -> TimeExpr {
+        TimeExpr {
+            start,
+            end,
+            year: Some(year),
+            deadline: Some(format!("{year:04}-12-31")),
+            period: None,
+            placeholder: false,
+            reference: false,
+            series: None,
+        }
+    }
+
     /// The same expression with its year filled from a scope year (第三季度 in a 2019 section).
     pub fn with_year(&self, year: Option<i32>) -> TimeExpr {
         let mut t = self.clone();

@@ -500,16 +500,7 @@ impl Extractor {
     ) -> Option<TimeExpr> {
         const ANNUAL: u64 = 1;
         const MULTI_YEAR: u64 = 2;
-        let year_end = |year: i32, start: usize, end: usize| TimeExpr {
-            start,
-            end,
-            year: Some(year),
-            deadline: Some(format!("{year:04}-12-31")),
-            period: None,
-            placeholder: false,
-            reference: false,
-            series: None,
-        };
+        let year_end = TimeExpr::year_end;
         for &(ls, le) in lines.iter().take(12) {
             let line = &text[ls..le];
             // A title line: short, no full stop.

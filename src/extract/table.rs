@@ -8,7 +8,7 @@ use regex::Regex;
 use super::deadline::TimeExpr;
 use super::number::Number;
 use super::target::Found;
-use crate::patterns::{Comparator, Patterns, Position};
+use crate::patterns::{Comparator, Patterns};
 use crate::words::WordList;
 
 /// What a header cell names.
@@ -61,16 +61,7 @@ pub struct Tables {
 impl TableRules {
     pub fn new(p: &Patterns) -> TableRules {
         let list = |n: &str| WordList::longest_first(p.list(n));
-        let mut before = Vec::new();
-        let mut after = Vec::new();
-        for c in &p.comparators {
-            match c.position {
-                Position::Before => before.push((c.word.clone(), c.comparator)),
-                Position::After => after.push((c.word.clone(), c.comparator)),
-            }
-        }
-        before.sort_by_key(|b| std::cmp::Reverse(b.0.chars().count()));
-        after.sort_by_key(|b| std::cmp::Reverse(b.0.chars().count()));
+        let (before, after) = p.comparators_by_position();
         TableRules {
             ordinal: list("table_ordinal"),
             indicator: list("table_indicator"),
@@ -335,16 +326,7 @@ impl TableRules {
                 .as_deref()
                 .and_then(|u| self.units.iter().position(|x| x == u));
             let h = header[i];
-            let time = TimeExpr {
-                start: h.start,
-                end: h.end,
-                year: Some(year),
-                deadline: Some(format!("{year:04}-12-31")),
-                period: None,
-                placeholder: false,
-                reference: false,
-                series: None,
-            };
+            let time = TimeExpr::year_end(year, h.start, h.end);
             let found = Found {
                 indicator: indicator.clone(),
                 comparator,

@@ -8,7 +8,7 @@ use super::deadline::TimeExpr;
 use super::layout::{is_clause_end, Span};
 use super::number::Number;
 use super::value::Mention;
-use crate::patterns::{Comparator, Patterns, Position};
+use crate::patterns::{Comparator, Patterns};
 use crate::segment::Segmenter;
 use crate::words::{longest_first, WordList, Words};
 
@@ -96,16 +96,7 @@ const LIST_SEP: &[&str] = &["、", "和", "及", "与", "以及"];
 
 impl TargetRules {
     pub fn new(p: &Patterns) -> TargetRules {
-        let mut before = Vec::new();
-        let mut after = Vec::new();
-        for c in &p.comparators {
-            match c.position {
-                Position::Before => before.push((c.word.clone(), c.comparator)),
-                Position::After => after.push((c.word.clone(), c.comparator)),
-            }
-        }
-        before.sort_by_key(|b| std::cmp::Reverse(b.0.chars().count()));
-        after.sort_by_key(|b| std::cmp::Reverse(b.0.chars().count()));
+        let (before, after) = p.comparators_by_position();
         let mut strength: Vec<(String, String)> = p
             .pairs("strength")
             .into_iter()
