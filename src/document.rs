@@ -63,6 +63,18 @@ fn block_count(block: &[u8]) -> usize {
         .fold(0u8, |a, &b| a.wrapping_add(opens_char(b) as u8)) as usize
 }
 
+/// The lines of `text` as byte ranges without their `\n` (the last one may be empty).
+pub fn line_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        lines.push((start, i));
+        start = i + 1;
+    }
+    lines.push((start, text.len()));
+    lines
+}
+
 /// Byte offset of char `ci` of `s` (`s.len()` past the end), found by counting the bytes that
 /// open a char, block by block.
 pub fn byte_of_char(s: &str, ci: usize) -> usize {

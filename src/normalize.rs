@@ -478,11 +478,14 @@ pub fn normalize(original: &str, converter: &Converter) -> Normalized {
     Normalized { text, script }
 }
 
-/// Display width of a line: wide (East Asian) chars count two columns.
+/// A wide (East Asian) char: CJK ideographs, kana, hangul and their punctuation.
+pub fn is_wide(c: char) -> bool {
+    (c as u32) >= 0x2E80
+}
+
+/// Display width of a line: wide chars count two columns.
 fn width(line: &str) -> usize {
-    line.chars()
-        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
-        .sum()
+    line.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
 }
 
 /// Whether a line ends a sentence or a cell (its break is a real one).
@@ -499,16 +502,7 @@ fn ends_sentence(line: &str) -> bool {
 /// full line is turned into a space, unless the next line opens a numbered heading (一、, (一),
 /// 1., 第…章): the paragraph is then read as one. The text keeps its length in chars and bytes.
 pub fn join_wrapped_lines(text: &mut String) {
-    let lines: Vec<(usize, usize)> = {
-        let mut out = Vec::new();
-        let mut start = 0;
-        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
-            out.push((start, i));
-            start = i + 1;
-        }
-        out.push((start, text.len()));
-        out
-    };
+    let lines = crate::document::line_spans(text);
     if lines.len() < 10 {
         return;
     }

@@ -184,7 +184,7 @@ fn close_wide_gaps(s: &str) -> String {
         return s.to_string();
     }
     let chars: Vec<char> = s.chars().collect();
-    let wide = |c: Option<&char>| c.is_some_and(|&c| (c as u32) >= 0x2E80 || "“”‘’".contains(c));
+    let wide = |c: Option<&char>| c.is_some_and(|&c| normalize::is_wide(c) || "“”‘’".contains(c));
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
         if c == ' ' {

@@ -28,22 +28,10 @@ fn run() -> (tempfile::TempDir, Vec<Value>) {
 #[test]
 fn every_metadata_field_equals_the_gold() {
     let (_d, docs) = run();
-    let mut gold_files: Vec<_> = std::fs::read_dir(gold_dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".meta.json"))
-        .collect();
-    gold_files.sort();
-    assert_eq!(gold_files.len(), 5);
+    let golds = gold_metas(&gold_dir());
+    assert_eq!(golds.len(), 5);
     let mut wrong = Vec::new();
-    for g in gold_files {
-        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&g).unwrap()).unwrap();
-        let name = g
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .trim_end_matches(".meta.json")
-            .to_string();
+    for (name, gold) in golds {
         let doc = docs
             .iter()
             .find(|d| stem(d["path"].as_str().unwrap()) == name)

@@ -238,6 +238,20 @@ pub fn opening(line: &str) -> usize {
     at
 }
 
+/// The text before a verb of one or two chars at the end of `s` (至少**保存**, 只能**担任**),
+/// with the verb's length in bytes: what a comparator word may stand before. A cut stops at a
+/// char that is not Han, and never takes 的.
+pub fn before_short_verb(s: &str) -> impl Iterator<Item = (&str, usize)> {
+    let mut cut = 0;
+    s.chars().rev().take(2).map_while(move |c| {
+        if !crate::normalize::is_han(c) || c == '的' {
+            return None;
+        }
+        cut += c.len_utf8();
+        Some((&s[..s.len() - cut], cut))
+    })
+}
+
 /// Where an appended table begins: the first line that is a table header cell ("序号 |") or
 /// an attachment heading ("附件") followed by one; None when there is no such table.
 pub fn table_start(lines: &[(usize, usize)], text: &str) -> Option<usize> {
@@ -370,6 +384,15 @@ mod tests {
             heading("一、党建引领,推进妇幼健康事业高质量发展", &p),
             Some(Heading::Chapter)
         );
+    }
+
+    #[test]
+    fn short_verbs_before_the_end() {
+        let cuts: Vec<(&str, usize)> = before_short_verb("数据至少保存").collect();
+        assert_eq!(cuts, vec![("数据至少保", 3), ("数据至少", 6)]);
+        assert_eq!(before_short_verb("增加最多的").count(), 0);
+        assert_eq!(before_short_verb("最多的一").count(), 1);
+        assert_eq!(before_short_verb("达到5").count(), 0);
     }
 
     #[test]

@@ -1718,6 +1718,10 @@ fn body_place(
     if counts[n_self + n_nat + n_area..].iter().any(|&n| n > 0) {
         return None;
     }
+    let named = |name: &str| Place::Named {
+        name: name.to_string(),
+        context: Vec::new(),
+    };
     if let Some((_, area)) = rules
         .area_words
         .iter()
@@ -1728,10 +1732,7 @@ fn body_place(
         if area == NATIONAL_REGION {
             return Some(Place::National);
         }
-        return Some(Place::Named {
-            name: area.clone(),
-            context: Vec::new(),
-        });
+        return Some(named(area));
     }
     let national: usize = counts[n_self..n_self + n_nat].iter().sum();
     let names = regions.names_in(text);
@@ -1750,10 +1751,6 @@ fn body_place(
     let endings = pointed.iter().max_by_key(|(_, n)| *n).map(|(e, _)| *e);
     let fits = |name: &str| endings.is_none_or(|e| e.iter().any(|x| name.ends_with(x.as_str())));
     let count = |name: &str| names.iter().find(|(n, _)| n == name).map_or(0, |(_, c)| *c);
-    let named = |name: &str| Place::Named {
-        name: name.to_string(),
-        context: Vec::new(),
-    };
     // The most named (first named among equals).
     let best =
         names

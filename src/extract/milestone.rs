@@ -107,9 +107,7 @@ impl MilestoneRules {
             let colon_dated = || *colon.get_or_init(|| colon_dated(pass, li, s.start));
             let dated = pass.times.get(first_time).is_some_and(|t| t.start < s.end)
                 || pass.line_scope[li].is_some()
-                || pass.opened_scope[li]
-                    .as_ref()
-                    .is_some_and(|t| t.start >= pass.lines[li].0)
+                || pass.opened_on_line(li).is_some()
                 || pass.cell_scope(li).is_some()
                 || colon_dated();
             let body = &text[s.start..s.end];
@@ -158,9 +156,9 @@ impl MilestoneRules {
                     .iter()
                     .any(|t| !t.reference && !t.placeholder)
                     // A paragraph opened by a time (到2020年,…) dates its later sentences too.
-                    || pass.opened_scope[li].as_ref().is_some_and(|t| {
-                        t.start >= pass.lines[li].0 && t.start < c.start && !t.placeholder
-                    });
+                    || pass
+                        .opened_on_line(li)
+                        .is_some_and(|t| t.start < c.start && !t.placeholder);
                 let taken = near.iter().map(|&k| &targets[k]).any(|t| {
                     (t.found.start < c.end && c.start < t.found.end)
                         || (t.found.rule == "share-of-units"

@@ -14,7 +14,7 @@ pub mod value;
 
 use regex::Regex;
 
-use crate::document::byte_of_char;
+use crate::document::{byte_of_char, line_spans};
 use crate::error::{Error, Result};
 use crate::patterns::Patterns;
 use crate::region::RegionTable;
@@ -99,8 +99,7 @@ pub struct DocPass<'a> {
     pub brackets: Vec<Bracket>,
     /// The heading kind of each line, if it is one.
     pub headings: Vec<Option<Heading>>,
-    /// Time scope of each line from headings (一、2019年…; 第一季度:).
-    /// The time of each line's section, from the headings above it.
+    /// The time of each line's section, from the headings above it (一、2019年…; 第一季度:).
     pub line_scope: Vec<Option<TimeExpr>>,
     /// The time that opened the latest paragraph before each line (到2025年,… / 今年…), when
     /// it came after the last heading with a time: it wins over `line_scope`.
@@ -177,10 +176,6 @@ impl Extractor {
         });
         let anchor = meta.date.clone().or(title_year);
         let mut pass = self.layout(norm, anchor.as_deref(), meta.title.as_deref());
-        pass.anchor_year = anchor
-            .as_deref()
-            .and_then(|a| a.get(..4))
-            .and_then(|y| y.parse().ok());
         let report = self.is_report(norm);
         pass.report = report;
         pass.issuer = meta.issuer.clone();
@@ -300,8 +295,7 @@ impl Extractor {
             .nth(200)
             .map(|(i, _)| i)
             .unwrap_or(norm.len());
-        let title = &norm.as_bytes()[..title_end];
-        if self.plan_genre.iter().any(|g| g.find(title).is_some()) {
+        if self.plan_genre_in(&norm[..title_end]) {
             return false;
         }
         self.report_markers
@@ -363,13 +357,7 @@ impl Extractor {
     }
 
     fn layout<'a>(&self, text: &'a str, issued: Option<&str>, title: Option<&str>) -> DocPass<'a> {
-        let mut lines = Vec::new();
-        let mut start = 0;
-        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
-            lines.push((start, i));
-            start = i + 1;
-        }
-        lines.push((start, text.len()));
+        let lines = line_spans(text);
         let times = self.deadlines.scan(text, issued);
         let brackets = self.units.brackets(text);
         let headings: Vec<Option<Heading>> = lines
@@ -378,7 +366,7 @@ impl Extractor {
             .collect();
         let doc_time = self.document_time(text, &lines, &times, title.unwrap_or(""));
         let review = self.review_lines(text, &lines, &headings);
-        let issued_year: Option<i32> = issued.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+        let anchor_year: Option<i32> = issued.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
         let mut line_scope = Vec::with_capacity(lines.len());
         let (mut chapter, mut section, mut period): (
             Option<TimeExpr>,
@@ -437,7 +425,7 @@ impl Extractor {
                         t.start == at
                             && !t.reference
                             && t.series.is_none()
-                            && t.year.is_some_and(|y| issued_year.is_none_or(|i| y >= i))
+                            && t.year.is_some_and(|y| anchor_year.is_none_or(|i| y >= i))
                             && self.opens_scope(&text[t.start..t.end], &text[t.end..le])
                     }) {
                         opened = Some(t.clone());
@@ -471,7 +459,7 @@ impl Extractor {
             report: false,
             issuer: None,
             review,
-            anchor_year: None,
+            anchor_year,
         }
     }
 
@@ -621,6 +609,13 @@ impl DocPass<'_> {
         let a = self.times.partition_point(|t| t.start < from);
         let b = self.times.partition_point(|t| t.start < to);
         &self.times[a..b.max(a)]
+    }
+
+    /// The time that opened line `li`'s own paragraph (到2020年,… at its start), if one did.
+    pub fn opened_on_line(&self, li: usize) -> Option<&TimeExpr> {
+        self.opened_scope[li]
+            .as_ref()
+            .filter(|t| t.start >= self.lines[li].0)
     }
 
     /// The index of the line holding byte `at`.

@@ -173,6 +173,10 @@ impl TableRules {
                 .or_else(|| self.try_rows(text, lines, li, Form::Pipe, &mut out))
                 .or_else(|| self.try_cells(text, lines, li, true, &mut out))
                 .or_else(|| self.try_cells(text, lines, li, false, &mut out));
+            // The lines of a table read are not read again as sentences.
+            if let Some(n) = consumed {
+                out.lines[li..li + n].fill(true);
+            }
             li += consumed.unwrap_or(1).max(1);
         }
         out
@@ -207,9 +211,6 @@ impl TableRules {
             }
             self.row(text, &cells, &cols, &row, out);
             k += 1;
-        }
-        for flag in &mut out.lines[li..k] {
-            *flag = true;
         }
         Some(k - li)
     }
@@ -273,9 +274,6 @@ impl TableRules {
             }
             self.row(text, &header, &cols, &row, out);
             k += n;
-        }
-        for flag in &mut out.lines[li..k] {
-            *flag = true;
         }
         Some(k - li)
     }
@@ -472,23 +470,13 @@ fn split_unit(cell: &str) -> (String, Option<String>) {
 mod tests {
     use super::*;
 
-    fn lines(t: &str) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut s = 0;
-        for l in t.split('\n') {
-            out.push((s, s + l.len()));
-            s += l.len() + 1;
-        }
-        out
-    }
-
     /// Indicator, comparator, value, unit, year, strength.
     type Row = (String, String, f64, Option<String>, i32, Option<String>);
 
     fn read(t: &str) -> Vec<Row> {
         let p = Patterns::embedded().unwrap();
         let r = TableRules::new(&p);
-        r.read(t, &lines(t))
+        r.read(t, &crate::document::line_spans(t))
             .targets
             .into_iter()
             .map(|(f, time, _)| {

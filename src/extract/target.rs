@@ -635,16 +635,7 @@ impl<'a> SentenceCtx<'a> {
                     .unit
                     .as_deref()
                     .is_some_and(|u| self.rules.duration_units.iter().any(|d| d == u));
-                for n in 1..=2 {
-                    let cut: usize = left.chars().rev().take(n).map(char::len_utf8).sum();
-                    let verb = &left[left.len() - cut..];
-                    if !verb
-                        .chars()
-                        .all(|c| crate::normalize::is_han(c) && c != '的')
-                    {
-                        break;
-                    }
-                    let head = &left[..left.len() - cut];
+                for (head, cut) in super::layout::before_short_verb(left) {
                     if !limit && self.rules.adverb_comparator.suffix_of(head).is_none() {
                         continue;
                     }

@@ -32,6 +32,32 @@ pub struct Mention {
     pub share: bool,
 }
 
+impl Mention {
+    /// A single value with its unit, read whole by one of the special forms (a time limit, a
+    /// lone magnitude, 翻番): no range, no 余/多, not a share.
+    fn whole(
+        start: usize,
+        end: usize,
+        value: Number,
+        unit: Option<String>,
+        unit_def: Option<usize>,
+        chinese: bool,
+    ) -> Mention {
+        Mention {
+            start,
+            end,
+            value,
+            value_max: None,
+            unit,
+            unit_def,
+            approx: false,
+            chinese,
+            chinese_single: false,
+            share: false,
+        }
+    }
+}
+
 /// The groups of one match of the number pattern (byte ranges of the text); `share` is
 /// Some(true) for 百分之, Some(false) for 千分之.
 #[derive(Debug, Clone, Default)]
@@ -547,18 +573,7 @@ impl ValueScanner {
                 if text[e..to].starts_with(['的', '级']) {
                     return None;
                 }
-                return Some(Mention {
-                    start,
-                    end: e,
-                    value: v,
-                    value_max: None,
-                    unit: u,
-                    unit_def: ud,
-                    approx: false,
-                    chinese: true,
-                    chinese_single: false,
-                    share: false,
-                });
+                return Some(Mention::whole(start, e, v, u, ud, true));
             }
             let single = s.chars().count() == 1;
             (parse_chinese(s)?, cn.end, true, single, false)
@@ -581,10 +596,7 @@ impl ValueScanner {
                         '以', '及', '或', '左', ',', '，', '。', ';', '；', '、', '(', '（',
                     ])
             };
-            self.units_by_len
-                .iter()
-                .any(|(u, _)| *u == after[..letters])
-                && ends_ok
+            self.unit_at(after).is_some_and(|(u, _)| u.len() == letters) && ends_ok
         };
         if self.placeholders.longest_prefix(after).is_some()
             || (after.starts_with(|c: char| c.is_ascii_alphabetic()) && !letter_unit)
@@ -595,18 +607,14 @@ impl ValueScanner {
         // 翻一番, 翻两番: doubled once, twice (2 and 4 times).
         if chinese && after_sp.starts_with('番') && before_t.ends_with('翻') {
             let times = 2f64.powi(value.value as i32);
-            return Some(Mention {
-                start: before_t.len() - '翻'.len_utf8(),
-                end: end + (after.len() - after_sp.len()) + '番'.len_utf8(),
-                value: Number::int(times),
-                value_max: None,
-                unit: Some("倍".to_string()),
-                unit_def: None,
-                approx: false,
+            return Some(Mention::whole(
+                before_t.len() - '翻'.len_utf8(),
+                end + (after.len() - after_sp.len()) + '番'.len_utf8(),
+                Number::int(times),
+                Some("倍".to_string()),
+                None,
                 chinese,
-                chinese_single: false,
-                share: false,
-            });
+            ));
         }
         // A bounded duration (3年以上, 不超过18个月, 三十日内): a time limit, not a date.
         if !share
@@ -633,30 +641,20 @@ impl ValueScanner {
                 let within = limit.is_some_and(|l| l.ends_with('内'));
                 let anchored = !within || self.duration_anchor.any_in(clause);
                 // The bounding word may stand before a verb of one or two chars (至少保存5个月).
-                let lead_before_verb = (1..=2).any(|n| {
-                    let cut: usize = before_t.chars().rev().take(n).map(char::len_utf8).sum();
-                    let head = &before_t[..before_t.len() - cut];
-                    before_t[head.len()..]
-                        .chars()
-                        .all(|c| crate::normalize::is_han(c) && c != '的')
-                        && self.duration_lead.suffix_of(head).is_some()
-                });
+                let lead_before_verb = super::layout::before_short_verb(before_t)
+                    .any(|(head, _)| self.duration_lead.suffix_of(head).is_some());
                 let bounded = (limit.is_some() && anchored)
                     || self.duration_lead.suffix_of(before_t).is_some()
                     || lead_before_verb;
                 if bounded {
-                    return Some(Mention {
+                    return Some(Mention::whole(
                         start,
-                        end: unit_end,
+                        unit_end,
                         value,
-                        value_max: None,
-                        unit: Some(u.to_string()),
-                        unit_def: None,
-                        approx: false,
+                        Some(u.to_string()),
+                        None,
                         chinese,
-                        chinese_single: false,
-                        share: false,
-                    });
+                    ));
                 }
             }
         }

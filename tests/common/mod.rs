@@ -478,6 +478,31 @@ pub const META_FIELDS: [&str; 6] = [
     "region_code",
 ];
 
+/// The gold metadata files `<stem>.meta.json` of `gold_dir`, as (stem, parsed JSON), in name
+/// order.
+pub fn gold_metas(gold_dir: &Path) -> Vec<(String, Value)> {
+    let mut metas: Vec<PathBuf> = std::fs::read_dir(gold_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".meta.json"))
+        .collect();
+    metas.sort();
+    metas
+        .into_iter()
+        .map(|m| {
+            let g: Value = serde_json::from_str(&std::fs::read_to_string(&m).unwrap())
+                .unwrap_or_else(|e| panic!("{}: {e}", m.display()));
+            let name = m
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .trim_end_matches(".meta.json")
+                .to_string();
+            (name, g)
+        })
+        .collect()
+}
+
 /// Accuracy of each metadata field of `documents` (records of documents.jsonl) against the
 /// `.meta.json` files of `gold_dir` (fields absent from a gold file or listed in its `_skip` are
 /// not scored), as score-targets measures it; and the mean over the fields.
@@ -487,25 +512,12 @@ pub fn score_documents(gold_dir: &Path, documents: &[Value]) -> (BTreeMap<&'stat
         .map(|d| (stem(d["path"].as_str().unwrap_or("")), d))
         .collect();
     let (mut right, mut seen) = (BTreeMap::new(), BTreeMap::new());
-    let mut metas: Vec<_> = std::fs::read_dir(gold_dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".meta.json"))
-        .collect();
-    metas.sort();
     let text = |v: &Value| match v {
         Value::Null => String::new(),
         Value::String(s) => norm(s),
         other => norm(&other.to_string()),
     };
-    for m in metas {
-        let g: Value = serde_json::from_str(&std::fs::read_to_string(&m).unwrap()).unwrap();
-        let name = m
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .trim_end_matches(".meta.json")
-            .to_string();
+    for (name, g) in gold_metas(gold_dir) {
         let skip: Vec<&str> = g["_skip"]
             .as_array()
             .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
