@@ -1274,6 +1274,7 @@ mod tests {
             year,
             deadline: year.map(|y| format!("{y}-12-31")),
             deadline_text: None,
+            period_start: None,
             units: vec![],
             lead_units: vec![],
             support_units: vec![],

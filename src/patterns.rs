@@ -221,6 +221,8 @@ pub const LEXICON_LISTS: &[&str] = &[
     "strength",
     "period",
     "plan_period",
+    "relative_time",
+    "relative_framed",
     "placeholder",
     "recurring",
     "unit_marker",
@@ -269,6 +271,10 @@ pub const LEXICON_LISTS: &[&str] = &[
     "table_other",
     "enumeration_end",
     "status_frame",
+    "vague_quantity",
+    "not_quantity_before",
+    "class_lead",
+    "not_comparator",
     "comparator_particle",
     "not_perfective",
     "magnitude_lead",
@@ -446,6 +452,31 @@ fn parse_indicators(file: &str, text: &str) -> Result<Vec<IndicatorDef>> {
     Ok(out)
 }
 
+/// The value a list of lexicon.tsv needs, checked at load time: Err names the form wanted.
+fn check_lexicon_value(list: &str, value: &str) -> std::result::Result<(), &'static str> {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let ok = match list {
+        "period" => value
+            .split_once('-')
+            .is_some_and(|(m, d)| digits(m, 2) && digits(d, 2)),
+        "plan_period" => value
+            .split_once('-')
+            .is_some_and(|(a, b)| digits(a, 4) && digits(b, 4)),
+        "relative_time" => value.split_once('+').is_some_and(|(unit, n)| {
+            matches!(unit, "year" | "quarter" | "month") && n.parse::<i32>().is_ok()
+        }),
+        _ => return Ok(()),
+    };
+    if ok {
+        return Ok(());
+    }
+    Err(match list {
+        "period" => "MM-DD",
+        "plan_period" => "YYYY-YYYY",
+        _ => "year+N, quarter+N or month+N",
+    })
+}
+
 fn parse_lexicon(file: &str, text: &str) -> Result<BTreeMap<String, Vec<(String, String)>>> {
     let mut out: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for row in rows(text) {
@@ -463,6 +494,14 @@ fn parse_lexicon(file: &str, text: &str) -> Result<BTreeMap<String, Vec<(String,
             ));
         }
         let value = row.cols.get(2).copied().unwrap_or("").to_string();
+        if let Err(want) = check_lexicon_value(list, &value) {
+            return Err(Error::pattern(
+                file,
+                row.line,
+                format!("{list}: value {value:?} is not {want}"),
+                row.text,
+            ));
+        }
         out.entry(list.to_string())
             .or_default()
             .push((row.cols[1].to_string(), value));
@@ -548,6 +587,17 @@ mod tests {
             err.contains("i.tsv:3: id a already defined on line 1"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn lexicon_values_are_checked_with_their_line() {
+        let err = parse_lexicon("l.tsv", "scope\t全市\nrelative_time\t本月\tweek+0\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("l.tsv") && err.contains('2'), "{err}");
+        assert!(err.contains("year+N"), "{err}");
+        assert!(parse_lexicon("l.tsv", "period\t年中\t6-30\n").is_err());
+        assert!(parse_lexicon("l.tsv", "relative_time\t下个月\tmonth+1\n").is_ok());
     }
 
     #[test]

@@ -81,6 +81,8 @@ pub fn process_path(engine: &Engine, path: &Path) -> DocOutput {
 
 thread_local! {
     static IN_DOCUMENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Where the last failure inside a document happened (file:line), for its error message.
+    static FAILED_AT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Keep the panic message of a failure inside one document off stderr (it is reported as that
@@ -88,7 +90,12 @@ thread_local! {
 pub fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if !IN_DOCUMENT.with(|f| f.get()) {
+        if IN_DOCUMENT.with(|f| f.get()) {
+            let at = info
+                .location()
+                .map(|l| format!("{}:{}", l.file(), l.line()));
+            FAILED_AT.with(|f| *f.borrow_mut() = at);
+        } else {
             default(info);
         }
     }));
@@ -111,12 +118,17 @@ pub fn process_guarded(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
                 .or_else(|| panic.downcast_ref::<&str>().copied())
                 .unwrap_or("unknown failure");
             let first = what.lines().next().unwrap_or(what);
+            // The place in the source makes a bug report actionable.
+            let at = FAILED_AT
+                .with(|f| f.borrow_mut().take())
+                .map(|a| format!(" (at {a})"))
+                .unwrap_or_default();
             DocOutput {
                 document: empty_record(
                     path,
                     doc_id(bytes),
                     bytes.len() as u64,
-                    format!("internal error while extracting: {first}"),
+                    format!("internal error while extracting{at}: {first}"),
                 ),
                 targets: Vec::new(),
                 milestones: Vec::new(),
@@ -206,20 +218,22 @@ fn records(
     path: &str,
     id: &str,
 ) -> (Vec<TargetRecord>, Vec<MilestoneRecord>) {
-    let time_fields = |t: &Option<crate::extract::deadline::TimeExpr>| -> (Option<i32>, Option<String>, Option<String>) {
+    type TimeFields = (Option<i32>, Option<String>, Option<String>, Option<String>);
+    let time_fields = |t: &Option<crate::extract::deadline::TimeExpr>| -> TimeFields {
         match t {
             Some(t) => (
                 t.year,
                 t.deadline.clone(),
                 Some(doc.original_slice(t.start, t.end).trim().to_string()),
+                t.period_start.clone(),
             ),
-            None => (None, None, None),
+            None => (None, None, None, None),
         }
     };
     let mut targets = Vec::with_capacity(ex.targets.len());
     for t in &ex.targets {
         let f = &t.found;
-        let (year, deadline, deadline_text) = time_fields(&t.time);
+        let (year, deadline, deadline_text, period_start) = time_fields(&t.time);
         let normalized = f.unit_def.and_then(|i| {
             let u = engine.extractor.values.unit_def(i);
             if u.factor == 1.0 && u.normalized == u.unit {
@@ -247,6 +261,7 @@ fn records(
             year,
             deadline,
             deadline_text,
+            period_start,
             units: t.units.units.clone(),
             lead_units: t.units.lead.clone(),
             support_units: t.units.support.clone(),
@@ -262,7 +277,7 @@ fn records(
     }
     let mut milestones = Vec::with_capacity(ex.milestones.len());
     for m in &ex.milestones {
-        let (year, deadline, deadline_text) = time_fields(&m.time);
+        let (year, deadline, deadline_text, period_start) = time_fields(&m.time);
         milestones.push(MilestoneRecord {
             doc_id: id.to_string(),
             path: path.to_string(),
@@ -271,6 +286,7 @@ fn records(
             year,
             deadline,
             deadline_text,
+            period_start,
             recurring: m.recurring.clone(),
             units: m.units.units.clone(),
             lead_units: m.units.lead.clone(),

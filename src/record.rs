@@ -28,6 +28,9 @@ pub struct TargetRecord {
     pub year: Option<i32>,
     pub deadline: Option<String>,
     pub deadline_text: Option<String>,
+    /// The first day of a time that spans a period (a range 2017年8月11日至8月22日, a plan
+    /// period 十四五期间); null for a deadline.
+    pub period_start: Option<String>,
     pub units: Vec<String>,
     pub lead_units: Vec<String>,
     pub support_units: Vec<String>,
@@ -51,6 +54,9 @@ pub struct MilestoneRecord {
     pub year: Option<i32>,
     pub deadline: Option<String>,
     pub deadline_text: Option<String>,
+    /// The first day of a time that spans a period (a range 2017年8月11日至8月22日, a plan
+    /// period 十四五期间); null for a deadline.
+    pub period_start: Option<String>,
     pub recurring: Option<String>,
     pub units: Vec<String>,
     pub lead_units: Vec<String>,
@@ -278,6 +284,7 @@ impl WriteJson for TargetRecord {
         o.opt_int("year", self.year);
         o.opt_str("deadline", self.deadline.as_deref());
         o.opt_str("deadline_text", self.deadline_text.as_deref());
+        o.opt_str("period_start", self.period_start.as_deref());
         write_place!(o, self);
         o.end();
     }
@@ -293,6 +300,7 @@ impl WriteJson for MilestoneRecord {
         o.opt_int("year", self.year);
         o.opt_str("deadline", self.deadline.as_deref());
         o.opt_str("deadline_text", self.deadline_text.as_deref());
+        o.opt_str("period_start", self.period_start.as_deref());
         o.opt_str("recurring", self.recurring.as_deref());
         write_place!(o, self);
         o.end();
@@ -425,6 +433,7 @@ mod tests {
                 year: coin(&mut next).then(|| 2000 + (next() % 40) as i32),
                 deadline: opt(&mut next),
                 deadline_text: opt(&mut next),
+                period_start: opt(&mut next),
                 units: units.clone(),
                 lead_units: units[..units.len().min(1)].to_vec(),
                 support_units: Vec::new(),
@@ -446,6 +455,7 @@ mod tests {
                 year: target.year,
                 deadline: opt(&mut next),
                 deadline_text: opt(&mut next),
+                period_start: opt(&mut next),
                 recurring: opt(&mut next),
                 units: units.clone(),
                 lead_units: Vec::new(),

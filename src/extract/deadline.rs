@@ -24,6 +24,9 @@ pub struct TimeExpr {
     pub reference: bool,
     /// A series member: 2023年、2024年、2025年 (index in the series, series length).
     pub series: Option<(usize, usize)>,
+    /// The first day of a time that spans a period: a range (2017年8月11日至8月22日 →
+    /// 2017-08-11) or a plan period (十四五期间 → 2021-01-01). None for a deadline.
+    pub period_start: Option<String>,
 }
 
 impl TimeExpr {
@@ -38,6 +41,7 @@ impl TimeExpr {
             placeholder: false,
             reference: false,
             series: None,
+            period_start: None,
         }
     }
 
@@ -66,7 +70,9 @@ struct Groups {
     plan: usize,
     bare: usize,
     tail: usize,
+    m0: usize,
     m: usize,
+    post: usize,
     md: usize,
     d: usize,
 }
@@ -89,6 +95,8 @@ impl Groups {
             plan: at("plan"),
             bare: at("bare"),
             tail: at("tail"),
+            m0: at("m0"),
+            post: at("post"),
             m: at("m"),
             md: at("md"),
             d: at("d"),
@@ -112,15 +120,69 @@ pub struct DeadlineReader {
     numeric_date: Regex,
     periods: Vec<(String, String)>,
     plan_periods: Vec<(String, i32, i32)>,
+    /// Words of a time relative to the date of issue (今年, 下个月, 本季度) and what each is.
+    relative: Vec<(String, Relative)>,
+    /// Relative words that are a deadline only in a frame (年底前, 到年底), and the goal words
+    /// that make one (力争年内).
+    relative_framed: crate::words::Words,
+    goal: crate::words::WordList,
+}
+
+/// A time relative to the date of issue: the calendar unit and how many of it after the one
+/// the notice was issued in (本月 → month 0, 下个月 → month 1, 明年 → year 1). It ends on the
+/// last day of that unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Relative {
+    Year(i32),
+    Quarter(i32),
+    Month(i32),
+}
+
+impl Relative {
+    /// Read "year+1", "quarter+0", "month+1" (lexicon.tsv, kind `relative_time`).
+    fn parse(s: &str) -> Option<Relative> {
+        let (unit, n) = s.split_once('+')?;
+        let n: i32 = n.parse().ok()?;
+        Some(match unit {
+            "year" => Relative::Year(n),
+            "quarter" => Relative::Quarter(n),
+            "month" => Relative::Month(n),
+            _ => return None,
+        })
+    }
+
+    /// The last day of the unit, counted from a date of issue.
+    fn resolve(self, (y, m, _): (i32, u32, u32)) -> (i32, u32, u32) {
+        let month_end = |total: i32| {
+            let (ny, nm) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+            (ny, nm, last_day(ny, nm))
+        };
+        match self {
+            Relative::Year(n) => (y + n, 12, 31),
+            Relative::Quarter(n) => {
+                let q = (m as i32 - 1) / 3 + n;
+                month_end(y * 12 + q * 3 + 2)
+            }
+            Relative::Month(n) => month_end(y * 12 + m as i32 - 1 + n),
+        }
+    }
 }
 
 /// The numerals of a 民国 year written in words, whose run the time pattern does not bound.
 const ROC_NUMERALS: &str = "一二三四五六七八九十百";
 
-/// The chars every match of the time pattern holds one of: 年 is in every year and relative
-/// form, 期 or 末 in every plan-period form; the period words each add their last char unless
+/// The words of the relative times, paired like the period words (for [`anchor_chars`]).
+fn relative_words(relative: &[(String, Relative)]) -> Vec<(String, String)> {
+    relative
+        .iter()
+        .map(|(w, _)| (w.clone(), String::new()))
+        .collect()
+}
+
+/// The chars every match of the time pattern holds one of: 年 is in every year form, 期 or 末
+/// in every plan-period form; the period and relative words each add their last char unless
 /// they hold one already.
-fn anchor_chars(periods: &[(String, String)]) -> Vec<String> {
+fn anchor_chars<'a>(periods: impl Iterator<Item = &'a (String, String)>) -> Vec<String> {
     let mut anchors: Vec<String> = ["年", "期", "末"].map(String::from).to_vec();
     for (w, _) in periods {
         if !anchors.iter().any(|a| w.contains(a.as_str())) {
@@ -203,6 +265,17 @@ impl DeadlineReader {
             .map(|(w, v)| (w.to_string(), v.to_string()))
             .collect();
         periods.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
+        let mut relative: Vec<(String, Relative)> = p
+            .pairs("relative_time")
+            .into_iter()
+            .filter_map(|(w, v)| Some((w.to_string(), Relative::parse(v)?)))
+            .collect();
+        relative.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
+        let relative_alt = relative
+            .iter()
+            .map(|(w, _)| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|");
         let plan_periods = p
             .pairs("plan_period")
             .into_iter()
@@ -238,14 +311,14 @@ impl DeadlineReader {
             | (?P<yph>20(?:{placeholders}))\x20?年(?:度)?
             | (?P<ycn>[一二三四五六七八九〇零]{{4}})\x20?年
             | (?P<y2>\d{{2}})年
-            | (?P<rel>今年|明年|次年|当年|本年度|年内)
+            | (?P<rel>{relative_alt})
             | (?P<plan>[“"]?(?:{plan_alt})[”"]?)(?P<planw>期间|时期|末期|期末|末)
             | (?P<bare>{period_alt})
             )
             (?P<tail>
               (?:年底|年末|底|末)
             | (?:{period_alt})
-            | (?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\x20?月?\x20?[-~至到]\x20?)?(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\x20?月(?:份)?(?:(?P<md>底|末|上旬|中旬|下旬)|(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\x20?[日号])?
+            | (?:(?P<m0>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\x20?月?\x20?[-~至到]\x20?)?(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\x20?月(?:份)?(?:(?P<md>底|末|上旬|中旬|下旬)|(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\x20?[日号])?
             )?
             (?P<post>前|之前|以前)?
             "#
@@ -257,7 +330,9 @@ impl DeadlineReader {
             .and_then(|hir| hir.properties().maximum_len())
             .expect("the time pattern is bounded but for its 民国 numerals");
         DeadlineReader {
-            anchors: crate::words::finders(anchor_chars(&periods)),
+            anchors: crate::words::finders(anchor_chars(
+                periods.iter().chain(&relative_words(&relative)),
+            )),
             max_len,
             since_issue: Regex::new(
                 r"(?:自|从)?(?:本(?:通知|方案|办法|意见)?)?(?:印发|发布|公布|下发)之日起(?P<n>\d+|[一二三四五六七八九十百]+)(?:个)?(?P<u>日|天|个工作日|工作日|个月|月)内",
@@ -275,13 +350,18 @@ impl DeadlineReader {
             re,
             periods,
             plan_periods,
+            relative,
+            relative_framed: crate::words::Words::new(p.list("relative_framed")),
+            goal: crate::words::WordList::longest_first(p.list("goal")),
         }
     }
 
     /// Every time expression of `text`, in order. `issued` (the document's date of issue,
     /// YYYY-MM-DD) anchors relative words: 今年, 明年, 印发之日起30日内.
     pub fn scan(&self, text: &str, issued: Option<&str>) -> Vec<TimeExpr> {
-        let doc_year: Option<i32> = issued.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+        let issue = issued.and_then(parse_date);
+        // A year of issue alone (a date known only to the year) still anchors 今年 and 明年.
+        let issue_year: Option<i32> = issued.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
         let mut out: Vec<TimeExpr> = Vec::new();
         if let Some(date) = issued.and_then(parse_date) {
             for c in self.since_issue.captures_iter(text) {
@@ -303,12 +383,13 @@ impl DeadlineReader {
                     placeholder: false,
                     reference: false,
                     series: None,
+                    period_start: None,
                 });
             }
         }
         let mut locs = self.re.capture_locations();
         self.each_match(text, &mut locs, |locs| {
-            if let Some(t) = self.expr_at(text, &Caps { text, locs }, doc_year) {
+            if let Some(t) = self.expr_at(text, &Caps { text, locs }, issue, issue_year) {
                 out.push(t);
             }
         });
@@ -412,6 +493,7 @@ impl DeadlineReader {
                     placeholder: false,
                     reference: false,
                     series: None,
+                    period_start: None,
                 });
             }
         }
@@ -458,13 +540,20 @@ impl DeadlineReader {
                 placeholder: false,
                 reference: false,
                 series: None,
+                period_start: None,
             });
         }
         out.extend(found);
     }
 
     /// The time expression of one match of the time pattern (None: not one, by its context).
-    fn expr_at(&self, text: &str, c: &Caps, doc_year: Option<i32>) -> Option<TimeExpr> {
+    fn expr_at(
+        &self,
+        text: &str,
+        c: &Caps,
+        issue: Option<(i32, u32, u32)>,
+        issue_year: Option<i32>,
+    ) -> Option<TimeExpr> {
         let g = &self.groups;
         let m = c.get(0).expect("match");
         let before = &text[..m.start()];
@@ -489,6 +578,7 @@ impl DeadlineReader {
         let mut year: Option<i32> = None;
         let mut placeholder = false;
         let mut period: Option<String> = None;
+        let mut period_start = None;
         if let Some(y) = c.get(g.y) {
             year = y.as_str().parse().ok();
         } else if c.get(g.yph).is_some() {
@@ -520,17 +610,61 @@ impl DeadlineReader {
             {
                 return None;
             }
-            // Without a date of issue a relative year reads as nothing.
-            year = Some(match rel.as_str() {
-                "明年" | "次年" => doc_year? + 1,
-                _ => doc_year?,
-            });
+            // 每年年底, 每月当月, 第三年年底: counted from something else than the notice.
+            let clause = before
+                .rsplit(['。', ';', ',', '\n'])
+                .next()
+                .unwrap_or(before);
+            if clause.contains('每')
+                || before.ends_with(|ch: char| {
+                    ch.is_ascii_digit() || ch == '年' || "一二三四五六七八九十两".contains(ch)
+                })
+            {
+                return None;
+            }
+            // 纳入年底效能目标考核: 年底 as an adjective is no deadline.
+            let framed = c.get(g.pre).is_some()
+                || c.get(g.post).is_some()
+                || before
+                    .trim_end_matches(' ')
+                    .ends_with(['。', ';', ',', ':', '\n', '('])
+                || before.is_empty()
+                || self.goal.suffix_of(before).is_some();
+            if !framed
+                && self
+                    .relative_framed
+                    .longest_prefix(rel.as_str())
+                    .is_some_and(|k| self.relative_framed.word(k) == rel.as_str())
+            {
+                return None;
+            }
+            // Without a date of issue a relative time reads as nothing.
+            let (_, r) = self.relative.iter().find(|(w, _)| w == rel.as_str())?;
+            let (y, m, d) = match (r, issue) {
+                (_, Some(date)) => r.resolve(date),
+                (Relative::Year(n), None) => (issue_year? + n, 12, 31),
+                _ => return None,
+            };
+            year = Some(y);
+            if !matches!(r, Relative::Year(_)) {
+                period = Some(format!("{m:02}-{d:02}"));
+            }
         } else if let Some(plan) = c.get(g.plan) {
             let name = plan.as_str().trim_matches(['“', '”', '"']);
-            if let Some((_, _, last)) = self.plan_periods.iter().find(|(w, _, _)| w == name) {
+            if let Some((_, first, last)) = self.plan_periods.iter().find(|(w, _, _)| w == name) {
                 year = Some(*last);
+                // 十四五期间, 十四五时期: the whole period, from its first year.
+                let whole = m.as_str().ends_with("期间") || m.as_str().ends_with("时期");
+                period_start = whole.then(|| format!("{first:04}-01-01"));
             }
         } else if let Some(b) = c.get(g.bare) {
+            // 五年中, 两年中: a span of years, not the middle of one.
+            if before.ends_with(|ch: char| {
+                ch.is_ascii_digit() || "一二三四五六七八九十两几".contains(ch)
+            }) && b.as_str().starts_with('年')
+            {
+                return None;
+            }
             period = self
                 .periods
                 .iter()
@@ -543,6 +677,13 @@ impl DeadlineReader {
             if let Some(mo) = c.get(g.m) {
                 let month = small_number(mo.as_str()).filter(|m| (1..=12).contains(m));
                 let month = month?;
+                // 2015年1月至12月, 1997年4—6月: a range of months starts with the first.
+                if let (Some(m0), Some(y)) = (c.get(g.m0), year) {
+                    if let Some(m0) = small_number(m0.as_str()).filter(|m0| (1..month).contains(m0))
+                    {
+                        period_start = Some(format!("{y:04}-{m0:02}-01"));
+                    }
+                }
                 let day = if let Some(d) = c.get(g.d) {
                     small_number(d.as_str()).filter(|d| (1..=31).contains(d))
                 } else {
@@ -571,7 +712,7 @@ impl DeadlineReader {
             || after.trim_start().starts_with("的基础")
             || before.ends_with('比')
             || before.ends_with("较")
-            || before.ends_with("与")
+            || (before.ends_with("与") && !after.starts_with("之间"))
             || before.ends_with("同")
             || pre.starts_with("截")
             || after.starts_with("以来")
@@ -588,6 +729,7 @@ impl DeadlineReader {
             placeholder,
             reference,
             series: None,
+            period_start,
         })
     }
 
@@ -651,16 +793,22 @@ impl DeadlineReader {
     }
 }
 
-/// A range of two times (2017年8月11日至8月22日, 1997年10月-1998年2月, 2016年6月1日-6月30日) is
-/// one time, from the start of the first to the end of the second: the deadline is the end of
-/// the range (a second part without a year takes the first part's).
+/// A range of two times (2017年8月11日至8月22日, 1997年10月-1998年2月, 2016年6月1日-6月30日,
+/// 2027年与2029年之间) is one time, from the start of the first to the end of the second: the
+/// deadline is the end of the range (a second part without a year takes the first part's), and
+/// `period_start` the first day of the first part.
 fn merge_ranges(text: &str, out: &mut Vec<TimeExpr>) {
     let mut i = 0;
     while i + 1 < out.len() {
-        let between = text[out[i].end..out[i + 1].start].trim();
+        // A range stays on one line: a date that ends a line (a letterhead's date of issue)
+        // and a 到2030年 that opens the next are two times.
+        let between = text[out[i].end..out[i + 1].start].trim_matches([' ', '\t', '\u{3000}']);
         let second = &text[out[i + 1].start..out[i + 1].end];
+        let between_words =
+            matches!(between, "与" | "和") && text[out[i + 1].end..].starts_with("之间");
         let joined = matches!(between, "-" | "~" | "至" | "到")
-            || (between.is_empty() && second.starts_with(['至', '到', '-']));
+            || (between.is_empty() && second.starts_with(['至', '到', '-']))
+            || between_words;
         if joined && !out[i].reference && !out[i + 1].reference && out[i].year.is_some() {
             let first = out[i].clone();
             let second = out.remove(i + 1);
@@ -669,14 +817,37 @@ fn merge_ranges(text: &str, out: &mut Vec<TimeExpr>) {
             } else {
                 second
             };
+            let end = second.end + if between_words { "之间".len() } else { 0 };
             out[i] = TimeExpr {
                 start: first.start,
-                end: second.end,
+                end,
+                period_start: first
+                    .period_start
+                    .clone()
+                    .or_else(|| first_day(&text[first.start..first.end], &first)),
                 ..second
             };
         }
         i += 1;
     }
+}
+
+/// The first day of a dated time, by how precisely it is written: a day (2017年8月11日,
+/// 2010-01-29) is itself, a month (2017年8月) its first day, a year (2017年) its 1 January.
+/// None for a period word (上半年, 第三季度).
+fn first_day(written: &str, t: &TimeExpr) -> Option<String> {
+    let year = t.year?;
+    let deadline = t.deadline.as_deref()?;
+    let digits_only =
+        written.chars().any(|c| c.is_ascii_digit()) && !written.contains(['年', '月', '日', '号']);
+    if written.contains(['日', '号']) || digits_only {
+        return Some(deadline.to_string());
+    }
+    if written.contains('月') && !written.contains("季") {
+        return Some(format!("{}-01", &deadline[..7]));
+    }
+    let year_only = t.period.is_none();
+    year_only.then(|| format!("{year:04}-01-01"))
 }
 
 /// The bytes of the run of 民国-year numerals (and one space) that ends at byte `a`.

@@ -426,7 +426,7 @@ impl Extractor {
                             && !t.reference
                             && t.series.is_none()
                             && t.year.is_some_and(|y| anchor_year.is_none_or(|i| y >= i))
-                            && self.opens_scope(&text[t.start..t.end], &text[t.end..le])
+                            && self.opens_scope(&text[t.start..t.end], &text[t.end.min(le)..le])
                     }) {
                         opened = Some(t.clone());
                     }
@@ -662,7 +662,12 @@ impl DocPass<'_> {
         let scope = self.opened_scope[li]
             .as_ref()
             .or(self.line_scope[li].as_ref());
-        let scope_year = scope.or(self.doc_time.as_ref()).and_then(|t| t.year);
+        // A period without a year (第三季度, 首季度) takes the year in scope, else the year of
+        // issue.
+        let scope_year = scope
+            .or(self.doc_time.as_ref())
+            .and_then(|t| t.year)
+            .or(self.anchor_year);
         // A time expression covers the rest of its sentence, across ';' up to the full stop.
         let from = self.full_sentence_start(s.start);
         if let Some(t) = self.times_between(from, at).iter().rfind(|t| !t.reference) {

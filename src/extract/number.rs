@@ -80,7 +80,8 @@ pub fn chinese_digit(c: char) -> Option<u32> {
         '零' | '〇' | '○' | 'Ｏ' => 0,
         '一' | '壹' | '幺' => 1,
         '二' | '两' | '兩' | '贰' | '貳' => 2,
-        '三' | '叁' | '參' => 3,
+        // 参 is 參 (a variant of 叁) after conversion to simplified script.
+        '三' | '叁' | '參' | '参' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
         '六' | '陆' | '陸' => 6,
@@ -101,6 +102,11 @@ pub fn chinese_magnitude(c: char) -> Option<f64> {
         '亿' | '億' => 1.0e8,
         _ => return None,
     })
+}
+
+/// True for the 大写 (financial) numeral characters.
+pub fn is_daxie(c: char) -> bool {
+    "壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟".contains(c)
 }
 
 /// True for characters that can be part of a Chinese numeral.

@@ -70,6 +70,8 @@ pub struct TargetRules {
     status_frame: Words,
     /// Particles between a comparator and its value (超过了, 至少是, 最多为).
     comparator_particle: WordList,
+    /// Words that end with a comparator word but are not one (通过).
+    not_comparator: WordList,
     /// Words holding 了 that do not mark a completed action (为了, 了解, 除了).
     not_perfective: Vec<String>,
     /// The kind of each unit of patterns/units.tsv (count, money, measure …), by index.
@@ -156,6 +158,7 @@ impl TargetRules {
             penalties: Words::new(longest_first(p.list("not_target_word"))),
             status_frame: Words::new(p.list("status_frame")),
             comparator_particle: WordList::longest_first(p.list("comparator_particle")),
+            not_comparator: WordList::longest_first(p.list("not_comparator")),
             not_perfective: list("not_perfective"),
             unit_kinds: p.units.iter().map(|u| u.kind.clone()).collect(),
             change_extent: WordList::longest_first(p.list("change_extent")),
@@ -491,7 +494,15 @@ impl<'a> SentenceCtx<'a> {
                 }
             }
         }
-        if let Some(i) = self.rules.before_words.suffix_of(s) {
+        let found = self.rules.before_words.suffix_of(s).filter(|&i| {
+            // 通过20项: a longer word that only ends with one (过) is no comparator.
+            let w = &self.rules.before[i].0;
+            self.rules
+                .not_comparator
+                .first_suffix(s)
+                .is_none_or(|n| n.len() <= w.len())
+        });
+        if let Some(i) = found {
             let (w, c) = &self.rules.before[i];
             {
                 let cstart = s.len() - w.len();
@@ -1042,7 +1053,7 @@ impl<'a> SentenceCtx<'a> {
             self.clean_indicator(raw)
         };
         let unit = first.unit.as_deref().unwrap_or("");
-        let ratio_unit = matches!(unit, "%" | "‰") || unit.starts_with('/');
+        let ratio_unit = matches!(unit, "%" | "‰" | "‱") || unit.starts_with('/');
         let start_of = |s: &str| -> usize {
             match raw.rfind(s) {
                 Some(p) if !s.is_empty() => floor + p,

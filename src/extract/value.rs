@@ -58,12 +58,27 @@ impl Mention {
     }
 }
 
-/// The groups of one match of the number pattern (byte ranges of the text); `share` is
-/// Some(true) for 百分之, Some(false) for 千分之.
+/// The words of a share and the unit each gives: 百分之 (and its 大写 form 佰分之) is a
+/// percentage, 千分之 (仟分之) per mille, 万分之 per myriad.
+const SHARES: [(&str, &str); 5] = [
+    ("百分之", "%"),
+    ("佰分之", "%"),
+    ("千分之", "‰"),
+    ("仟分之", "‰"),
+    ("万分之", "‱"),
+];
+
+/// The unit of a share word of [`SHARES`].
+fn share_unit(word: &str) -> Option<&'static str> {
+    SHARES.iter().find(|(w, _)| *w == word).map(|(_, u)| *u)
+}
+
+/// The groups of one match of the number pattern (byte ranges of the text); `share` is the
+/// unit of its share word (百分之 → %, 千分之 → ‰, 万分之 → ‱).
 #[derive(Debug, Clone, Default)]
 struct NumberCaps {
     whole: std::ops::Range<usize>,
-    share: Option<bool>,
+    share: Option<&'static str>,
     sn: Option<std::ops::Range<usize>>,
     sp: Option<std::ops::Range<usize>>,
     ar: Option<std::ops::Range<usize>>,
@@ -94,13 +109,26 @@ pub struct ValueScanner {
     magnitude_lead: WordList,
     not_before: WordList,
     chinese_not_unit: WordList,
+    /// Comparator words of two chars or more standing before a number (达到, 不少于), and those
+    /// after it (以上, 左右): a one-char numeral between them is a quantity (达到十个).
+    quantity_before: WordList,
+    quantity_after: WordList,
+    /// A numeral and measure word that mean "some" (一批).
+    vague_quantity: WordList,
+    /// Words before an amount followed by 的 that make it a class (收入过200亿元的集群).
+    class_lead: WordList,
+    /// Every comparator word standing before a number, longest first.
+    comparator_before: WordList,
+    /// Words before a numeral that make it a reference or a description (这, 每, 是): 这两条
+    /// counts nothing.
+    not_quantity_before: WordList,
     placeholders: Words,
     /// `may_open_number` for every 3-byte char, as bits: entry `cp >> 6`, bit `cp & 0x3F` of its
     /// code point.
     opens3: Box<[u64; 1024]>,
 }
 
-const CN: &str = "零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟";
+const CN: &str = "零〇一二两三四五六七八九十百千万亿点壹贰叁参肆伍陆柒捌玖拾佰仟";
 
 /// Can a number start at `c`: a digit (any script: the pattern's `\d`) or a numeral char?
 /// (Ideographs other than the numerals are letters, never digits.)
@@ -138,6 +166,7 @@ fn is_cn(c: char) -> bool {
             | '壹'
             | '贰'
             | '叁'
+            | '参'
             | '肆'
             | '伍'
             | '陆'
@@ -248,10 +277,99 @@ fn ascii_number(s: &str, p: usize) -> Option<NumberCaps> {
     })
 }
 
+/// What follows a number: its end, multiplier, the smaller places of a mixed numeral (3万4000:
+/// 4000), unit and approximation mark.
+struct Tail {
+    end: usize,
+    mult: f64,
+    plus: f64,
+    unit: Option<String>,
+    unit_def: Option<usize>,
+    approx: bool,
+}
+
+impl Tail {
+    /// The number read with this tail: 3 with 万 and 4000 → 34000.
+    fn apply(&self, n: Number) -> Number {
+        if self.plus == 0.0 {
+            return n.scaled(self.mult);
+        }
+        let v = super::number::round_sig(n.value * self.mult + self.plus);
+        Number {
+            value: v,
+            decimal: v.fract() != 0.0,
+        }
+    }
+}
+
+/// The places below a multiplier written after it (3万4000, 25万6千, 5万4千6百, 1亿2000万,
+/// 1万零600): their sum and length, when it is below the multiplier and no date, decimal or
+/// further digit follows.
+fn lower_places(s: &str, mult: f64) -> Option<(f64, usize)> {
+    let mut i = s.strip_prefix('零').map_or(0, |_| '零'.len_utf8());
+    let mut total = 0.0;
+    let mut last_place = mult;
+    loop {
+        let digits = s[i..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            break;
+        }
+        let n: f64 = s[i..i + digits].parse().ok()?;
+        let mut j = i + digits;
+        let place = [('万', 1.0e4), ('千', 1.0e3), ('百', 100.0), ('十', 10.0)]
+            .into_iter()
+            .find(|(c, _)| s[j..].starts_with(*c));
+        match place {
+            Some((c, f)) if f < last_place && n * f < last_place => {
+                total += n * f;
+                last_place = f;
+                j += c.len_utf8();
+                i = j;
+            }
+            // A plain number closes the run: 3万4000.
+            None if total == 0.0 || n < last_place => {
+                total += n;
+                i = j;
+                break;
+            }
+            _ => return None,
+        }
+    }
+    let rest = &s[i..];
+    let ok = total > 0.0
+        && total < mult
+        && !rest.starts_with(|c: char| {
+            c.is_ascii_digit()
+                || matches!(c, '.' | '年' | '月' | '日' | '号' | '-' | '/' | '万' | '亿')
+        });
+    ok.then_some((total, i))
+}
+
+/// 一角七分 / 五角 / 三分 and 整 after 元: the fraction of a yuan and the bytes it takes.
+fn jiao_fen(s: &str) -> (f64, usize) {
+    let mut add = 0.0;
+    let mut i = 0;
+    for (unit, f) in [('角', 0.1), ('分', 0.01)] {
+        let mut chars = s[i..].chars();
+        if let (Some(d), Some(u)) = (chars.next(), chars.next()) {
+            if u == unit {
+                if let Some(v) = chinese_digit(d).or_else(|| d.to_digit(10)) {
+                    add += v as f64 * f;
+                    i += d.len_utf8() + u.len_utf8();
+                }
+            }
+        }
+    }
+    if s[i..].starts_with('整') {
+        i += '整'.len_utf8();
+    }
+    (add, i)
+}
+
 impl ValueScanner {
     pub fn new(p: &Patterns) -> ValueScanner {
         let number = Regex::new(&format!(
-            r"(?P<share>百分之|千分之)(?P<sn>[{CN}]+)|(?P<sp>\d(?: \d)+(?: ?\. ?\d(?: \d)*)?) ?[%‰]|(?P<ar>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<cn>[{CN}]+)"
+            r"(?P<share>[百佰]分之|[千仟]分之|万分之)(?P<sn>[{CN}]+|\d+(?:\.\d+)?)|(?P<sp>\d(?: \d)+(?: ?\. ?\d(?: \d)*)?) ?[%‰]|(?P<ar>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<cn>[{CN}]+)"
         ))
         .expect("number pattern");
         let mut units_by_len: Vec<(String, usize)> = p
@@ -275,6 +393,33 @@ impl ValueScanner {
             magnitude_lead: WordList::longest_first(p.list("magnitude_lead")),
             not_before: WordList::longest_first(p.list("not_before")),
             chinese_not_unit: WordList::longest_first(p.list("chinese_not_unit")),
+            quantity_before: {
+                let (before, _) = p.comparators_by_position();
+                WordList::new(
+                    before
+                        .into_iter()
+                        .map(|(w, _)| w)
+                        .filter(|w| w.chars().count() >= 2)
+                        .collect(),
+                )
+            },
+            vague_quantity: WordList::longest_first(p.list("vague_quantity")),
+            class_lead: WordList::longest_first(p.list("class_lead")),
+            comparator_before: WordList::new(
+                p.comparators_by_position()
+                    .0
+                    .into_iter()
+                    .map(|(w, _)| w)
+                    .collect(),
+            ),
+            not_quantity_before: WordList::longest_first(p.list("not_quantity_before")),
+            quantity_after: WordList::new(
+                p.comparators_by_position()
+                    .1
+                    .into_iter()
+                    .map(|(w, _)| w)
+                    .collect(),
+            ),
             placeholders: Words::new(p.list("placeholder")),
             opens3: {
                 let mut t = Box::new([0u64; 1024]);
@@ -341,24 +486,20 @@ impl ValueScanner {
         (saw_mag || han > 0).then_some(len)
     }
 
-    /// The unit (and any multiplier, 余/多 and denominator) right after a number ending at
-    /// byte `pos` of `text`. Returns (end, multiplier, unit text, unit index, approx).
-    fn tail(
-        &self,
-        text: &str,
-        mut pos: usize,
-        chinese: bool,
-    ) -> (usize, f64, Option<String>, Option<usize>, bool) {
+    /// The unit (and any multiplier, 余/多, denominator, and the smaller places of a mixed
+    /// numeral) right after a number ending at byte `pos` of `text`.
+    fn tail(&self, text: &str, pos: usize, chinese: bool) -> Tail {
         let mut approx = false;
         let mut mult = 1.0;
-        let s = &text[pos..];
+        let mut plus = 0.0;
         let skip_space = |s: &str| if s.starts_with(' ') { 1 } else { 0 };
-        let mut p = pos + skip_space(s);
+        let mut p = pos + skip_space(&text[pos..]);
         if text[p..].starts_with('余') || text[p..].starts_with('多') {
             approx = true;
             p += 3;
         }
-        if !chinese
+        // A numeral in characters holds its own multiplier, except after 余/多 (十多万).
+        if (!chinese || approx)
             && self
                 .unit_at(&text[p..])
                 .is_none_or(|(u, _)| !u.starts_with(['万', '亿', '千']))
@@ -380,7 +521,15 @@ impl ValueScanner {
                 }
             }
         }
-        if !approx && (text[p..].starts_with('余') || text[p..].starts_with('多')) {
+        // 3万4000, 25万6千, 5万4千6百, 1亿2000万: the places below the multiplier.
+        if !approx && mult >= 1.0e4 {
+            if let Some((add, len)) = lower_places(&text[p..], mult) {
+                plus = add;
+                p += len;
+            }
+        }
+        if !approx && plus == 0.0 && (text[p..].starts_with('余') || text[p..].starts_with('多'))
+        {
             approx = true;
             p += 3;
         }
@@ -394,13 +543,29 @@ impl ValueScanner {
                     end += d;
                 }
             }
-            pos = end;
-            return (pos, mult, Some(unit), Some(i), approx);
+            // 一百四十三元一角七分, 壹佰壹拾壹圆整: the fractions of a yuan, and 整 (even).
+            if self.units[i].kind == "money" && u.ends_with(['元', '圆']) {
+                let (add, len) = jiao_fen(&text[end..]);
+                plus += add;
+                end += len;
+            }
+            return Tail {
+                end,
+                mult,
+                plus,
+                unit: Some(unit),
+                unit_def: Some(i),
+                approx,
+            };
         }
-        if approx || mult != 1.0 {
-            pos = p;
+        Tail {
+            end: if approx || mult != 1.0 { p } else { pos },
+            mult,
+            plus,
+            unit: None,
+            unit_def: None,
+            approx,
         }
-        (pos, mult, None, None, approx)
     }
 
     /// Every value mention in `text[range]`, in order. Offsets are bytes of `text`.
@@ -449,8 +614,9 @@ impl ValueScanner {
     /// The next number at or after `pos` — what the number pattern's leftmost match from `pos`
     /// gives. Every alternative of the pattern opens with a digit or a char of `CN`, so the match
     /// starts at the first such char. A numeral in Chinese characters is read without the regex
-    /// engine: 百分之/千分之 and a run of numeral chars is a share (the first alternative), else
-    /// the run is the number. A number in digits goes through the pattern with its captures.
+    /// engine: a share word (百分之, 千分之, 万分之) and a run of numeral chars or of digits is a
+    /// share (the first alternative), else the run is the number. A number in digits goes
+    /// through the pattern with its captures, and so does a share in digits of another script.
     fn next_number(&self, hay: &str, pos: usize) -> Option<NumberCaps> {
         let (p, c) = self.next_opening(hay, pos)?;
         if is_cn(c) {
@@ -461,20 +627,28 @@ impl ValueScanner {
                     .map_or(hay.len() - from, |(i, _)| i)
             };
             let rest = &hay[p..];
-            let share = if rest.starts_with("百分之") {
-                Some(true)
-            } else if rest.starts_with("千分之") {
-                Some(false)
-            } else {
-                None
-            };
-            if let Some(pct) = share {
-                let e = run_end(p + 9);
-                if e > p + 9 {
+            let share = SHARES
+                .iter()
+                .find(|(w, _)| rest.starts_with(w))
+                .map(|(w, u)| (w.len(), *u));
+            if let Some((len, unit)) = share {
+                let from = p + len;
+                let mut e = run_end(from);
+                if e == from && hay[from..].starts_with(|c: char| c.is_numeric()) {
+                    // 百分之2.4: digits after the share word.
+                    let ascii = hay[from..].starts_with(|c: char| c.is_ascii_digit());
+                    match ascii.then(|| ascii_number(hay, from)).flatten() {
+                        Some(n) if n.ar.is_some() && !hay[from..n.whole.end].contains(',') => {
+                            e = n.whole.end;
+                        }
+                        _ => return self.pattern_at(hay, p),
+                    }
+                }
+                if e > from {
                     return Some(NumberCaps {
                         whole: p..e,
-                        share: Some(pct),
-                        sn: Some(p + 9..e),
+                        share: Some(unit),
+                        sn: Some(from..e),
                         ..NumberCaps::default()
                     });
                 }
@@ -491,11 +665,16 @@ impl ValueScanner {
                 return Some(caps);
             }
         }
+        self.pattern_at(hay, p)
+    }
+
+    /// The number pattern's leftmost match from `p`, with its groups.
+    fn pattern_at(&self, hay: &str, p: usize) -> Option<NumberCaps> {
         let c = self.number.captures_at(hay, p)?;
         let range = |name: &str| c.name(name).map(|g| g.range());
         Some(NumberCaps {
             whole: c.get(0)?.range(),
-            share: c.name("share").map(|g| g.as_str() == "百分之"),
+            share: c.name("share").and_then(|g| share_unit(g.as_str())),
             sn: range("sn"),
             sp: range("sp"),
             ar: range("ar"),
@@ -538,7 +717,8 @@ impl ValueScanner {
             }
         }
         let (mut value, mut end, chinese, single, share) = if let Some(sn) = caps.sn.clone() {
-            let v = parse_chinese(&text[sn.clone()])?;
+            let digits = &text[sn.clone()];
+            let v = parse_chinese(digits).or_else(|| parse_arabic(digits))?;
             (v, sn.end, true, false, true)
         } else if let Some(digits) = caps.sp.clone().or(caps.ar.clone()) {
             let v = parse_arabic(&text[digits.clone()])?;
@@ -568,12 +748,21 @@ impl ValueScanner {
                     return None;
                 }
                 let v = parse_chinese(&format!("一{s}"))?;
-                let (e, _, u, ud, _) = self.tail(text, cn.end, true);
+                let Tail {
+                    end: e,
+                    unit: u,
+                    unit_def: ud,
+                    ..
+                } = self.tail(text, cn.end, true);
                 // 超亿元的企业, 千亿级产业集群: the amount names a class, it is no value.
                 if text[e..to].starts_with(['的', '级']) {
                     return None;
                 }
                 return Some(Mention::whole(start, e, v, u, ud, true));
+            }
+            // 参 is a numeral only among other 大写 numerals (參佰, 叁拾参), never in 参加.
+            if s.contains('参') && !s.chars().any(|c| c != '参' && super::number::is_daxie(c)) {
+                return None;
             }
             let single = s.chars().count() == 1;
             (parse_chinese(s)?, cn.end, true, single, false)
@@ -668,8 +857,7 @@ impl ValueScanner {
         let mut approx = false;
         let mut is_share = share;
         if share {
-            let pct = caps.share == Some(true);
-            unit = Some(if pct { "%" } else { "‰" }.to_string());
+            unit = caps.share.map(String::from);
             unit_def = self
                 .units_by_len
                 .iter()
@@ -722,10 +910,33 @@ impl ValueScanner {
                 .map(|(_, i)| *i);
             is_share = true;
         } else {
-            let (e, mult, u, ud, ap) = self.tail(text, end, chinese);
+            let t = self.tail(text, end, chinese);
+            let (e, u, ud, ap) = (t.end, t.unit.clone(), t.unit_def, t.approx);
             if chinese && single {
                 if let Some(uu) = &u {
-                    if self.chinese_not_unit.iter().any(|w| uu == w) {
+                    // 两个方面, 三项制度: a kind, unless a count word stands as a quantity — after
+                    // a comparator word (达到十个) or closing its clause (中心十个。, 十个以上); a
+                    // grade (二级以上) never does.
+                    let rest = text[e..to].trim_start_matches(' ');
+                    let count = ud.is_some_and(|i| self.units[i].kind == "count");
+                    let vague = self.vague_quantity.prefix_of(&text[start..]).is_some();
+                    let closes =
+                        |r: &str| r.is_empty() || r.starts_with([',', '。', ';', ':', '!', '?']);
+                    let after_word = self
+                        .quantity_after
+                        .first_prefix(rest)
+                        .is_some_and(|w| closes(&rest[w.len()..]));
+                    let comparator = self.quantity_before.suffix_of(before_t).is_some();
+                    // 一个, 一次, 一套 closing a clause are mostly an article (另搞一套); so is
+                    // any numeral after a demonstrative (这两条).
+                    let article = value.value == 1.0
+                        || self.not_quantity_before.suffix_of(before_t).is_some();
+                    // 提高到一个新水平: after a comparator, 一个 still needs to close its clause.
+                    let quantity = count
+                        && !vague
+                        && ((comparator && (value.value != 1.0 || closes(rest) || after_word))
+                            || (!article && (closes(rest) || after_word)));
+                    if self.chinese_not_unit.iter().any(|w| uu == w) && !quantity {
                         return None;
                     }
                 }
@@ -733,7 +944,7 @@ impl ValueScanner {
             if chinese && u.is_none() && self.chinese_not_unit.prefix_of(&text[e..]).is_some() {
                 return None;
             }
-            value = value.scaled(mult);
+            value = t.apply(value);
             end = e;
             unit = u;
             unit_def = ud;
@@ -782,8 +993,23 @@ impl ValueScanner {
                     {
                         return None; // a date 2024-09-17
                     }
-                    let (e3, mult2, u2, ud2, _) = self.tail(text, e2, c2.name("cn").is_some());
-                    let v2 = v2.scaled(mult2);
+                    let t2 = self.tail(text, e2, c2.name("cn").is_some());
+                    let (e3, u2, ud2) = (t2.end, t2.unit.clone(), t2.unit_def);
+                    let v2 = t2.apply(v2);
+                    // The multiplier written once, on the second number: 1-2万 (its tail),
+                    // 一百二十到一百五十万 (the end of its numeral, when the first has none).
+                    let mult2 = match c2.name("cn") {
+                        Some(cn2) if chinese && !is_share => {
+                            let first = caps.cn.clone().map_or("", |r| &text[r]);
+                            ["万亿", "亿", "万"]
+                                .into_iter()
+                                .zip([1.0e12, 1.0e8, 1.0e4])
+                                .find(|(m, _)| cn2.as_str().ends_with(m))
+                                .filter(|_| !first.contains(['万', '亿']))
+                                .map_or(1.0, |(_, f)| f)
+                        }
+                        _ => t2.mult,
+                    };
                     match (&unit, &u2) {
                         (Some(a), Some(b)) if a != b => break,
                         (None, Some(_)) => {
@@ -808,7 +1034,7 @@ impl ValueScanner {
                     if mult2 > 1.0
                         && value.value * mult2 <= v2.value
                         && value.value < v2.value / mult2 + 1e-9
-                        && !chinese
+                        && (!chinese || c2.name("cn").is_some())
                     {
                         // 1-2万: the multiplier of the second number applies to the first.
                         value = value.scaled(mult2);
@@ -822,6 +1048,23 @@ impl ValueScanner {
         }
         // A Chinese numeral is only a value with a unit or as a share.
         if chinese && unit.is_none() {
+            return None;
+        }
+        // 收入过200亿元的软件产业集群, 超100人的企业: an amount past a threshold before 的
+        // names a class of what follows, not a value (a share, 超过80%的企业, stays one).
+        if !is_share
+            && unit
+                .as_deref()
+                .is_some_and(|u| !u.starts_with(['%', '‰', '‱', '/']))
+            && text[end..to].starts_with('的')
+            && self
+                .comparator_before
+                .first_suffix(before_t)
+                .is_some_and(|w| {
+                    // The whole comparator word (不超过 is no 过).
+                    self.class_lead.words().iter().any(|c| c == w)
+                })
+        {
             return None;
         }
         // A four-digit year with a month (2024-09) is a date, not a range.
@@ -1020,6 +1263,9 @@ mod tests {
             "‰",
             "百分之",
             "千分之",
+            "万分之",
+            "仟分之",
+            "2.4",
             "百",
             "千",
             "万",
@@ -1056,7 +1302,7 @@ mod tests {
                     let r = |name: &str| c.name(name).map(|g| g.range());
                     (
                         c.get(0).unwrap().range(),
-                        c.name("share").map(|g| g.as_str() == "百分之"),
+                        c.name("share").and_then(|g| share_unit(g.as_str())),
                         r("sn"),
                         r("sp"),
                         r("ar"),
