@@ -274,6 +274,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "vague_quantity",
     "not_quantity_before",
     "class_lead",
+    "light_verb",
     "not_comparator",
     "comparator_particle",
     "not_perfective",

@@ -11,7 +11,7 @@ use common::*;
 
 /// Floors: each is a figure the extraction reaches on gold-dev and must keep.
 const TARGET_F1: f64 = 0.89;
-const TARGET_STRICT_F1: f64 = 0.54;
+const TARGET_STRICT_F1: f64 = 0.55;
 const TARGET_YEAR: f64 = 0.93;
 const TARGET_DEADLINE: f64 = 0.93;
 const TARGET_UNIT: f64 = 0.96;

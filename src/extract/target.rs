@@ -72,6 +72,8 @@ pub struct TargetRules {
     comparator_particle: WordList,
     /// Words that end with a comparator word but are not one (通过).
     not_comparator: WordList,
+    /// Verbs of doing or building that do not name what a count counts (建设, 实施, 推动).
+    light_verbs: WordList,
     /// Words holding 了 that do not mark a completed action (为了, 了解, 除了).
     not_perfective: Vec<String>,
     /// The kind of each unit of patterns/units.tsv (count, money, measure …), by index.
@@ -159,6 +161,7 @@ impl TargetRules {
             status_frame: Words::new(p.list("status_frame")),
             comparator_particle: WordList::longest_first(p.list("comparator_particle")),
             not_comparator: WordList::longest_first(p.list("not_comparator")),
+            light_verbs: WordList::longest_first(p.list("light_verb")),
             not_perfective: list("not_perfective"),
             unit_kinds: p.units.iter().map(|u| u.kind.clone()).collect(),
             change_extent: WordList::longest_first(p.list("change_extent")),
@@ -745,9 +748,18 @@ impl<'a> SentenceCtx<'a> {
             let floor = g.floor;
             let (ind_start, mut indicator, rule) =
                 self.indicator(sent, floor, g, prev_indicator.as_deref(), &mut chain);
-            let Some(ind) = indicator.take() else {
+            let Some(mut ind) = indicator.take() else {
                 continue;
             };
+            // 建设工会驿站150个 counts 工会驿站: a verb of doing or building before a count's
+            // object does not name what is counted (新增, 引进 do).
+            if rule.starts_with("count") {
+                if let Some(v) = self.rules.light_verbs.first_prefix(&ind) {
+                    if ind[v.len()..].chars().count() >= 3 {
+                        ind = ind[v.len()..].to_string();
+                    }
+                }
+            }
             prev_indicator = Some(ind.clone());
             let quote_start = ind_start.min(first.start);
             let quote_end = g.end;
@@ -894,9 +906,27 @@ impl<'a> SentenceCtx<'a> {
             i += 1;
         }
         parts.push(cur);
-        let parts: Vec<String> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+        let mut parts: Vec<String> = parts.into_iter().filter(|p| !p.is_empty()).collect();
         if parts.len() < 2 {
             return parts;
+        }
+        // 国家级、省级国际科技合作基地奖励, 应届博士、硕士生活补贴: parallel modifiers that end
+        // alike (级, 士) share what follows the last one's modifier.
+        let last = parts[parts.len() - 1].clone();
+        if let Some(t) = self
+            .seg
+            .cut(&last)
+            .first()
+            .filter(|t| (2..=3).contains(&t.word.chars().count()) && t.end < last.len())
+        {
+            let tail = &last[t.end..];
+            let t_last = t.word.chars().next_back();
+            let n = parts.len();
+            for p in &mut parts[..n - 1] {
+                if p.chars().next_back() == t_last && !p.ends_with(tail) {
+                    p.push_str(tail);
+                }
+            }
         }
         let heads = self.rules.heads();
         super::responsible::fill_heads(&parts, heads, &|s: &str| self.rules.ends_with_head(s))
@@ -1122,7 +1152,23 @@ impl<'a> SentenceCtx<'a> {
             .strip_prefix('的')
             .filter(|noun| self.rules.not_share_of.prefix_of(noun).is_none())
             .filter(|_| !self.rules.ends_with_head(&cleaned));
-        if let Some(noun) = share {
+        // 给予最高200万元的一次性奖励: 的 after an amount names the amount; the recipient of the
+        // award (对新认定的…基地, …的项目,) says whose it is.
+        if let Some(noun) = share.filter(|_| amount) {
+            let noun_end = noun
+                .find(['和', '与', '及', '、', '('])
+                .unwrap_or(noun.len());
+            let name = noun[..noun_end].trim();
+            if (2..=12).contains(&name.chars().count()) {
+                *chain = None;
+                let ind = match self.recipient(sent, g.floor.min(first.start)) {
+                    Some(r) => format!("{r}{name}"),
+                    None => name.to_string(),
+                };
+                return (floor.min(first.start), Some(ind), "amount-name");
+            }
+        }
+        if let Some(noun) = share.filter(|_| !amount) {
             // A share of a population of units.
             let noun_end = noun
                 .find(['和', '与', '及', '、'])
@@ -1170,11 +1216,7 @@ impl<'a> SentenceCtx<'a> {
             // A verb alone before the value: the object (and what it must do) follows it.
             if let Some((obj, pred)) = object_after(right, &self.rules.predicates) {
                 if !ratio_unit {
-                    let suffix = if matches!(unit, "人" | "名" | "人次") {
-                        "人数"
-                    } else {
-                        "数"
-                    };
+                    let suffix = count_suffix;
                     let ind = match pred {
                         Some(p) => format!("{cleaned}{p}的{obj}{suffix}"),
                         None => format!("{cleaned}{obj}{suffix}"),
@@ -1318,6 +1360,35 @@ impl<'a> SentenceCtx<'a> {
         };
         let start = prev_floor + prev_clause.rfind(noun.as_str()).unwrap_or(0);
         Some((start, merged))
+    }
+
+    /// The recipient of an award or subsidy in the sentence before byte `at`: the words after a
+    /// clause-opening 对 up to its comma (对园区内新认定的国家级、省级国际科技合作基地，…给予),
+    /// else a clause that ends in 的 and a noun right before the value's clause (入选…“十佳场景
+    /// 示范”的项目，给予…). Scope words and a leading 新认定的-style 的 phrase stay: they say which
+    /// recipients.
+    fn recipient(&self, sent: Span, at: usize) -> Option<String> {
+        let text = self.text;
+        let before = &text[sent.start..at];
+        let clause_at = before.rfind([',', ';', ':']).map(|i| i + 1)?;
+        let head = &before[..clause_at - 1];
+        let open = head.rfind([',', ';', ':', '。']).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let clause = head[open..].trim();
+        let who = if let Some(rest) = clause.strip_prefix('对') {
+            rest
+        } else {
+            // …的项目 / …的企业: the clause names its subject after its last 的.
+            let (_, noun) = clause.rsplit_once('的')?;
+            if !(1..=6).contains(&noun.chars().count()) {
+                return None;
+            }
+            clause
+        };
+        let who = self.clean_front(who.trim_end_matches('的'));
+        let n = who.chars().count();
+        ((2..=40).contains(&n) && !who.contains(['(', '“'])).then_some(who)
     }
 
     /// The noun phrase at the end of a clause, after its last verb (…免费开展一次宫颈癌、乳腺癌
