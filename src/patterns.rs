@@ -275,6 +275,8 @@ pub const LEXICON_LISTS: &[&str] = &[
     "not_quantity_before",
     "class_lead",
     "light_verb",
+    "award_verb",
+    "requirement_word",
     "not_comparator",
     "comparator_particle",
     "not_perfective",

@@ -10,12 +10,12 @@ mod common;
 use common::*;
 
 /// Floors: each is a figure the extraction reaches on gold-dev and must keep.
-const TARGET_F1: f64 = 0.89;
+const TARGET_F1: f64 = 0.90;
 const TARGET_STRICT_F1: f64 = 0.55;
 const TARGET_YEAR: f64 = 0.93;
 const TARGET_DEADLINE: f64 = 0.93;
 const TARGET_UNIT: f64 = 0.96;
-const MILESTONE_F1: f64 = 0.60;
+const MILESTONE_F1: f64 = 0.70;
 const DOCUMENTS_MEAN: f64 = 0.94;
 
 fn gold() -> std::path::PathBuf {

@@ -806,7 +806,10 @@ fn merge_ranges(text: &str, out: &mut Vec<TimeExpr>) {
         let second = &text[out[i + 1].start..out[i + 1].end];
         let between_words =
             matches!(between, "与" | "和") && text[out[i + 1].end..].starts_with("之间");
-        let joined = matches!(between, "-" | "~" | "至" | "到")
+        // 1997年10月――1998年2月: a dash may be written twice.
+        let dashes = !between.is_empty() && between.chars().all(|c| matches!(c, '-' | '~'));
+        let joined = dashes
+            || matches!(between, "至" | "到")
             || (between.is_empty() && second.starts_with(['至', '到', '-']))
             || between_words;
         if joined && !out[i].reference && !out[i + 1].reference && out[i].year.is_some() {

@@ -274,6 +274,17 @@ pub fn table_start(lines: &[(usize, usize)], text: &str) -> Option<usize> {
     None
 }
 
+/// Does `clause` hold the perfective 了 (新增了228个, 提出了办理意见): a report of what was done?
+/// A 了 inside one of `not_perfective` (为了, 了解, 除了) is not one.
+pub fn perfective(clause: &str, not_perfective: &[String]) -> bool {
+    clause.match_indices('了').any(|(i, _)| {
+        !not_perfective.iter().any(|w| {
+            let (pre, post) = w.split_at(w.find('了').unwrap_or(0));
+            clause[..i].ends_with(pre) && clause[i..].starts_with(post)
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,6 +21,8 @@ pub struct MilestoneRules {
     lead: Vec<String>,
     vague: Words,
     descriptive: Words,
+    /// Words holding 了 that do not mark a completed action (为了, 了解).
+    not_perfective: Vec<String>,
 }
 
 impl MilestoneRules {
@@ -41,6 +43,7 @@ impl MilestoneRules {
             lead: list("task_lead"),
             vague: Words::new(list("vague_verb")),
             descriptive: Words::new(list("not_milestone")),
+            not_perfective: list("not_perfective"),
             goal: Words::new(p.list("goal")),
         }
     }
@@ -132,6 +135,8 @@ impl MilestoneRules {
             let full = pass.full_sentence_start(s.start);
             let cell_dated = pass.cell_scope(li).is_some();
             let mut pending: Option<(&TimeExpr, usize)> = None;
+            // 每年10月底前，下发《…通知》: a recurrence whose clause holds no task, for the next.
+            let mut pending_recurrence: Option<(String, usize)> = None;
             let mut last_in_sentence: Option<usize> = None;
             let mut prev_clause: Option<Span> = None;
             for (ci, c) in clauses.iter().enumerate() {
@@ -177,7 +182,12 @@ impl MilestoneRules {
                 let opened = pass.brackets.partition_point(|b| b.start <= c.start);
                 let in_bracket = opened > 0 && pass.brackets[opened - 1].end >= c.end;
                 let prev = prev_clause.replace(*c);
-                if taken || in_bracket || self.descriptive.any_in(clause) {
+                // 研究提出了办理意见: what was done is no task.
+                if taken
+                    || in_bracket
+                    || self.descriptive.any_in(clause)
+                    || super::layout::perfective(clause, &self.not_perfective)
+                {
                     pending = None;
                     continue;
                 }
@@ -192,14 +202,19 @@ impl MilestoneRules {
                         continue;
                     }
                 }
-                let (own, start) = match (own, pending.take()) {
+                let held = pending.take();
+                let (own, start) = match (own, held) {
                     (Some(t), _) => (Some(t), c.start),
                     (None, Some((t, st))) => (Some(t), st),
                     (None, None) => (None, c.start),
                 };
+                // 1997年4―6月，由社会团体根据…要求，…进行自查并填写…: a date that opened the
+                // sentence waits for the clause with the task.
+                let from_pending = held.is_some() && own.is_some_and(|t| t.start < c.start);
+                let carried = pending_recurrence.take();
                 let recurring = if clause.contains("年度第") || !self.recurring_words.any_in(clause)
                 {
-                    None
+                    carried.as_ref().map(|(r, _)| r.clone())
                 } else {
                     self.recurring_words
                         .occurrences(clause)
@@ -210,8 +225,21 @@ impl MilestoneRules {
                 let first_word_is_task = self.starts_with_task(&task);
                 let (time, rule, start, task) = if let Some(r) = &recurring {
                     if !self.task.any_in(clause) || has_age(clause) || r.is_empty() {
+                        // Only a short clause of a recurrence and its date (期间每年10月底前)
+                        // waits for its task.
+                        let dated = clause.chars().count() <= 14
+                            && clause.char_indices().any(|(i, ch)| {
+                                matches!(ch, '月' | '日' | '号')
+                                    && clause[..i].ends_with(|p: char| {
+                                        p.is_ascii_digit() || "一二三四五六七八九十".contains(p)
+                                    })
+                            });
+                        if carried.is_none() && dated && !has_age(clause) && !r.is_empty() {
+                            pending_recurrence = Some((r.clone(), start));
+                        }
                         continue;
                     }
+                    let start = carried.map_or(start, |(_, st)| st.min(start));
                     (None, "recurring", start, task)
                 } else if let Some(t) = own {
                     if t.placeholder {
@@ -233,7 +261,17 @@ impl MilestoneRules {
                         (pass.time_at(*s, t.end), "dated-clause", p.start, ptask)
                     } else if self.task.any_in(clause) && !self.starts_vague(&task) {
                         (pass.time_at(*s, t.end), "dated-clause", start, task)
+                    } else if from_pending
+                        && sentence_time
+                        && self.deliverable(clause)
+                        && !clause.trim_start().starts_with("逐步")
+                    {
+                        // 到2020年，…持续提升，…问题基本解决: a deliverable in the date's scope.
+                        (pass.time_at(*s, c.start), "sentence-scope", c.start, task)
                     } else {
+                        if from_pending {
+                            pending = held;
+                        }
                         continue;
                     }
                 } else if ci == 0

@@ -74,6 +74,10 @@ pub struct TargetRules {
     not_comparator: WordList,
     /// Verbs of doing or building that do not name what a count counts (建设, 实施, 推动).
     light_verbs: WordList,
+    /// Verbs that give an amount to a recipient (给予, 补助, 奖励).
+    award_verbs: Words,
+    /// Words of obligation (应, 须): 应有5000元以上的活动资金 is a requirement, not a class.
+    requirement_words: Words,
     /// Words holding 了 that do not mark a completed action (为了, 了解, 除了).
     not_perfective: Vec<String>,
     /// The kind of each unit of patterns/units.tsv (count, money, measure …), by index.
@@ -162,6 +166,8 @@ impl TargetRules {
             comparator_particle: WordList::longest_first(p.list("comparator_particle")),
             not_comparator: WordList::longest_first(p.list("not_comparator")),
             light_verbs: WordList::longest_first(p.list("light_verb")),
+            award_verbs: Words::new(p.list("award_verb")),
+            requirement_words: Words::new(p.list("requirement_word")),
             not_perfective: list("not_perfective"),
             unit_kinds: p.units.iter().map(|u| u.kind.clone()).collect(),
             change_extent: WordList::longest_first(p.list("change_extent")),
@@ -705,13 +711,7 @@ impl<'a> SentenceCtx<'a> {
             // reports what was done (超过了80% has a comparator and stays).
             if g.before.is_none() && after.is_none() {
                 let clause = &text[g.floor..first.start];
-                let done = clause.match_indices('了').any(|(i, _)| {
-                    !self.rules.not_perfective.iter().any(|w| {
-                        let k = w.find('了').unwrap_or(0);
-                        i >= k && clause[i - k..].starts_with(w.as_str())
-                    })
-                });
-                if done {
+                if super::layout::perfective(clause, &self.rules.not_perfective) {
                     continue;
                 }
             }
@@ -755,7 +755,12 @@ impl<'a> SentenceCtx<'a> {
             // object does not name what is counted (新增, 引进 do).
             if rule.starts_with("count") {
                 if let Some(v) = self.rules.light_verbs.first_prefix(&ind) {
-                    if ind[v.len()..].chars().count() >= 3 {
+                    // Only a whole word, before a word of two chars or more (建成后的…, 遴选出…
+                    // keep theirs).
+                    let toks = self.seg.cut(&ind);
+                    let whole = toks.first().is_some_and(|t| t.word == v)
+                        && toks.get(1).is_some_and(|t| t.word.chars().count() >= 2);
+                    if whole && ind[v.len()..].chars().count() >= 3 {
                         ind = ind[v.len()..].to_string();
                     }
                 }
@@ -1155,6 +1160,20 @@ impl<'a> SentenceCtx<'a> {
         // 给予最高200万元的一次性奖励: 的 after an amount names the amount; the recipient of the
         // award (对新认定的…基地, …的项目,) says whose it is.
         if let Some(noun) = share.filter(|_| amount) {
+            // 营业收入500万元以上的企业, 不到100万元的部分: an amount with a comparator before 的
+            // is the threshold of a class, no target — unless it is what an award gives
+            // (给予最高200万元的资金支持) or what a rule requires (应有5000元以上的活动资金).
+            let clause = &text[g.floor..first.start];
+            let threshold =
+                g.before.is_some() || self.comparator_after(&text[last.end..sent.end]).is_some();
+            // An award anywhere in the sentence makes the threshold a condition of it (对营业收入
+            // 50亿元以上的企业，给予…): an eligibility rule, which counts.
+            if threshold
+                && !self.rules.award_verbs.any_in(&text[sent.start..sent.end])
+                && !self.rules.requirement_words.any_in(clause)
+            {
+                return (floor, None, "");
+            }
             let noun_end = noun
                 .find(['和', '与', '及', '、', '('])
                 .unwrap_or(noun.len());
