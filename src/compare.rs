@@ -297,23 +297,44 @@ impl Loaded {
         }
     }
 
+    /// The records of a JSON Lines file, read line by line as bytes: a line that is not UTF-8 or
+    /// not a record (a truncated last line included) is reported with its number and the rest
+    /// is read; a byte-order mark before the first record is tolerated; a file with no record
+    /// at all is worth a warning.
     fn read_jsonl<T: serde::de::DeserializeOwned>(&mut self, path: &Path) -> Vec<T> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
             Err(e) => {
                 self.report(format_args!("{}: {e}", path.display()));
                 return Vec::new();
             }
         };
+        let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
         let mut out = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
+        for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            match serde_json::from_str(line) {
+            let text = match std::str::from_utf8(line) {
+                Ok(t) => t,
+                Err(e) => {
+                    self.report(format_args!(
+                        "{}:{}: not UTF-8 (byte {} of the line)",
+                        path.display(),
+                        i + 1,
+                        e.valid_up_to() + 1
+                    ));
+                    continue;
+                }
+            };
+            match serde_json::from_str(text) {
                 Ok(r) => out.push(r),
                 Err(e) => self.report(format_args!("{}:{}: {e}", path.display(), i + 1)),
             }
+        }
+        if out.is_empty() {
+            eprintln!("policy-targets: warning: {}: no records", path.display());
         }
         out
     }

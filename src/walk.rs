@@ -1,5 +1,6 @@
 //! Walking: expand the command-line paths into the notices to read, in sorted path order,
-//! reporting unreadable entries (dangling links, loops, permission errors) without stopping.
+//! reporting unreadable entries (dangling links, loops, permission errors, FIFOs, sockets and
+//! devices, which are never opened) without stopping.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,9 @@ impl Item {
     }
 }
 
+/// The reason given for a FIFO, socket or device: opening one could block the run for good.
+const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device): skipped";
+
 fn wanted(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -51,7 +55,11 @@ pub fn walk(paths: &[PathBuf]) -> Vec<Item> {
             }
             Ok(m) if !m.is_dir() => {
                 if seen.insert(root.clone()) {
-                    out.push(Item::File(root.clone()));
+                    out.push(if m.is_file() {
+                        Item::File(root.clone())
+                    } else {
+                        Item::Error(root.clone(), NOT_REGULAR.to_string())
+                    });
                 }
                 continue;
             }
@@ -65,10 +73,16 @@ pub fn walk(paths: &[PathBuf]) -> Vec<Item> {
         for entry in walker {
             match entry {
                 Ok(e) => {
-                    if e.file_type().is_file() && wanted(e.path()) {
+                    let kind = e.file_type();
+                    if !kind.is_dir() && wanted(e.path()) {
+                        let regular = kind.is_file();
                         let p = e.into_path();
                         if seen.insert(p.clone()) {
-                            out.push(Item::File(p));
+                            out.push(if regular {
+                                Item::File(p)
+                            } else {
+                                Item::Error(p, NOT_REGULAR.to_string())
+                            });
                         }
                     }
                 }

@@ -279,3 +279,59 @@ fn stats_go_to_stderr() {
     let e = String::from_utf8_lossy(&o.stderr);
     assert!(e.contains("files 5,") && e.contains("MB/s"), "{e}");
 }
+
+/// A FIFO named on the command line or found in a folder is reported and skipped at once: opening
+/// one would wait for a writer that never comes.
+#[cfg(unix)]
+#[test]
+fn fifos_are_reported_and_never_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(
+        d.join("a.txt"),
+        "到2025年，孕产妇死亡率控制在10/10万以下。\n",
+    )
+    .unwrap();
+    let fifo = d.join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(made, "mkfifo is needed for this test");
+    for args in [vec![fifo.as_path()], vec![d]] {
+        let out = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new(bin())
+            .arg("extract")
+            .args(&args)
+            .arg("-o")
+            .arg(out.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(s) = child.try_wait().unwrap() {
+                break s;
+            }
+            if started.elapsed() > std::time::Duration::from_secs(60) {
+                child.kill().unwrap();
+                panic!("extract {args:?} blocked on the FIFO");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let mut err = String::new();
+        std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+        assert!(!status.success(), "a skipped file flips the exit code");
+        assert!(
+            err.contains("pipe.txt") && err.contains("not a regular file"),
+            "{err}"
+        );
+        let docs = fs::read_to_string(out.path().join("documents.jsonl")).unwrap();
+        assert_eq!(
+            docs.contains("a.txt"),
+            args[0] == d,
+            "the other files of a folder are still read"
+        );
+    }
+}

@@ -651,6 +651,73 @@ fn exit_codes_and_output_files() {
     assert!(!nowhere.exists());
 }
 
+/// compare reads its JSON Lines as bytes, line by line: a line with a byte that is not UTF-8 is
+/// reported with its number and the rest compared; a byte-order mark does not lose the first
+/// record; an input with no records is a warning, not a silent success.
+#[test]
+fn bad_bytes_a_bom_and_empty_inputs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = fixture(tmp.path());
+    let whole = ok(&common::compare(&[
+        out.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]));
+
+    // A BOM before the first record of each file: the same comparison.
+    let bom = tmp.path().join("bom-out");
+    std::fs::create_dir_all(&bom).unwrap();
+    for f in ["documents.jsonl", "targets.jsonl"] {
+        let mut bytes = "\u{FEFF}".as_bytes().to_vec();
+        bytes.extend(std::fs::read(out.join(f)).unwrap());
+        std::fs::write(bom.join(f), bytes).unwrap();
+    }
+    let o = common::compare(&[bom.as_os_str(), "--format".as_ref(), "json".as_ref()]);
+    assert_eq!(ok(&o), whole, "a BOM changes nothing");
+
+    // One invalid byte on line 2 of targets.jsonl: that line is reported, the others compared.
+    let bad = tmp.path().join("bad-out");
+    std::fs::create_dir_all(&bad).unwrap();
+    std::fs::copy(out.join("documents.jsonl"), bad.join("documents.jsonl")).unwrap();
+    let text = std::fs::read(out.join("targets.jsonl")).unwrap();
+    let mut lines: Vec<Vec<u8>> = text.split(|b| *b == b'\n').map(<[u8]>::to_vec).collect();
+    let total = lines.iter().filter(|l| !l.is_empty()).count();
+    lines[1].insert(10, 0xFF);
+    std::fs::write(bad.join("targets.jsonl"), lines.join(&b'\n')).unwrap();
+    let o = common::compare(&[bad.as_os_str(), "--format".as_ref(), "json".as_ref()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("targets.jsonl:2:") && err.contains("not UTF-8"),
+        "{err}"
+    );
+    let rows_of = |s: &str| -> usize {
+        serde_json::from_str::<Vec<Value>>(s)
+            .unwrap()
+            .iter()
+            .map(|t| rows(t).len())
+            .sum()
+    };
+    let kept = rows_of(&stdout(&o));
+    assert!(
+        kept > 0 && kept <= rows_of(&whole),
+        "the other {} lines are compared: {kept} rows",
+        total - 1
+    );
+
+    // Empty files: a warning names them.
+    let empty = tmp.path().join("empty-out");
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::write(empty.join("documents.jsonl"), "").unwrap();
+    std::fs::write(empty.join("targets.jsonl"), "\n").unwrap();
+    let o = common::compare(&[empty.as_os_str()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("warning") && err.contains("targets.jsonl") && err.contains("no records"),
+        "{err}"
+    );
+}
+
 #[test]
 fn help_describes_compare() {
     let o = Command::new(common::bin())

@@ -1,0 +1,287 @@
+//! A bytes-in fuzzer of the whole pipeline: documents of the seeds and the corpus, cut to windows
+//! and mutated with the grammar's own pieces (numbers in digits and in characters, 百分之, 、 lists,
+//! brackets, dates, line breaks, full-width forms, invalid UTF-8, a BOM), go through
+//! `pipeline::process_bytes` — decode, normalize, segment, extract, records — with no guard; a
+//! panic is a finding, written to the crash folder with the input that caused it.
+//!
+//!   cargo run --release --example fuzz -- [--execs N] [--seed S] [--crashes DIR] [DIR…]
+//!
+//! Defaults: 100000 executions, seed 1, crashes in target/fuzz-crashes, documents from seeds/ and
+//! ../shared/corpus/docs. Deterministic for a seed. Exit status 1 when anything panicked.
+//! Findings, once fixed, go to tests/fixtures/fuzz/ (tests/fuzz_regressions.rs runs them).
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use policy_targets::config::Engine;
+use policy_targets::pipeline::process_bytes;
+
+/// xorshift64*: a small deterministic generator (no dependency for the fuzzer's dice).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+}
+
+/// Pieces of the language the extractor reads, and of what breaks text.
+const PIECES: &[&str] = &[
+    "、",
+    "，",
+    "。",
+    "；",
+    "：",
+    "（",
+    "）",
+    "(",
+    ")",
+    "【",
+    "】",
+    "《",
+    "》",
+    "“",
+    "”",
+    "\n",
+    "\r\n",
+    "\t",
+    " ",
+    "\u{3000}",
+    "|",
+    "百分之",
+    "千分之",
+    "万分之",
+    "个百分点",
+    "%",
+    "‰",
+    "以上",
+    "以下",
+    "以内",
+    "左右",
+    "不低于",
+    "不超过",
+    "达到",
+    "力争",
+    "分别",
+    "约",
+    "余",
+    "多",
+    "万",
+    "亿",
+    "千",
+    "百",
+    "十",
+    "零",
+    "一",
+    "两",
+    "三",
+    "九",
+    "壹",
+    "贰",
+    "參",
+    "点",
+    "年",
+    "月",
+    "日",
+    "号",
+    "至",
+    "到",
+    "-",
+    "—",
+    "～",
+    "底前",
+    "2025",
+    "2030年",
+    "1.5",
+    "0",
+    "99",
+    "10000",
+    "3万4000",
+    "二〇二五",
+    "十四五",
+    "期间",
+    "本月",
+    "下个月",
+    "今年",
+    "明年",
+    "每年",
+    "（责任单位：区卫健委）",
+    "牵头单位",
+    "率",
+    "数",
+    "元",
+    "万元",
+    "个",
+    "张",
+    "人次",
+    "天",
+    "个工作日",
+    "之日起",
+    "内",
+    "翻一番",
+    "成",
+    "/10万",
+    "的",
+    "了",
+    "对",
+    "给予",
+    "\u{FEFF}",
+    "\u{FFFD}",
+    "ｆｕｌｌ",
+    "１２３",
+    "％",
+];
+
+fn read_docs(dirs: &[PathBuf]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    for d in dirs {
+        let Ok(rd) = std::fs::read_dir(d) else {
+            eprintln!("fuzz: {}: not a folder, skipped", d.display());
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            if let Ok(b) = std::fs::read(&p) {
+                if !b.is_empty() {
+                    out.push(b);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One input: a window of a document (or two spliced), mutated a few times.
+fn make_input(rng: &mut Rng, docs: &[Vec<u8>]) -> Vec<u8> {
+    let doc = &docs[rng.below(docs.len())];
+    let len = 64 + rng.below(4096);
+    let start = rng.below(doc.len().saturating_sub(len).max(1));
+    let mut b = doc[start..(start + len).min(doc.len())].to_vec();
+    for _ in 0..1 + rng.below(8) {
+        let at = rng.below(b.len() + 1);
+        match rng.below(9) {
+            0..=2 => {
+                let p = PIECES[rng.below(PIECES.len())].as_bytes();
+                b.splice(at..at, p.iter().copied());
+            }
+            3 => {
+                // repeat a piece many times (long lists, runs of brackets)
+                let p = PIECES[rng.below(PIECES.len())].as_bytes();
+                let n = 1 + rng.below(200);
+                let rep: Vec<u8> = p.iter().copied().cycle().take(p.len() * n).collect();
+                b.splice(at..at, rep);
+            }
+            4 if !b.is_empty() => {
+                let end = (at + 1 + rng.below(64)).min(b.len());
+                b.drain(at.min(end)..end);
+            }
+            5 if !b.is_empty() => {
+                // a raw byte: invalid UTF-8 more often than not
+                let i = rng.below(b.len());
+                b[i] = rng.next() as u8;
+            }
+            6 => {
+                // splice a window of another document
+                let other = &docs[rng.below(docs.len())];
+                let s = rng.below(other.len());
+                let e = (s + rng.below(512)).min(other.len());
+                b.splice(at..at, other[s..e].iter().copied());
+            }
+            7 if !b.is_empty() => {
+                // duplicate a stretch
+                let end = (at + rng.below(256)).min(b.len());
+                let dup = b[at.min(end)..end].to_vec();
+                b.splice(end..end, dup);
+            }
+            _ => {
+                b.truncate(at);
+            }
+        }
+    }
+    b
+}
+
+fn main() {
+    let mut execs: u64 = 100_000;
+    let mut seed: u64 = 1;
+    let mut crashes = PathBuf::from("target/fuzz-crashes");
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--execs" => execs = args.next().and_then(|v| v.parse().ok()).expect("--execs N"),
+            "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed S"),
+            "--crashes" => crashes = PathBuf::from(args.next().expect("--crashes DIR")),
+            "-h" | "--help" => {
+                println!("usage: fuzz [--execs N] [--seed S] [--crashes DIR] [DIR…]");
+                return;
+            }
+            _ => dirs.push(PathBuf::from(a)),
+        }
+    }
+    if dirs.is_empty() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        dirs = vec![root.join("seeds"), root.join("../shared/corpus/docs")];
+    }
+    let docs = read_docs(&dirs);
+    assert!(!docs.is_empty(), "fuzz: no documents to start from");
+    let engine = Engine::new(None).expect("engine");
+    // Findings are reported here, one line each, not by the default hook.
+    std::panic::set_hook(Box::new(|_| {}));
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let started = Instant::now();
+    let mut found = 0u64;
+    let mut bytes = 0u64;
+    for i in 0..execs {
+        let input = make_input(&mut rng, &docs);
+        bytes += input.len() as u64;
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            process_bytes(&engine, "fuzz.txt", &input)
+        }));
+        if let Err(p) = r {
+            found += 1;
+            let msg = p
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| p.downcast_ref::<&str>().copied())
+                .unwrap_or("panic");
+            std::fs::create_dir_all(&crashes).expect("crash folder");
+            let name = crashes.join(format!("crash-{seed}-{i}.txt"));
+            std::fs::write(&name, &input).expect("write crash");
+            println!(
+                "fuzz: exec {i}: {}: {}",
+                name.display(),
+                msg.lines().next().unwrap_or("")
+            );
+        }
+        if (i + 1) % 100_000 == 0 {
+            eprintln!(
+                "fuzz: {} executions, {} findings, {:.0} s",
+                i + 1,
+                found,
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
+    println!(
+        "fuzz: seed {seed}: {execs} executions ({:.1} MB of input) in {:.1} s, {found} findings",
+        bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+    if found > 0 {
+        std::process::exit(1);
+    }
+}
