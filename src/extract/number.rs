@@ -1,5 +1,6 @@
 //! Numerals: Arabic (with decimals, thousands separators and PDF stray spaces) and Chinese
-//! (一千二百, 两, 十五, 三十万, 一点五, 二〇二五, 大写 壹仟贰佰) read into numbers.
+//! (一千二百, 两, 十五, 三十万, 一点五, 二〇二五, 大写 壹仟贰佰) read into numbers; the Chinese
+//! numeral characters and their values are the table of patterns/numerals.tsv.
 
 /// A number as read from the text: its value and whether it was written with a decimal point
 /// (so that "4.0" stays 4.0 in the output while "4" stays 4).
@@ -74,44 +75,153 @@ pub fn parse_arabic(text: &str) -> Option<Number> {
     })
 }
 
+/// What a numeral character is (patterns/numerals.tsv).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Digit(u32),
+    /// A place (十 百 千) or a section (万 亿), with its value.
+    Magnitude(f64),
+    Point,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Numeral {
+    kind: Kind,
+    daxie: bool,
+    scanned: bool,
+}
+
+/// The numeral characters of patterns/numerals.tsv, sorted for lookup, with a bit per code
+/// point of the Basic Multilingual Plane for the ones the value reader opens a number at.
+pub struct Numerals {
+    chars: Vec<(char, Numeral)>,
+    scanned: Box<[u64; 1024]>,
+}
+
+/// The numeral table, embedded (the writing system's, not overridable).
+pub const NUMERALS_TSV: &str = include_str!("../../patterns/numerals.tsv");
+
+impl Numerals {
+    /// Read the table; an error names the line.
+    pub fn parse(text: &str) -> Result<Numerals, String> {
+        let mut chars = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let bad = |why: &str| format!("numerals.tsv:{}: {why}: {line:?}", i + 1);
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [ch, kind, value, form, scanned] = cols[..] else {
+                return Err(bad("5 columns wanted"));
+            };
+            let mut it = ch.chars();
+            let (Some(c), None) = (it.next(), it.next()) else {
+                return Err(bad("one character wanted"));
+            };
+            let value: f64 = value.parse().map_err(|_| bad("value is no number"))?;
+            let kind = match kind {
+                "digit" if (0.0..=9.0).contains(&value) && value.fract() == 0.0 => {
+                    Kind::Digit(value as u32)
+                }
+                "place" if [10.0, 100.0, 1000.0].contains(&value) => Kind::Magnitude(value),
+                "section" if [1.0e4, 1.0e8].contains(&value) => Kind::Magnitude(value),
+                "point" => Kind::Point,
+                _ => return Err(bad("kind and value do not agree")),
+            };
+            let daxie = match form {
+                "daxie" => true,
+                "plain" | "variant" => false,
+                _ => return Err(bad("form is plain, daxie or variant")),
+            };
+            let scanned = match scanned {
+                "yes" => true,
+                "no" => false,
+                _ => return Err(bad("scanned is yes or no")),
+            };
+            if chars.iter().any(|(x, _)| *x == c) {
+                return Err(bad("listed twice"));
+            }
+            chars.push((
+                c,
+                Numeral {
+                    kind,
+                    daxie,
+                    scanned,
+                },
+            ));
+        }
+        chars.sort_by_key(|(c, _)| *c);
+        let mut bits = Box::new([0u64; 1024]);
+        for (c, n) in &chars {
+            let cp = *c as usize;
+            if n.scanned && cp <= 0xFFFF {
+                bits[cp >> 6] |= 1 << (cp & 0x3F);
+            }
+        }
+        Ok(Numerals {
+            chars,
+            scanned: bits,
+        })
+    }
+
+    fn get(&self, c: char) -> Option<&Numeral> {
+        self.chars
+            .binary_search_by_key(&c, |(x, _)| *x)
+            .ok()
+            .map(|i| &self.chars[i].1)
+    }
+
+    /// The numeral characters the value reader opens a number at, in code point order.
+    pub fn scanned_chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.chars
+            .iter()
+            .filter(|(_, n)| n.scanned)
+            .map(|(c, _)| *c)
+    }
+
+    /// Does the value reader open a number at `c`?
+    pub fn is_scanned(&self, c: char) -> bool {
+        let cp = c as usize;
+        cp <= 0xFFFF && self.scanned[cp >> 6] >> (cp & 0x3F) & 1 != 0
+    }
+}
+
+/// The embedded numeral table, read once.
+pub fn numerals() -> &'static Numerals {
+    static TABLE: std::sync::LazyLock<Numerals> =
+        std::sync::LazyLock::new(|| Numerals::parse(NUMERALS_TSV).expect("patterns/numerals.tsv"));
+    &TABLE
+}
+
 /// The digit of a Chinese numeral character (including 大写 forms), if it is one.
 pub fn chinese_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '零' | '〇' | '○' | 'Ｏ' => 0,
-        '一' | '壹' | '幺' => 1,
-        '二' | '两' | '兩' | '贰' | '貳' => 2,
-        // 参 is 參 (a variant of 叁) after conversion to simplified script.
-        '三' | '叁' | '參' | '参' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陆' | '陸' => 6,
-        '七' | '柒' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
-        _ => return None,
-    })
+    match numerals().get(c)?.kind {
+        Kind::Digit(d) => Some(d),
+        _ => None,
+    }
 }
 
 /// The power of a Chinese magnitude character (十 百 千 万 亿 and 大写 forms).
 pub fn chinese_magnitude(c: char) -> Option<f64> {
-    Some(match c {
-        '十' | '拾' => 10.0,
-        '百' | '佰' => 100.0,
-        '千' | '仟' => 1000.0,
-        '万' | '萬' => 1.0e4,
-        '亿' | '億' => 1.0e8,
-        _ => return None,
-    })
+    match numerals().get(c)?.kind {
+        Kind::Magnitude(m) => Some(m),
+        _ => None,
+    }
 }
 
 /// True for the 大写 (financial) numeral characters.
 pub fn is_daxie(c: char) -> bool {
-    "壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟".contains(c)
+    numerals().get(c).is_some_and(|n| n.daxie)
+}
+
+/// True for the decimal mark of a numeral (点).
+fn is_point(c: char) -> bool {
+    numerals().get(c).is_some_and(|n| n.kind == Kind::Point)
 }
 
 /// True for characters that can be part of a Chinese numeral.
 pub fn is_chinese_numeral_char(c: char) -> bool {
-    chinese_digit(c).is_some() || chinese_magnitude(c).is_some() || c == '点' || c == '點'
+    numerals().get(c).is_some()
 }
 
 /// Read a Chinese numeral: 一千二百 → 1200, 十五 → 15, 三十万 → 300000, 一点五 → 1.5,
@@ -125,7 +235,7 @@ pub fn parse_chinese(text: &str) -> Option<Number> {
     if chars.is_empty() || !chars.iter().all(|c| is_chinese_numeral_char(*c)) {
         return None;
     }
-    if let Some(p) = chars.iter().position(|c| *c == '点' || *c == '點') {
+    if let Some(p) = chars.iter().position(|c| is_point(*c)) {
         let int_part: String = chars[..p].iter().collect();
         let whole = if int_part.is_empty() {
             0.0
@@ -235,6 +345,24 @@ mod tests {
         assert_eq!(cn("一万亿"), 1.0e12);
         assert_eq!(cn("三万五千"), 35000.0);
         assert_eq!(cn("六万万"), 6.0e8);
+    }
+
+    #[test]
+    fn the_numeral_table_reads_and_names_bad_lines() {
+        let t = numerals();
+        assert_eq!(chinese_digit('两'), Some(2));
+        assert_eq!(chinese_digit('參'), Some(3));
+        assert_eq!(chinese_magnitude('佰'), Some(100.0));
+        assert_eq!(chinese_magnitude('億'), Some(1.0e8));
+        assert!(is_daxie('仟') && !is_daxie('千'));
+        assert!(t.is_scanned('万') && !t.is_scanned('萬') && !t.is_scanned('字'));
+        assert!(t.scanned_chars().all(|c| t.is_scanned(c)));
+        let err = Numerals::parse("一\tdigit\t1\tplain\tyes\n十\tdigit\t10\tplain\tyes\n")
+            .err()
+            .unwrap();
+        assert!(err.contains(":2:"), "{err}");
+        assert!(Numerals::parse("一\tdigit\t1\tplain\n").is_err());
+        assert!(Numerals::parse("一\tdigit\t1\tplain\tyes\n一\tdigit\t1\tplain\tyes\n").is_err());
     }
 
     #[test]

@@ -128,8 +128,6 @@ pub struct ValueScanner {
     opens3: Box<[u64; 1024]>,
 }
 
-const CN: &str = "零〇一二两三四五六七八九十百千万亿点壹贰叁参肆伍陆柒捌玖拾佰仟";
-
 /// Can a number start at `c`: a digit (any script: the pattern's `\d`) or a numeral char?
 /// (Ideographs other than the numerals are letters, never digits.)
 fn may_open_number(c: char) -> bool {
@@ -142,41 +140,9 @@ fn may_open_number(c: char) -> bool {
     }
 }
 
-/// Is `c` one of the numeral chars of `CN`?
+/// Is `c` a numeral char the reader opens a number at (patterns/numerals.tsv, `scanned`)?
 fn is_cn(c: char) -> bool {
-    matches!(
-        c,
-        '零' | '〇'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-            | '亿'
-            | '点'
-            | '壹'
-            | '贰'
-            | '叁'
-            | '参'
-            | '肆'
-            | '伍'
-            | '陆'
-            | '柒'
-            | '捌'
-            | '玖'
-            | '拾'
-            | '佰'
-            | '仟'
-    )
+    super::number::numerals().is_scanned(c)
 }
 
 /// Is the char at byte `i` of `s` a digit as the pattern's `\d` reads it? Some(true) for an
@@ -368,8 +334,13 @@ fn jiao_fen(s: &str) -> (f64, usize) {
 
 impl ValueScanner {
     pub fn new(p: &Patterns) -> ValueScanner {
+        // The numeral chars of the pattern's `[…]` classes, from the numeral table.
+        let cn: String = super::number::numerals()
+            .scanned_chars()
+            .map(|c| regex::escape(&c.to_string()))
+            .collect();
         let number = Regex::new(&format!(
-            r"(?P<share>[百佰]分之|[千仟]分之|万分之)(?P<sn>[{CN}]+|\d+(?:\.\d+)?)|(?P<sp>\d(?: \d)+(?: ?\. ?\d(?: \d)*)?) ?[%‰]|(?P<ar>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<cn>[{CN}]+)"
+            r"(?P<share>[百佰]分之|[千仟]分之|万分之)(?P<sn>[{cn}]+|\d+(?:\.\d+)?)|(?P<sp>\d(?: \d)+(?: ?\. ?\d(?: \d)*)?) ?[%‰]|(?P<ar>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<cn>[{cn}]+)"
         ))
         .expect("number pattern");
         let mut units_by_len: Vec<(String, usize)> = p
@@ -612,7 +583,7 @@ impl ValueScanner {
     }
 
     /// The next number at or after `pos` — what the number pattern's leftmost match from `pos`
-    /// gives. Every alternative of the pattern opens with a digit or a char of `CN`, so the match
+    /// gives. Every alternative of the pattern opens with a digit or a numeral char, so the match
     /// starts at the first such char. A numeral in Chinese characters is read without the regex
     /// engine: a share word (百分之, 千分之, 万分之) and a run of numeral chars or of digits is a
     /// share (the first alternative), else the run is the number. A number in digits goes
