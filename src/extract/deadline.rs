@@ -168,6 +168,10 @@ impl Relative {
     }
 }
 
+/// How far back (bytes) a time's context is read for an open 《 (a cited title) or its clause:
+/// titles and clauses are far shorter, and a bound keeps a one-line document linear.
+const TITLE_REACH: usize = 600;
+
 /// The numerals of a 民国 year written in words, whose run the time pattern does not bound.
 const ROC_NUMERALS: &str = "一二三四五六七八九十百";
 
@@ -571,7 +575,11 @@ impl DeadlineReader {
             return None; // a document number's year
         }
         // A year inside a cited title (《…2023-2025年…》) dates that document, not a task.
-        let line_before = &before[before.rfind('\n').map(|i| i + 1).unwrap_or(0)..];
+        // Only the last stretch of the line is looked at (a title is short), so that a document
+        // of one long line is not read again for every time in it.
+        let window = before.floor_char_boundary(before.len().saturating_sub(TITLE_REACH));
+        let near = &before[window..];
+        let line_before = &near[near.rfind('\n').map(|i| i + 1).unwrap_or(0)..];
         if line_before.matches('《').count() > line_before.matches('》').count() {
             return None;
         }
@@ -611,10 +619,9 @@ impl DeadlineReader {
                 return None;
             }
             // 每年年底, 每月当月, 第三年年底: counted from something else than the notice.
-            let clause = before
-                .rsplit(['。', ';', ',', '\n'])
-                .next()
-                .unwrap_or(before);
+            let near =
+                &before[before.floor_char_boundary(before.len().saturating_sub(TITLE_REACH))..];
+            let clause = near.rsplit(['。', ';', ',', '\n']).next().unwrap_or(near);
             if clause.contains('每')
                 || before.ends_with(|ch: char| {
                     ch.is_ascii_digit() || ch == '年' || "一二三四五六七八九十两".contains(ch)

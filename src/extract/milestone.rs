@@ -348,19 +348,14 @@ fn has_age(clause: &str) -> bool {
 fn colon_dated(pass: &DocPass, li: usize, at: usize) -> bool {
     let (ls, _) = pass.lines[li];
     let first = pass.times.partition_point(|t| t.start < ls);
-    pass.times[first..]
+    // The colon after a time, with no 。 ; , before it (DocPass::colon_after), before `at`.
+    let from = pass.colon_times.partition_point(|&i| i < first);
+    pass.colon_times[from..]
         .iter()
-        .take_while(|t| t.start < at)
-        .any(|t| {
-            // The first colon after the time, with no 。 ; , before it: the first of these
-            // chars decides.
-            t.end <= at
-                && !t.reference
-                && !t.placeholder
-                && pass.text[t.end..at]
-                    .chars()
-                    .find(|c| matches!(c, ':' | '：' | '。' | ';' | ','))
-                    .is_some_and(|c| matches!(c, ':' | '：'))
+        .map(|&i| (&pass.times[i], pass.colon_after[i]))
+        .take_while(|(t, _)| t.start < at)
+        .any(|(t, colon)| {
+            t.end <= at && !t.reference && !t.placeholder && colon.is_some_and(|c| c < at)
         })
 }
 

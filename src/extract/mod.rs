@@ -115,6 +115,33 @@ pub struct DocPass<'a> {
     pub review: Vec<bool>,
     /// The year the document was issued (or the year of its title).
     pub anchor_year: Option<i32>,
+    /// For each time of `times` that a colon follows before any 。 ; , or line end (2023年计划
+    /// 完成: / 第一季度:): the colon's offset. Read once, so that asking it for every sentence
+    /// of a long line costs no more than the line.
+    pub colon_after: Vec<Option<usize>>,
+    /// The indices of the times with a colon after them, in order.
+    pub colon_times: Vec<usize>,
+    /// The indices of the times a colon follows at once (第一季度: …, "time:" headings), in order.
+    pub heading_times: Vec<usize>,
+}
+
+/// How far after a time (bytes) its colon is looked for.
+const COLON_REACH: usize = 2000;
+
+/// The offset of the colon after each time: the first of : 。 ; , or a line end after it, when
+/// that is a colon within [`COLON_REACH`] bytes.
+fn colons_after(text: &str, times: &[TimeExpr]) -> Vec<Option<usize>> {
+    times
+        .iter()
+        .map(|t| {
+            let end = text.floor_char_boundary((t.end + COLON_REACH).min(text.len()));
+            text[t.end..end]
+                .char_indices()
+                .find(|(_, c)| matches!(c, ':' | '：' | '。' | ';' | ',' | '\n'))
+                .filter(|(_, c)| matches!(c, ':' | '：'))
+                .map(|(i, _)| t.end + i)
+        })
+        .collect()
 }
 
 impl Extractor {
@@ -445,6 +472,13 @@ impl Extractor {
             .first_is_lead
             .iter()
             .any(|f| f.find(text.as_bytes()).is_some());
+        let colon_after = colons_after(text, &times);
+        let heading_times = colon_after
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| c.is_some_and(|c| text[times[*i].end..c].trim().is_empty()))
+            .map(|(i, _)| i)
+            .collect();
         DocPass {
             text,
             table_start: layout::table_start(&lines, text),
@@ -460,6 +494,14 @@ impl Extractor {
             issuer: None,
             review,
             anchor_year,
+            colon_times: colon_after
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.is_some())
+                .map(|(i, _)| i)
+                .collect(),
+            heading_times,
+            colon_after,
         }
     }
 
@@ -679,11 +721,17 @@ impl DocPass<'_> {
             self.times.partition_point(|t| t.start < ls),
             self.times.partition_point(|t| t.start < s.start),
         );
-        if let Some(t) = self.times[a..b].iter().rfind(|t| {
-            t.end <= s.start
-                && !t.reference
-                && self.text[t.end..].trim_start().starts_with([':', '：'])
-        }) {
+        // Only the times a colon follows at once are looked at (a line may hold thousands).
+        let (lo, hi) = (
+            self.heading_times.partition_point(|&i| i < a),
+            self.heading_times.partition_point(|&i| i < b),
+        );
+        if let Some(t) = self.heading_times[lo..hi]
+            .iter()
+            .rev()
+            .map(|&i| &self.times[i])
+            .find(|t| t.end <= s.start && !t.reference)
+        {
             return Some(t.with_year(scope_year));
         }
         if let Some(t) = self.cell_scope(li) {
