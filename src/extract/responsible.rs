@@ -307,13 +307,20 @@ fn close_len(text: &str, end: usize) -> usize {
         .unwrap_or(1)
 }
 
+/// How many chars a bracket of responsible units may span: far more than any list of units, and
+/// a bound that keeps a line of thousands of nested brackets linear.
+const BRACKET_REACH: usize = 600;
+
 /// Byte offset just past the bracket that closes the one opening at `open`, counting nesting
 /// across bracket kinds; None if it is not closed on the same line or, for a bracket wrapped by a
-/// line break, on the next one within 120 chars.
+/// line break, on the next one within 120 chars, or not within [`BRACKET_REACH`] chars.
 fn matching_close(text: &str, open: usize) -> Option<usize> {
     let mut depth = 0;
     let mut breaks = 0;
     for (n, (i, c)) in text[open..].char_indices().enumerate() {
+        if n > BRACKET_REACH {
+            return None;
+        }
         // A bracket may be wrapped once by a scraped line break, not run on for lines.
         if c == '\n' {
             breaks += 1;

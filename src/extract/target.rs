@@ -391,6 +391,11 @@ fn object_after(right: &str, predicates: &WordList) -> Option<(String, Option<St
     Some((obj, pred))
 }
 
+/// How far before a value (bytes) its sentence is read for its indicator, comparator and markers
+/// (status, goal and strength words): far more than any indicator (the longest quote of the gold
+/// is 56 chars), and a bound that keeps a sentence of thousands of values linear.
+const HEAD_REACH: usize = 1500;
+
 /// Byte offset where the char before byte `i` starts.
 fn prev_char_start(text: &str, i: usize) -> usize {
     text[..i]
@@ -572,7 +577,7 @@ impl<'a> SentenceCtx<'a> {
     /// Whether a status word (截至目前, 全年共) governs the position: it stands earlier in the
     /// sentence and no deadline comes between.
     fn status_governs(&self, sent: Span, at: usize) -> bool {
-        let head = &self.text[sent.start..at];
+        let (from, head) = self.head(sent, at);
         let Some(pos) = self.rules.status.last_start(head) else {
             return false;
         };
@@ -580,7 +585,7 @@ impl<'a> SentenceCtx<'a> {
         if self.rules.status_frame.any_in(&head[pos..]) {
             return false;
         }
-        let status_at = sent.start + pos;
+        let status_at = from + pos;
         let from = self.times.partition_point(|t| t.start <= status_at);
         !self.times[from..]
             .iter()
@@ -589,11 +594,29 @@ impl<'a> SentenceCtx<'a> {
     }
 
     fn goal_before(&self, sent: Span, at: usize) -> bool {
-        self.rules.goal.any_in(&self.text[sent.start..at])
+        self.rules.goal.any_in(self.head(sent, at).1)
+    }
+
+    /// The words of the sentence before byte `at` that a value's markers are looked for in:
+    /// at most [`HEAD_REACH`] bytes, so that a sentence of thousands of values costs no more
+    /// than its length times the reach. (start offset, text)
+    fn head(&self, sent: Span, at: usize) -> (usize, &str) {
+        let from = self
+            .text
+            .floor_char_boundary(at.saturating_sub(HEAD_REACH))
+            .max(sent.start);
+        (from, &self.text[from..at])
+    }
+
+    /// The end of what is read after byte `at` of the sentence: at most [`HEAD_REACH`] bytes.
+    fn tail_end(&self, sent: Span, at: usize) -> usize {
+        self.text
+            .ceil_char_boundary((at + HEAD_REACH).min(sent.end))
+            .min(sent.end)
     }
 
     fn strength(&self, sent: Span, at: usize) -> Option<String> {
-        let head = &self.text.as_bytes()[sent.start..at];
+        let head = self.head(sent, at).1.as_bytes();
         self.rules
             .strength
             .iter()
@@ -637,7 +660,7 @@ impl<'a> SentenceCtx<'a> {
             }
             // The group's words start after the clause's previous group (产前筛查覆盖率达到55%以上、
             // 新生儿听力筛查率达到90%以上).
-            let mut floor = clause_start(text, m.start, sent.start);
+            let mut floor = clause_start(text, m.start, self.head(sent, m.start).0);
             if let Some(g) = groups.last() {
                 if g.end > floor && g.end <= m.start {
                     let rest = &text[g.end..m.start];
@@ -1101,7 +1124,7 @@ impl<'a> SentenceCtx<'a> {
             .comparator_after(&text[last.end..sent.end])
             .map(|(l, _)| last.end + l)
             .unwrap_or(last.end);
-        let right_end = clause_end(text, after_end, sent.end);
+        let right_end = clause_end(text, after_end, self.tail_end(sent, after_end));
         let right = text[after_end..right_end].trim();
         let verb_at = |p: &str| -> Option<usize> {
             self.rules
@@ -1210,7 +1233,7 @@ impl<'a> SentenceCtx<'a> {
                     .next()
                     .map(|c| tail_start + c.len_utf8())
                     .unwrap_or(sent.end);
-                let rest_end = clause_end(text, next, sent.end);
+                let rest_end = clause_end(text, next, self.tail_end(sent, next));
                 let rest = &text[tail_start..rest_end];
                 let rest = rest.trim_start_matches(',');
                 let p = rest.rsplit('的').next().unwrap_or(rest);
@@ -1245,7 +1268,7 @@ impl<'a> SentenceCtx<'a> {
             }
             // Nothing after: look at the clause before (…筛查,完成5500人以上).
             let delim = prev_char_start(text, floor).max(sent.start);
-            let prev_floor = clause_start(text, delim, sent.start);
+            let prev_floor = clause_start(text, delim, self.head(sent, delim).0);
             if floor > sent.start && prev_floor < delim {
                 let prev_clause = &text[prev_floor..delim];
                 if let Some(ind) = self.tail_noun(prev_clause) {
@@ -1360,7 +1383,7 @@ impl<'a> SentenceCtx<'a> {
             return None;
         }
         let delim = prev_char_start(text, floor).max(sent.start);
-        let prev_floor = clause_start(text, delim, sent.start);
+        let prev_floor = clause_start(text, delim, self.head(sent, delim).0);
         let prev_clause = text[prev_floor..delim].trim_end();
         if prev_clause.chars().count() < 2 {
             return None;
