@@ -14,6 +14,7 @@ pub mod document;
 pub mod error;
 pub mod extract;
 pub mod normalize;
+pub mod outdir;
 pub mod patterns;
 pub mod pipeline;
 pub mod printer;

@@ -491,22 +491,24 @@ pub fn run_items(
 /// Called with (path, reason) for each file that could not be (fully) processed.
 pub type Reporter = Box<dyn FnMut(&str, &str)>;
 
-/// The three JSON Lines files of an extract run (and CSV copies with --csv).
+/// The three JSON Lines files of an extract run (and CSV copies with --csv), written into the
+/// run's own folder and swapped into the output folder as one set (crate::outdir).
 pub struct FileSink {
     pub documents: AtomicFile,
     pub targets: AtomicFile,
     pub milestones: AtomicFile,
     pub csv: Option<(AtomicFile, AtomicFile)>,
     pub report: Reporter,
+    run: crate::outdir::RunDir,
 }
 
 impl FileSink {
     pub fn create(cfg: &ExtractConfig) -> Result<FileSink> {
-        std::fs::create_dir_all(&cfg.out_dir)
-            .map_err(|e| crate::error::Error::io(&cfg.out_dir, e))?;
+        let run = crate::outdir::RunDir::open(&cfg.out_dir)?;
+        let dir = run.dir();
         let csv = if cfg.csv {
-            let mut t = AtomicFile::create(&cfg.out_dir, "targets.csv")?;
-            let mut d = AtomicFile::create(&cfg.out_dir, "documents.csv")?;
+            let mut t = AtomicFile::create(dir, "targets.csv")?;
+            let mut d = AtomicFile::create(dir, "documents.csv")?;
             t.write_all(crate::csv::header(crate::csv::TARGET_COLUMNS).as_bytes())?;
             d.write_all(crate::csv::header(crate::csv::DOCUMENT_COLUMNS).as_bytes())?;
             Some((t, d))
@@ -514,11 +516,12 @@ impl FileSink {
             None
         };
         Ok(FileSink {
-            documents: AtomicFile::create(&cfg.out_dir, "documents.jsonl")?,
-            targets: AtomicFile::create(&cfg.out_dir, "targets.jsonl")?,
-            milestones: AtomicFile::create(&cfg.out_dir, "milestones.jsonl")?,
+            documents: AtomicFile::create(dir, "documents.jsonl")?,
+            targets: AtomicFile::create(dir, "targets.jsonl")?,
+            milestones: AtomicFile::create(dir, "milestones.jsonl")?,
             csv,
             report: Box::new(|path, reason| eprintln!("policy-targets: {path}: {reason}")),
+            run,
         })
     }
 
@@ -530,10 +533,12 @@ impl FileSink {
     }
 
     /// Sync every file, all at once (each sync waits mostly on the disk), and only when all
-    /// are on disk rename them into place: a failed sync replaces none of the previous files.
+    /// are on disk swap the run's folder in: a failed sync replaces none of the previous files,
+    /// and readers see either the previous set or this one, never a mix.
     pub fn commit(self) -> Result<()> {
         let mut files = vec![self.documents, self.targets, self.milestones];
         files.extend(self.csv.into_iter().flat_map(|(t, d)| [t, d]));
+        let run = self.run;
         std::thread::scope(|s| {
             let syncs: Vec<_> = files.iter_mut().map(|f| s.spawn(|| f.sync())).collect();
             syncs
@@ -541,7 +546,8 @@ impl FileSink {
                 .map(|h| h.join().expect("sync thread"))
                 .collect::<Result<Vec<()>>>()
         })?;
-        files.into_iter().try_for_each(AtomicFile::commit)
+        files.into_iter().try_for_each(AtomicFile::commit)?;
+        run.commit()
     }
 }
 

@@ -335,3 +335,100 @@ fn fifos_are_reported_and_never_opened() {
         );
     }
 }
+
+/// The three output files are one set: a run killed before its swap leaves the previous set whole,
+/// one killed just after it leaves the new set whole, and the next run clears what they left.
+#[cfg(unix)]
+#[test]
+fn a_killed_run_leaves_one_consistent_set_and_the_next_run_cleans_up() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let small = tmp.path().join("small");
+    fs::create_dir_all(&small).unwrap();
+    fs::write(
+        small.join("a.txt"),
+        "关于印发某县妇幼健康工作要点的通知\n到2025年，孕产妇死亡率控制在10/10万以下。\n",
+    )
+    .unwrap();
+    let run = |input: &Path, fault: Option<&str>| {
+        let mut cmd = std::process::Command::new(bin());
+        cmd.arg("extract").arg(input).arg("-o").arg(&out).arg("-q");
+        if let Some(f) = fault {
+            cmd.env("POLICY_TARGETS_FAULT", f);
+        }
+        cmd.output().unwrap()
+    };
+    // One consistent set: every record's document is in documents.jsonl, and each document's
+    // counts match its records.
+    let consistent = |what: &str| {
+        let docs = read_jsonl(&out.join("documents.jsonl"));
+        for kind in ["targets", "milestones"] {
+            let recs = read_jsonl(&out.join(format!("{kind}.jsonl")));
+            for d in &docs {
+                let n = recs.iter().filter(|r| r["doc_id"] == d["doc_id"]).count();
+                assert_eq!(
+                    d[kind].as_u64(),
+                    Some(n as u64),
+                    "{what}: {kind} of {}",
+                    d["path"]
+                );
+            }
+            assert!(recs
+                .iter()
+                .all(|r| docs.iter().any(|d| d["doc_id"] == r["doc_id"])));
+        }
+        docs.len()
+    };
+    assert!(run(&seeds(), None).status.success());
+    let before = files(&out);
+    assert_eq!(consistent("first run"), 5);
+
+    let o = run(&small, Some("before-flip"));
+    assert!(!o.status.success(), "the fault aborts the run");
+    assert_eq!(
+        files(&out),
+        before,
+        "killed before the swap: the previous set, whole"
+    );
+
+    let o = run(&small, Some("after-flip"));
+    assert!(!o.status.success());
+    assert_eq!(consistent("killed after the swap"), 1, "the new set, whole");
+
+    assert!(run(&seeds(), None).status.success());
+    assert_eq!(files(&out), before, "the same input gives the same files");
+    let state: Vec<String> = fs::read_dir(out.join(".policy-targets"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(state.len(), 2, "current and its run folder only: {state:?}");
+    let top: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(
+        top.len(),
+        4,
+        "the three outputs and the run folder: {top:?}"
+    );
+}
+
+/// A second run into a folder that a live run is writing stops at once with a clear error.
+#[cfg(unix)]
+#[test]
+fn a_folder_being_written_is_locked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    fs::create_dir_all(out.join(".policy-targets")).unwrap();
+    // This test process stands for the live run.
+    fs::write(
+        out.join(".policy-targets/lock"),
+        format!("{}\n", std::process::id()),
+    )
+    .unwrap();
+    let o = extract(&[&seeds()], &out, &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("another run"), "{err}");
+    assert!(!out.join("targets.jsonl").exists());
+}
