@@ -68,7 +68,7 @@ fn empty_record(path: &str, doc_id: String, bytes: u64, error: String) -> Docume
 
 /// Read and process one file.
 pub fn process_path(engine: &Engine, path: &Path) -> DocOutput {
-    let shown = path.display().to_string();
+    let shown = crate::walk::path_text(path);
     match std::fs::read(path) {
         Ok(bytes) => process_guarded(engine, &shown, &bytes),
         Err(e) => DocOutput {
@@ -418,7 +418,7 @@ pub fn run_items(
                                 Item::File(p) => process_path(engine, p),
                                 Item::Error(p, reason) => DocOutput {
                                     document: empty_record(
-                                        &p.display().to_string(),
+                                        &crate::walk::path_text(p),
                                         String::new(),
                                         0,
                                         reason.clone(),

@@ -28,6 +28,31 @@ impl Item {
     }
 }
 
+/// A path as the records write it: as it is when it is UTF-8; otherwise losslessly, each byte of
+/// an invalid sequence as `\xHH` and each backslash as `\\` (so that the name can be turned
+/// back into the bytes of the file's name).
+pub fn path_text(p: &Path) -> String {
+    if let Some(s) = p.to_str() {
+        return s.to_string();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in p.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(&chunk.valid().replace('\\', "\\\\"));
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02x}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        p.display().to_string()
+    }
+}
+
 /// The reason given for a FIFO, socket or device: opening one could block the run for good.
 const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device): skipped";
 
@@ -164,5 +189,15 @@ mod tests {
     fn missing_argument_is_an_error_item() {
         let items = walk(&[PathBuf::from("/nonexistent/policy-notices")]);
         assert!(matches!(&items[0], Item::Error(_, _)));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_written_losslessly() {
+        use std::os::unix::ffi::OsStrExt;
+        let p = Path::new(std::ffi::OsStr::from_bytes(b"/d/a\\b\xff\xfe\xe5\x8f.txt"));
+        let t = path_text(p);
+        assert_eq!(t, "/d/a\\\\b\\xff\\xfe\\xe5\\x8f.txt");
+        assert_eq!(path_text(Path::new("/d/孕产.txt")), "/d/孕产.txt");
     }
 }

@@ -432,3 +432,41 @@ fn a_folder_being_written_is_locked() {
     assert!(err.contains("another run"), "{err}");
     assert!(!out.join("targets.jsonl").exists());
 }
+
+/// A file name that is not UTF-8 is written losslessly (\xHH for its invalid bytes), so that the
+/// record leads back to the file.
+#[cfg(target_os = "linux")]
+#[test]
+fn names_that_are_not_utf8_lead_back_to_the_file() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"plan-\xb9\xe6\xff.txt");
+    let file = dir.path().join(name);
+    if fs::write(&file, "到2025年，孕产妇死亡率控制在10/10万以下。\n").is_err() {
+        eprintln!("this file system takes no such name; nothing to test");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    extract(&[dir.path()], out.path(), &[]);
+    let docs = read_jsonl(&out.path().join("documents.jsonl"));
+    let path = docs[0]["path"].as_str().unwrap();
+    assert!(path.ends_with("plan-\\xb9\\xe6\\xff.txt"), "{path}");
+    // Undo the escapes: the bytes of the name come back.
+    let mut bytes = Vec::new();
+    let mut rest = path.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        if b == b'\\' && tail.first() == Some(&b'x') {
+            bytes.push(u8::from_str_radix(std::str::from_utf8(&tail[1..3]).unwrap(), 16).unwrap());
+            rest = &tail[3..];
+        } else if b == b'\\' && tail.first() == Some(&b'\\') {
+            bytes.push(b'\\');
+            rest = &tail[1..];
+        } else {
+            bytes.push(b);
+            rest = tail;
+        }
+    }
+    assert!(Path::new(std::ffi::OsStr::from_bytes(&bytes)).exists());
+    let targets = read_jsonl(&out.path().join("targets.jsonl"));
+    assert_eq!(targets[0]["path"], docs[0]["path"]);
+}
