@@ -105,6 +105,9 @@ pub struct RegionTable {
     longest: usize,
     /// The names of three chars or more, leftmost-longest, built when first asked for.
     long_names: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<String>)>,
+    /// The stems of the provinces (山东, 内蒙古), with the province each names, built when first
+    /// asked for.
+    province_stems: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<String>)>,
 }
 
 /// Outcome of [`RegionTable::resolve`]: today's code with its province and prefecture, or, when the
@@ -255,6 +258,29 @@ impl RegionTable {
             match out.iter_mut().find(|(n, _)| n == name) {
                 Some(e) => e.1 += 1,
                 None => out.push((name.clone(), 1)),
+            }
+        }
+        out
+    }
+
+    /// The provinces whose stem (山东 for 山东省) is written in `text`, with how often, in order of
+    /// first occurrence: 山东科技大市场 names 山东省.
+    pub fn provinces_in(&self, text: &str) -> Vec<(String, usize)> {
+        let (ac, provinces) = self.province_stems.get_or_init(|| {
+            let provinces: Vec<String> = self.provinces().map(String::from).collect();
+            let stems: Vec<&str> = provinces.iter().map(|p| stem(p)).collect();
+            let ac = aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(&stems)
+                .expect("province stem automaton");
+            (ac, provinces)
+        });
+        let mut out: Vec<(String, usize)> = Vec::new();
+        for m in ac.find_iter(text) {
+            let p = &provinces[m.pattern().as_usize()];
+            match out.iter_mut().find(|(n, _)| n == p) {
+                Some(e) => e.1 += 1,
+                None => out.push((p.clone(), 1)),
             }
         }
         out

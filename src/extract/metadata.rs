@@ -1774,11 +1774,22 @@ fn body_place(
     }
     match endings {
         Some(e) if e.iter().any(|x| x == "省") => {
-            let title = title?;
-            regions
-                .provinces()
-                .find(|p| title.contains(crate::region::stem(p)))
-                .map(named)
+            // The title's province, else the one the body names most (山东科技大市场,
+            // 《…山东省行动纲要》 in a 全省/省委、省政府 document), when no other is named as often.
+            if let Some(p) = title.and_then(|title| {
+                regions
+                    .provinces()
+                    .find(|p| title.contains(crate::region::stem(p)))
+            }) {
+                return Some(named(p));
+            }
+            let mut named_in = regions.provinces_in(text);
+            named_in.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+            match named_in.as_slice() {
+                [(p, _)] => Some(named(p)),
+                [(p, a), (_, b), ..] if a > b => Some(named(p)),
+                _ => None,
+            }
         }
         Some(_) => None,
         None => (names.is_empty() && !traditional()).then_some(Place::National),
