@@ -109,6 +109,7 @@ pub struct MetaRules {
     seals: Vec<String>,
     body_starts: Vec<String>,
     subtitle_verbs: Vec<String>,
+    amendment_verbs: Vec<String>,
     abouts: Vec<String>,
     /// "label:" anywhere in a cell, not glued to a preceding Han character.
     label_re: Regex,
@@ -242,6 +243,7 @@ impl MetaRules {
             seals: Vec::new(),
             body_starts: Vec::new(),
             subtitle_verbs: Vec::new(),
+            amendment_verbs: Vec::new(),
             abouts: Vec::new(),
             label_re: Regex::new("^$").expect("placeholder"),
             patterns: Patterns::new(),
@@ -348,8 +350,8 @@ impl MetaRules {
                 }
                 "issuer_suffix" | "issuer_prefix" | "issuer_verb" | "issuer_doc_type"
                 | "masthead" | "national" | "title_end" | "news_opener" | "news_self"
-                | "news_marker" | "seal" | "body_start" | "subtitle_verb" | "about"
-                | "several_parts" | "national_word" => {
+                | "news_marker" | "seal" | "body_start" | "subtitle_verb" | "amendment_verb"
+                | "about" | "several_parts" | "national_word" => {
                     want(2)?;
                     let list = match kind {
                         "issuer_suffix" => &mut r.issuer_suffixes,
@@ -365,6 +367,7 @@ impl MetaRules {
                         "body_start" => &mut r.body_starts,
                         "about" => &mut r.abouts,
                         "subtitle_verb" => &mut r.subtitle_verbs,
+                        "amendment_verb" => &mut r.amendment_verbs,
                         "several_parts" => &mut r.several_parts,
                         "national_word" => &mut r.national_words,
                         _ => &mut r.seals,
@@ -1202,10 +1205,42 @@ impl<'a> Doc<'a> {
                     let body = rest.strip_suffix(v.as_str())?;
                     self.rules.issuer_parts(body).map(|parts| parts.join("、"))
                 });
-                return Some((iso, issuer));
+                return Some((
+                    self.amended(i + 1).filter(|a| *a > iso).unwrap_or(iso),
+                    issuer,
+                ));
             }
         }
         None
+    }
+
+    /// The latest date of the amendment lines that follow a subtitle's date line (2010年12月23日
+    /// …《关于修改部分地方性法规的决定》修正): the version the text is.
+    fn amended(&self, from: usize) -> Option<String> {
+        let p = &self.rules.patterns;
+        let mut latest: Option<String> = None;
+        for i in from..self.lines.len().min(from + 2 * SUBTITLE_LINES) {
+            let k = self.kind(i);
+            if k == Kind::Blank {
+                continue;
+            }
+            let s = self.lines[i]
+                .text
+                .trim_start_matches(['-', '—', '(', '（', ' ']);
+            let Some((iso, 0, end)) = find_date(p, s) else {
+                break;
+            };
+            let rest = s[end..].trim().trim_end_matches([')', '）']);
+            if self
+                .rules
+                .amendment_verbs
+                .iter()
+                .any(|v| rest.ends_with(v.as_str()))
+            {
+                latest = latest.max(Some(iso));
+            }
+        }
+        latest
     }
 
     /// Labelled values with the line they are on. A label alone at the end of its line ("时间:")
