@@ -22,6 +22,8 @@ const HEAD_LINES: usize = 40;
 /// Non-blank lines under the title searched for a date line (the search stops at the addressee, a
 /// heading or a paragraph longer than `SUBTITLE_BODY_MAX_CHARS`).
 const SUBTITLE_LINES: usize = 8;
+/// How many of the last non-blank lines are read for a source label (来源：…).
+const FOOTER_LINES: usize = 5;
 const SUBTITLE_BODY_MAX_CHARS: usize = 40;
 /// Longest title, in chars.
 const TITLE_MAX_CHARS: usize = 120;
@@ -834,6 +836,9 @@ struct Issuers {
     masthead: Option<String>,
     subtitle: Option<String>,
     news: Option<String>,
+    /// A body named by a source label on one of the last lines (来源：山东省大数据局), as web
+    /// pages end: an issuer of last resort.
+    footer: Option<String>,
 }
 
 enum Place {
@@ -1564,12 +1569,28 @@ pub fn extract(
         }
     }
 
+    // 来源：… on one of the last lines of a page that names no issuer above it.
+    if !news {
+        issuers.footer = doc
+            .lines
+            .iter()
+            .rev()
+            .filter(|l| !l.text.is_empty())
+            .take(FOOTER_LINES)
+            .flat_map(|l| label_hits(rules, l.text))
+            .filter(|h| h.field == Field::Source)
+            .find_map(|h| {
+                let v = h.value.trim().trim_end_matches(['.', '。']);
+                rules.issuer_parts(v).map(|parts| parts.join("、"))
+            });
+    }
     let from_news = issuers.label.is_none()
         && issuers.title.is_none()
         && issuers.signature.is_none()
         && issuers.title_report.is_none()
         && issuers.masthead.is_none()
-        && issuers.subtitle.is_none();
+        && issuers.subtitle.is_none()
+        && issuers.footer.is_none();
     meta.issuer = issuers
         .label
         .clone()
@@ -1578,6 +1599,7 @@ pub fn extract(
         .or(issuers.title_report.clone())
         .or(issuers.masthead.clone())
         .or(issuers.subtitle.clone())
+        .or(issuers.footer.clone())
         .or(issuers.news.clone());
 
     meta.issuer = meta.issuer.map(|i| formal_issuer(&i, regions));
