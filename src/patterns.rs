@@ -271,6 +271,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "table_other",
     "enumeration_end",
     "status_frame",
+    "half",
     "vague_quantity",
     "not_quantity_before",
     "class_lead",

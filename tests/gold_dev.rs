@@ -10,7 +10,7 @@ mod common;
 use common::*;
 
 /// Floors: each is a figure the extraction reaches on gold-dev and must keep.
-const TARGET_F1: f64 = 0.90;
+const TARGET_F1: f64 = 0.91;
 const TARGET_STRICT_F1: f64 = 0.55;
 const TARGET_YEAR: f64 = 0.93;
 const TARGET_DEADLINE: f64 = 0.93;

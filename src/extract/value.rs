@@ -115,6 +115,10 @@ pub struct ValueScanner {
     quantity_after: WordList,
     /// A numeral and measure word that mean "some" (一批).
     vague_quantity: WordList,
+    /// Words for half (半数, 一半): the share 0.5 before a comparator word.
+    halves: WordList,
+    /// Words of obligation (应, 须, 宜).
+    requirement: Words,
     /// Words before an amount followed by 的 that make it a class (收入过200亿元的集群).
     class_lead: WordList,
     /// Every comparator word standing before a number, longest first.
@@ -375,6 +379,8 @@ impl ValueScanner {
                 )
             },
             vague_quantity: WordList::longest_first(p.list("vague_quantity")),
+            halves: WordList::longest_first(p.list("half")),
+            requirement: Words::new(p.list("requirement_word")),
             class_lead: WordList::longest_first(p.list("class_lead")),
             comparator_before: WordList::new(
                 p.comparators_by_position()
@@ -579,7 +585,36 @@ impl ValueScanner {
                 }
             }
         }
+        self.halves(text, from, to, &mut out);
         out
+    }
+
+    /// 半数以上, 一半以上: half, the share 0.5 with no unit (a comparator word must follow).
+    fn halves(&self, text: &str, from: usize, to: usize, out: &mut Vec<Mention>) {
+        let hay = &text[from..to];
+        if !hay.contains('半') {
+            return;
+        }
+        let mut found = false;
+        for word in self.halves.iter() {
+            for (i, _) in hay.match_indices(word.as_str()) {
+                let start = from + i;
+                let end = start + word.len();
+                let taken = out.iter().any(|m| m.start < end && start < m.end);
+                if taken || self.quantity_after.prefix_of(&text[end..to]).is_none() {
+                    continue;
+                }
+                let half = Number {
+                    value: 0.5,
+                    decimal: true,
+                };
+                out.push(Mention::whole(start, end, half, None, None, false));
+                found = true;
+            }
+        }
+        if found {
+            out.sort_by_key(|m| m.start);
+        }
     }
 
     /// The next number at or after `pos` — what the number pattern's leftmost match from `pos`
@@ -903,9 +938,17 @@ impl ValueScanner {
                     let article = value.value == 1.0
                         || self.not_quantity_before.suffix_of(before_t).is_some();
                     // 提高到一个新水平: after a comparator, 一个 still needs to close its clause.
+                    // 应指定二项以上之改善主题, 宜配备两条及以上…: a floor that a rule sets.
+                    let clause_before = before_t
+                        .rsplit([',', '。', ';', ':', '\n'])
+                        .next()
+                        .unwrap_or(before_t);
+                    let required = self.quantity_after.prefix_of(rest).is_some()
+                        && self.requirement.any_in(clause_before);
                     let quantity = count
                         && !vague
                         && ((comparator && (value.value != 1.0 || closes(rest) || after_word))
+                            || required
                             || (!article && (closes(rest) || after_word)));
                     if self.chinese_not_unit.iter().any(|w| uu == w) && !quantity {
                         return None;
