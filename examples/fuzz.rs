@@ -1,10 +1,13 @@
-//! A bytes-in fuzzer of the whole pipeline: documents of the seeds and the corpus, cut to windows
-//! and mutated with the grammar's own pieces (numbers in digits and in characters, 百分之, 、 lists,
-//! brackets, dates, line breaks, full-width forms, invalid UTF-8, a BOM), go through
-//! `pipeline::process_bytes` — decode, normalize, segment, extract, records — with no guard; a
-//! panic is a finding, written to the crash folder with the input that caused it.
+//! A bytes-in fuzzer with two targets. `pipeline` (the default): documents of the seeds and the
+//! corpus, cut to windows and mutated with the grammar's own pieces (numbers in digits and in
+//! characters, 百分之, 、 lists, brackets, dates, line breaks, full-width forms, invalid UTF-8, a
+//! BOM), go through `pipeline::process_bytes` — decode, normalize, segment, extract, records —
+//! with no guard. `compare`: the JSON Lines the seeds give (documents and targets), mutated with
+//! JSON's pieces, go through compare's reader (`compare::parse_jsonl`). A panic is a finding,
+//! written to the crash folder with the input that caused it.
 //!
-//!   cargo run --release --example fuzz -- [--execs N] [--seed S] [--crashes DIR] [DIR…]
+//!   cargo run --release --example fuzz -- [--target pipeline|compare] [--execs N] [--seed S]
+//!       [--crashes DIR] [DIR…]
 //!
 //! Defaults: 100000 executions, seed 1, crashes in target/fuzz-crashes, documents from seeds/ and
 //! ../shared/corpus/docs. Deterministic for a seed. Exit status 1 when anything panicked.
@@ -13,8 +16,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use policy_targets::compare::parse_jsonl;
 use policy_targets::config::Engine;
 use policy_targets::pipeline::process_bytes;
+use policy_targets::record::{DocumentRecord, TargetRecord, WriteJson};
 
 /// xorshift64*: a small deterministic generator (no dependency for the fuzzer's dice).
 struct Rng(u64);
@@ -144,6 +149,84 @@ const PIECES: &[&str] = &[
     "％",
 ];
 
+/// Pieces of JSON and of what breaks it.
+const JSON_PIECES: &[&str] = &[
+    "\"",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "null",
+    "true",
+    "1e999",
+    "-0",
+    "0.1",
+    "12345678901234567890",
+    "\\u0000",
+    "\\ud800",
+    "\\",
+    "\n",
+    "\r\n",
+    "\u{FEFF}",
+    "\u{FFFD}",
+    "\"doc_id\"",
+    "\"value\"",
+    "\"unit\"",
+    "\"indicator\"",
+    "孕产妇死亡率",
+    " ",
+    "\t",
+];
+
+/// The JSON Lines of the seeds' records: (documents, targets).
+fn seed_jsonl(engine: &Engine, docs: &[Vec<u8>]) -> Vec<Vec<u8>> {
+    let mut documents = Vec::new();
+    let mut targets = Vec::new();
+    for (i, d) in docs.iter().take(40).enumerate() {
+        let out = process_bytes(engine, &format!("doc{i}.txt"), d);
+        out.document.write_json(&mut documents);
+        documents.push(b'\n');
+        for t in &out.targets {
+            t.write_json(&mut targets);
+            targets.push(b'\n');
+        }
+    }
+    vec![documents, targets]
+}
+
+/// One input for compare's reader: a stretch of lines, mutated a few times.
+fn make_jsonl(rng: &mut Rng, files: &[Vec<u8>]) -> Vec<u8> {
+    let f = &files[rng.below(files.len())];
+    let start = rng.below(f.len().max(1));
+    let start = f[..start]
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |p| p + 1);
+    let end = (start + 200 + rng.below(8000)).min(f.len());
+    let mut b = f[start..end].to_vec();
+    for _ in 0..1 + rng.below(6) {
+        let at = rng.below(b.len() + 1);
+        match rng.below(5) {
+            0 | 1 => {
+                let p = JSON_PIECES[rng.below(JSON_PIECES.len())].as_bytes();
+                b.splice(at..at, p.iter().copied());
+            }
+            2 if !b.is_empty() => {
+                let end = (at + 1 + rng.below(32)).min(b.len());
+                b.drain(at.min(end)..end);
+            }
+            3 if !b.is_empty() => {
+                let i = rng.below(b.len());
+                b[i] = rng.next() as u8;
+            }
+            _ => b.truncate(at),
+        }
+    }
+    b
+}
+
 fn read_docs(dirs: &[PathBuf]) -> Vec<Vec<u8>> {
     let mut out = Vec::new();
     for d in dirs {
@@ -218,6 +301,7 @@ fn main() {
     let mut execs: u64 = 100_000;
     let mut seed: u64 = 1;
     let mut crashes = PathBuf::from("target/fuzz-crashes");
+    let mut target = String::from("pipeline");
     let mut dirs: Vec<PathBuf> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -225,8 +309,11 @@ fn main() {
             "--execs" => execs = args.next().and_then(|v| v.parse().ok()).expect("--execs N"),
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed S"),
             "--crashes" => crashes = PathBuf::from(args.next().expect("--crashes DIR")),
+            "--target" => target = args.next().expect("--target pipeline|compare"),
             "-h" | "--help" => {
-                println!("usage: fuzz [--execs N] [--seed S] [--crashes DIR] [DIR…]");
+                println!(
+                    "usage: fuzz [--target pipeline|compare] [--execs N] [--seed S] [--crashes DIR] [DIR…]"
+                );
                 return;
             }
             _ => dirs.push(PathBuf::from(a)),
@@ -239,18 +326,44 @@ fn main() {
     let docs = read_docs(&dirs);
     assert!(!docs.is_empty(), "fuzz: no documents to start from");
     let engine = Engine::new(None).expect("engine");
+    assert!(
+        matches!(target.as_str(), "pipeline" | "compare"),
+        "fuzz: --target is pipeline or compare"
+    );
+    let jsonl = if target == "compare" {
+        seed_jsonl(&engine, &docs)
+    } else {
+        Vec::new()
+    };
     // Findings are reported here, one line each, not by the default hook.
     std::panic::set_hook(Box::new(|_| {}));
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let started = Instant::now();
     let mut found = 0u64;
     let mut bytes = 0u64;
+    // Records that came out (compare: parsed records; pipeline: targets), to show the inputs
+    // still reach past the first checks.
+    let mut records = 0usize;
     for i in 0..execs {
-        let input = make_input(&mut rng, &docs);
+        let input = if target == "compare" {
+            make_jsonl(&mut rng, &jsonl)
+        } else {
+            make_input(&mut rng, &docs)
+        };
         bytes += input.len() as u64;
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            process_bytes(&engine, "fuzz.txt", &input)
+            if target == "compare" {
+                let path = Path::new("fuzz.jsonl");
+                let t: Vec<TargetRecord> = parse_jsonl(&input, path, &mut |_| {});
+                let d: Vec<DocumentRecord> = parse_jsonl(&input, path, &mut |_| {});
+                t.len() + d.len()
+            } else {
+                process_bytes(&engine, "fuzz.txt", &input).targets.len()
+            }
         }));
+        if let Ok(n) = &r {
+            records += n;
+        }
         if let Err(p) = r {
             found += 1;
             let msg = p
@@ -277,7 +390,7 @@ fn main() {
         }
     }
     println!(
-        "fuzz: seed {seed}: {execs} executions ({:.1} MB of input) in {:.1} s, {found} findings",
+        "fuzz: {target}: seed {seed}: {execs} executions ({:.1} MB of input, {records} records out) in {:.1} s, {found} findings",
         bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );

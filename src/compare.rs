@@ -241,6 +241,41 @@ impl<'a> Keys<'a> {
 // Inputs: output folders and notices.
 // ---------------------------------------------------------------------------------------------
 
+/// The records of JSON Lines bytes, read line by line: a line that is not UTF-8 or not a record
+/// (a truncated last line included) is passed to `report` with its number (`path:N: reason`) and
+/// the rest is read; a byte-order mark before the first record is tolerated.
+pub fn parse_jsonl<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    path: &Path,
+    report: &mut dyn FnMut(String),
+) -> Vec<T> {
+    let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
+    let mut out = Vec::new();
+    for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let text = match std::str::from_utf8(line) {
+            Ok(t) => t,
+            Err(e) => {
+                report(format!(
+                    "{}:{}: not UTF-8 (byte {} of the line)",
+                    path.display(),
+                    i + 1,
+                    e.valid_up_to() + 1
+                ));
+                continue;
+            }
+        };
+        match serde_json::from_str(text) {
+            Ok(r) => out.push(r),
+            Err(e) => report(format!("{}:{}: {e}", path.display(), i + 1)),
+        }
+    }
+    out
+}
+
 /// The records read from all inputs. A document (by `doc_id`) is taken from the first input
 /// and path that holds it, so the same notice given twice is compared once.
 #[derive(Default)]
@@ -297,10 +332,7 @@ impl Loaded {
         }
     }
 
-    /// The records of a JSON Lines file, read line by line as bytes: a line that is not UTF-8 or
-    /// not a record (a truncated last line included) is reported with its number and the rest
-    /// is read; a byte-order mark before the first record is tolerated; a file with no record
-    /// at all is worth a warning.
+    /// The records of a JSON Lines file (see [`parse_jsonl`]); what cannot be read is reported.
     fn read_jsonl<T: serde::de::DeserializeOwned>(&mut self, path: &Path) -> Vec<T> {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
@@ -309,30 +341,7 @@ impl Loaded {
                 return Vec::new();
             }
         };
-        let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
-        let mut out = Vec::new();
-        for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let text = match std::str::from_utf8(line) {
-                Ok(t) => t,
-                Err(e) => {
-                    self.report(format_args!(
-                        "{}:{}: not UTF-8 (byte {} of the line)",
-                        path.display(),
-                        i + 1,
-                        e.valid_up_to() + 1
-                    ));
-                    continue;
-                }
-            };
-            match serde_json::from_str(text) {
-                Ok(r) => out.push(r),
-                Err(e) => self.report(format_args!("{}:{}: {e}", path.display(), i + 1)),
-            }
-        }
+        let out = parse_jsonl(&bytes, path, &mut |msg| self.report(msg));
         if out.is_empty() {
             eprintln!("policy-targets: warning: {}: no records", path.display());
         }
