@@ -853,9 +853,23 @@ impl ValueScanner {
                 }
             }
         }
-        // A date, an age, a document number's end… (个月 is checked before the unit 个).
-        if self.not_after.longest_prefix(after_sp).is_some() {
-            return None;
+        // A date, an age, a document number's end… (个月 is checked before the unit 个). A word
+        // of kinds that is also a count unit (种) counts when a comparator word stands by it
+        // (突破50种以上…, 不少于3种): 5种门诊慢特病 names kinds.
+        if let Some(k) = self.not_after.longest_prefix(after_sp) {
+            let w = self.not_after.word(k);
+            let counted = self.unit_at(after_sp).is_some_and(|(u, i)| {
+                u == w
+                    && self.units[i].kind == "count"
+                    && (self
+                        .quantity_after
+                        .prefix_of(&after_sp[w.len()..])
+                        .is_some()
+                        || self.quantity_before.suffix_of(before_t).is_some())
+            });
+            if !counted {
+                return None;
+            }
         }
         // Shares.
         let mut unit: Option<String>;
