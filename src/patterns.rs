@@ -467,7 +467,7 @@ fn check_lexicon_value(list: &str, value: &str) -> std::result::Result<(), &'sta
             .split_once('-')
             .is_some_and(|(a, b)| digits(a, 4) && digits(b, 4)),
         "relative_time" => value.split_once('+').is_some_and(|(unit, n)| {
-            matches!(unit, "year" | "quarter" | "month") && n.parse::<i32>().is_ok()
+            matches!(unit, "century" | "year" | "quarter" | "month") && n.parse::<i32>().is_ok()
         }),
         _ => return Ok(()),
     };
@@ -477,7 +477,7 @@ fn check_lexicon_value(list: &str, value: &str) -> std::result::Result<(), &'sta
     Err(match list {
         "period" => "MM-DD",
         "plan_period" => "YYYY-YYYY",
-        _ => "year+N, quarter+N or month+N",
+        _ => "century+N, year+N, quarter+N or month+N",
     })
 }
 

@@ -133,6 +133,9 @@ pub struct DeadlineReader {
 /// last day of that unit.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Relative {
+    /// The century: 本世纪末 in a notice of 1982 ends on 2000-12-31 (centuries end with their
+    /// hundredth year).
+    Century(i32),
     Year(i32),
     Quarter(i32),
     Month(i32),
@@ -144,6 +147,7 @@ impl Relative {
         let (unit, n) = s.split_once('+')?;
         let n: i32 = n.parse().ok()?;
         Some(match unit {
+            "century" => Relative::Century(n),
             "year" => Relative::Year(n),
             "quarter" => Relative::Quarter(n),
             "month" => Relative::Month(n),
@@ -158,6 +162,7 @@ impl Relative {
             (ny, nm, last_day(ny, nm))
         };
         match self {
+            Relative::Century(n) => ((y + 99) / 100 * 100 + 100 * n, 12, 31),
             Relative::Year(n) => (y + n, 12, 31),
             Relative::Quarter(n) => {
                 let q = (m as i32 - 1) / 3 + n;
@@ -649,11 +654,13 @@ impl DeadlineReader {
             let (_, r) = self.relative.iter().find(|(w, _)| w == rel.as_str())?;
             let (y, m, d) = match (r, issue) {
                 (_, Some(date)) => r.resolve(date),
-                (Relative::Year(n), None) => (issue_year? + n, 12, 31),
+                (Relative::Year(_) | Relative::Century(_), None) => {
+                    r.resolve((issue_year?, 12, 31))
+                }
                 _ => return None,
             };
             year = Some(y);
-            if !matches!(r, Relative::Year(_)) {
+            if !matches!(r, Relative::Year(_) | Relative::Century(_)) {
                 period = Some(format!("{m:02}-{d:02}"));
             }
         } else if let Some(plan) = c.get(g.plan) {
@@ -1031,6 +1038,44 @@ mod tests {
         assert_eq!(t[0].deadline.as_deref(), Some("2024-02-29"));
         assert!(r.scan("印发之日起30日内", None).is_empty());
         assert_eq!(add_days((2024, 12, 31), 1), (2025, 1, 1));
+    }
+
+    #[test]
+    fn words_relative_to_the_issue_end_with_their_unit() {
+        let p = Patterns::embedded().unwrap();
+        let r = DeadlineReader::new(&p);
+        let at = |s: &str, issued: &str| {
+            r.scan(s, Some(issued))
+                .first()
+                .and_then(|t| t.deadline.clone())
+        };
+        assert_eq!(
+            at("本月底前完成", "2024-03-01").as_deref(),
+            Some("2024-03-31")
+        );
+        assert_eq!(
+            at("下个月完成", "2024-12-15").as_deref(),
+            Some("2025-01-31")
+        );
+        assert_eq!(
+            at("本季度完成", "2024-05-20").as_deref(),
+            Some("2024-06-30")
+        );
+        assert_eq!(
+            at("下季度完成", "2024-11-02").as_deref(),
+            Some("2025-03-31")
+        );
+        assert_eq!(at("明年完成", "2024-03-01").as_deref(), Some("2025-12-31"));
+        assert_eq!(
+            at("到本世纪末翻两番", "1982-12-10").as_deref(),
+            Some("2000-12-31")
+        );
+        // A year of issue alone still gives a relative year, not a month.
+        assert_eq!(r.scan("今年完成", Some("2024")).len(), 1);
+        // 年底 as an adjective, a recurrence and a span are no deadlines.
+        assert!(at("纳入年底考核", "2024-03-01").is_none());
+        assert!(at("每年年底报送", "2024-03-01").is_none());
+        assert!(at("五年中完成", "2024-03-01").is_none());
     }
 
     #[test]
