@@ -11,7 +11,9 @@
 //! OUT/.policy-targets/lock                                          (the pid of the run writing)
 //! ```
 //!
-//! Elsewhere the files are renamed into `OUT` one by one, as before.
+//! The lock is the operating system's lock on `lock` (released when the run ends, however it
+//! ends), so a run that died never blocks the next. Where symbolic links cannot be made (another
+//! system, a FAT or SMB folder) the files are renamed into `OUT` one by one, as before.
 
 use std::path::{Path, PathBuf};
 
@@ -38,7 +40,10 @@ pub struct RunDir {
     out: PathBuf,
     state: PathBuf,
     run: PathBuf,
-    lock: Option<PathBuf>,
+    /// The open lock file, locked while it is held.
+    _lock: std::fs::File,
+    /// The folder takes symbolic links (else the files are renamed into `OUT` one by one).
+    links: bool,
     committed: bool,
 }
 
@@ -46,20 +51,12 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     move |e| Error::io(path, e)
 }
 
-/// Is process `pid` alive (on this machine)?
-#[cfg(unix)]
+/// Is process `pid` alive on this machine? Only asked of the temporary files an earlier version
+/// left (it took no lock); where it cannot be known, the process is taken to be alive and its
+/// files are left alone.
 fn alive(pid: u32) -> bool {
-    if pid == std::process::id() {
-        return true;
-    }
-    // SAFETY: signal 0 only checks that the process exists; nothing is sent.
-    let r = unsafe { libc::kill(pid as libc::pid_t, 0) };
-    r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-}
-
-#[cfg(not(unix))]
-fn alive(pid: u32) -> bool {
-    pid == std::process::id()
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
 }
 
 /// The pid in a name that ends with `-<pid>` or holds `run-<pid>-`.
@@ -77,8 +74,7 @@ impl RunDir {
         std::fs::create_dir_all(out).map_err(io(out))?;
         let state = out.join(STATE);
         std::fs::create_dir_all(&state).map_err(io(&state))?;
-        let lock = state.join("lock");
-        take_lock(&lock, out)?;
+        let lock = take_lock(&state.join("lock"), out)?;
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos())
@@ -86,12 +82,15 @@ impl RunDir {
         let run = state.join(format!("run-{}-{nanos}", std::process::id()));
         let mut dir = RunDir {
             out: out.to_path_buf(),
+            links: symlinks_work(&state),
             state,
             run,
-            lock: Some(lock),
+            _lock: lock,
             committed: false,
         };
-        dir.migrate()?;
+        if dir.links {
+            dir.migrate()?;
+        }
         dir.remove_leftovers();
         std::fs::create_dir(&dir.run).map_err(io(&dir.run))?;
         Ok(dir)
@@ -145,17 +144,16 @@ impl RunDir {
         Ok(())
     }
 
-    /// Remove run folders that are not current (their runs died, or were replaced), and the
-    /// temporary files an earlier version left in `OUT` for processes that are gone.
+    /// Remove run folders that are not current (the lock is held: no live run writes one; they
+    /// are of runs that died or were replaced), and the temporary files an earlier version left
+    /// in `OUT` for processes that are gone.
     fn remove_leftovers(&self) {
         let current = self.current();
         if let Ok(entries) = std::fs::read_dir(&self.state) {
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().to_string();
                 let path = e.path();
-                let stale = name.starts_with("run-")
-                    && Some(&path) != current.as_ref()
-                    && pid_in(&name).is_none_or(|p| !alive(p) || p == std::process::id());
+                let stale = name.starts_with("run-") && Some(&path) != current.as_ref();
                 if stale {
                     let _ = std::fs::remove_dir_all(&path);
                 } else if name.starts_with("current.tmp-") {
@@ -176,7 +174,8 @@ impl RunDir {
         }
     }
 
-    /// `current` → `run`, by renaming a new link over the old one.
+    /// `current` → `run`, by renaming a new link over the old one. A `current` that is a real
+    /// folder (a copy made with `cp -rL`) is first set aside as a run folder of its own.
     #[cfg(unix)]
     fn point_current_at(&self, run: &Path) -> Result<()> {
         let name = run.file_name().expect("run folder name");
@@ -186,6 +185,12 @@ impl RunDir {
         let _ = std::fs::remove_file(&tmp);
         std::os::unix::fs::symlink(name, &tmp).map_err(io(&tmp))?;
         let current = self.state.join("current");
+        if std::fs::symlink_metadata(&current).is_ok_and(|m| m.is_dir()) {
+            let aside = self
+                .state
+                .join(format!("run-copied-{}", std::process::id()));
+            std::fs::rename(&current, &aside).map_err(io(&current))?;
+        }
         std::fs::rename(&tmp, &current).map_err(io(&current))
     }
 
@@ -211,6 +216,9 @@ impl RunDir {
     /// and the lock released.
     #[cfg(unix)]
     pub fn commit(mut self) -> Result<()> {
+        if !self.links {
+            return self.commit_plain();
+        }
         sync_dir(&self.run);
         let previous = self.current();
         if std::env::var(FAULT).as_deref() == Ok("before-flip") {
@@ -241,9 +249,13 @@ impl RunDir {
         Ok(())
     }
 
-    /// Elsewhere: the files are renamed into `OUT` one by one.
     #[cfg(not(unix))]
-    pub fn commit(mut self) -> Result<()> {
+    pub fn commit(self) -> Result<()> {
+        self.commit_plain()
+    }
+
+    /// Without links: the files are renamed into `OUT` one by one.
+    fn commit_plain(mut self) -> Result<()> {
         for name in OUTPUTS {
             let from = self.run.join(name);
             if from.exists() {
@@ -262,52 +274,58 @@ impl Drop for RunDir {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.run);
         }
-        if let Some(lock) = self.lock.take() {
-            let _ = std::fs::remove_file(lock);
-        }
+        // The lock is released when its file closes.
     }
 }
 
-/// Create the lock file with this process's pid; a lock of a process that is gone is taken
-/// over, one of a live process is an error naming it.
-fn take_lock(lock: &Path, out: &Path) -> Result<()> {
-    for _ in 0..2 {
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(lock)
-        {
-            Ok(mut f) => {
-                use std::io::Write;
-                writeln!(f, "{}", std::process::id()).map_err(io(lock))?;
-                return Ok(());
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                let holder = std::fs::read_to_string(lock)
-                    .ok()
-                    .and_then(|t| t.trim().parse::<u32>().ok());
-                match holder {
-                    Some(pid) if alive(pid) => {
-                        return Err(Error::Config(format!(
-                            "{}: another run (process {pid}) is writing this folder; wait for it, or \
-                             remove {} if that process is not this program",
-                            out.display(),
-                            lock.display()
-                        )));
-                    }
-                    _ => {
-                        let _ = std::fs::remove_file(lock);
-                    }
-                }
-            }
-            Err(e) => return Err(Error::io(lock, e)),
+/// Take the operating system's lock on the lock file (it is released when the run ends, however
+/// it ends) and write this process's pid into it, for people. Held by another run: an error.
+fn take_lock(lock: &Path, out: &Path) -> Result<std::fs::File> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(lock)
+        .map_err(io(lock))?;
+    match f.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let holder = std::fs::read_to_string(lock).unwrap_or_default();
+            let holder = holder.trim();
+            let who = if holder.is_empty() {
+                String::new()
+            } else {
+                format!(" (process {holder})")
+            };
+            return Err(Error::Config(format!(
+                "{}: another run{who} is writing this folder; wait for it to finish",
+                out.display()
+            )));
         }
+        Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(lock, e)),
     }
-    Err(Error::Config(format!(
-        "{}: the lock {} could not be taken",
-        out.display(),
-        lock.display()
-    )))
+    f.set_len(0).map_err(io(lock))?;
+    writeln!(f, "{}", std::process::id()).map_err(io(lock))?;
+    Ok(f)
+}
+
+/// Can links be made in `dir`? (Not on FAT, nor on many network folders.)
+fn symlinks_work(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        let probe = dir.join(format!("link-probe-{}", std::process::id()));
+        let _ = std::fs::remove_file(&probe);
+        let ok = std::os::unix::fs::symlink("current", &probe).is_ok();
+        let _ = std::fs::remove_file(&probe);
+        ok
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        false
+    }
 }
 
 /// Sync a folder's entries to disk (a rename is durable once its folder is). Best effort.
@@ -346,8 +364,8 @@ mod tests {
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
             .collect();
-        assert_eq!(state.len(), 2, "{state:?}");
-        assert!(state.iter().any(|n| n == "current"));
+        assert_eq!(state.len(), 3, "{state:?}");
+        assert!(state.iter().any(|n| n == "current") && state.iter().any(|n| n == "lock"));
         let top: Vec<String> = std::fs::read_dir(&out)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
@@ -373,16 +391,48 @@ mod tests {
     }
 
     #[test]
-    fn a_live_lock_is_an_error_and_a_dead_one_is_taken_over() {
+    fn a_held_lock_is_an_error_and_a_released_one_is_taken() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path();
         let first = RunDir::open(out).unwrap();
         let err = RunDir::open(out).err().unwrap().to_string();
-        assert!(err.contains("another run"), "{err}");
+        assert!(
+            err.contains("another run") && err.contains(&std::process::id().to_string()),
+            "{err}"
+        );
         drop(first);
-        std::fs::write(out.join(STATE).join("lock"), "4194999\n").unwrap();
-        if !alive(4194999) {
-            assert!(RunDir::open(out).is_ok());
-        }
+        // A lock file left behind (its run died) holds no lock.
+        assert!(RunDir::open(out).is_ok());
+    }
+
+    #[test]
+    fn without_links_the_files_are_renamed_into_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        let mut run = RunDir::open(out).unwrap();
+        run.links = false;
+        std::fs::write(run.dir().join("targets.jsonl"), "plain").unwrap();
+        let inner = run.dir().to_path_buf();
+        run.commit().unwrap();
+        assert_eq!(read(&out.join("targets.jsonl")), "plain");
+        assert!(!std::fs::symlink_metadata(out.join("targets.jsonl"))
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert!(!inner.exists());
+    }
+
+    #[test]
+    fn a_current_folder_copied_as_a_folder_is_set_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        let state = out.join(STATE);
+        std::fs::create_dir_all(state.join("current")).unwrap();
+        std::fs::write(state.join("current/targets.jsonl"), "copied").unwrap();
+        std::fs::write(out.join("targets.jsonl"), "copied").unwrap();
+        let run = RunDir::open(out).unwrap();
+        std::fs::write(run.dir().join("targets.jsonl"), "new").unwrap();
+        run.commit().unwrap();
+        assert_eq!(read(&out.join("targets.jsonl")), "new");
     }
 }

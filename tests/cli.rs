@@ -401,7 +401,11 @@ fn a_killed_run_leaves_one_consistent_set_and_the_next_run_cleans_up() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
-    assert_eq!(state.len(), 2, "current and its run folder only: {state:?}");
+    assert_eq!(
+        state.len(),
+        3,
+        "current, its run folder and the lock file only: {state:?}"
+    );
     let top: Vec<String> = fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
@@ -420,17 +424,22 @@ fn a_folder_being_written_is_locked() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     fs::create_dir_all(out.join(".policy-targets")).unwrap();
-    // This test process stands for the live run.
-    fs::write(
-        out.join(".policy-targets/lock"),
-        format!("{}\n", std::process::id()),
-    )
-    .unwrap();
+    // This test process stands for the live run: it holds the lock.
+    let lock = fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(out.join(".policy-targets/lock"))
+        .unwrap();
+    lock.try_lock().unwrap();
     let o = extract(&[&seeds()], &out, &[]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("another run"), "{err}");
     assert!(!out.join("targets.jsonl").exists());
+    // Released (the run ended, or died): the folder is free again.
+    drop(lock);
+    assert!(extract(&[&seeds()], &out, &[]).status.success());
 }
 
 /// A file name that is not UTF-8 is written losslessly (\xHH for its invalid bytes), so that the
