@@ -121,7 +121,11 @@ for _ in range(20):
     w, k, b = rng.randrange(1, 100), rng.randrange(1, 10), rng.randrange(1, 10)
     rows.append((f"{w}万{k}千{b}百张", w * 10**4 + k * 1000 + b * 100, "-", "张", "="))
     rows.append((f"{w}万{k}千张", w * 10**4 + k * 1000, "-", "张", "="))
-write("mixed", "digits with numeral places (3万4000张, 25万6千张, 5万4千6百张, 1万零600张)",
+for w, d in [(2, 5), (1, 2), (3, 8)]:
+    rows.append((f"{w}万{d}张", w * 10**4 + d * 1000, "-", "张", "="))
+rows.append(("6万3千余张", 63000, "-", "张", "~"))
+rows.append(("3万4000多张", 34000, "-", "张", "~"))
+write("mixed", "digits with numeral places (3万4000张, 25万6千张, 5万4千6百张, 1万零600张, 2万5张 = 25000)",
       "到2030年，全市新增养老床位{X}。", COLS, rows)
 
 # Approximations.

@@ -1840,11 +1840,17 @@ fn body_place(
             }) {
                 return Some(named(p));
             }
-            let mut named_in = regions.provinces_in(text);
+            // Provinces and autonomous regions only (全省 is no 北京市); the only one named, or
+            // the one named most and at least twice.
+            let mut named_in: Vec<(String, usize)> = regions
+                .provinces_in(text)
+                .into_iter()
+                .filter(|(p, _)| p.ends_with('省') || p.ends_with("自治区"))
+                .collect();
             named_in.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
             match named_in.as_slice() {
                 [(p, _)] => Some(named(p)),
-                [(p, a), (_, b), ..] if a > b => Some(named(p)),
+                [(p, a), (_, b), ..] if a > b && *a >= 2 => Some(named(p)),
                 _ => None,
             }
         }

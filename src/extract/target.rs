@@ -42,8 +42,8 @@ pub struct TargetRules {
     /// The words of `after`, in its order.
     after_words: WordList,
     strength: Vec<(String, String)>,
-    /// Reverse searchers for the `strength` words, in its order.
-    strength_finders: Vec<memchr::memmem::FinderRev<'static>>,
+    /// The `strength` words as one automaton, in its order.
+    strength_markers: Words,
     strength_words: WordList,
     scope: WordList,
     filler: WordList,
@@ -141,10 +141,7 @@ impl TargetRules {
             before,
             after_words: WordList::new(after.iter().map(|(w, _)| w.clone()).collect()),
             after,
-            strength_finders: strength
-                .iter()
-                .map(|(w, _)| memchr::memmem::FinderRev::new(w.as_bytes()).into_owned())
-                .collect(),
+            strength_markers: Words::new(strength.iter().map(|(w, _)| w.as_str())),
             strength_words: WordList::new(strength.iter().map(|(w, _)| w.clone()).collect()),
             strength,
             scope: owned("scope"),
@@ -219,6 +216,16 @@ pub struct SentenceCtx<'a> {
     pub report: bool,
     /// Byte ranges that hold no targets (responsible-unit brackets), in order, not overlapping.
     pub skip: &'a [Span],
+}
+
+/// The marker words of one sentence, as absolute byte ranges in order of their ends.
+struct Marks {
+    status: Vec<(usize, usize)>,
+    frames: Vec<(usize, usize)>,
+    /// The end of the first goal word.
+    goal_end: Option<usize>,
+    /// (start, end, index into `TargetRules::strength`).
+    strength: Vec<(usize, usize, usize)>,
 }
 
 /// A run of mentions that share one comparator and one clause ("16/10万、9‰以下").
@@ -576,16 +583,26 @@ impl<'a> SentenceCtx<'a> {
 
     /// Whether a status word (截至目前, 全年共) governs the position: it stands earlier in the
     /// sentence and no deadline comes between.
-    fn status_governs(&self, sent: Span, at: usize) -> bool {
-        let (from, head) = self.head(sent, at);
-        let Some(pos) = self.rules.status.last_start(head) else {
+    fn status_governs(&self, marks: &Marks, at: usize) -> bool {
+        // The last status word wholly before `at` (marks are in order of their ends).
+        let Some(status_at) = marks
+            .status
+            .iter()
+            .take_while(|(_, e)| *e <= at)
+            .map(|(a, _)| *a)
+            .max()
+        else {
             return false;
         };
         // 在现有…基础上: the status word frames a reference point; what follows is the plan.
-        if self.rules.status_frame.any_in(&head[pos..]) {
+        if marks
+            .frames
+            .iter()
+            .take_while(|(_, e)| *e <= at)
+            .any(|(a, _)| *a >= status_at)
+        {
             return false;
         }
-        let status_at = from + pos;
         let from = self.times.partition_point(|t| t.start <= status_at);
         !self.times[from..]
             .iter()
@@ -593,8 +610,33 @@ impl<'a> SentenceCtx<'a> {
             .any(|t| !t.reference)
     }
 
-    fn goal_before(&self, sent: Span, at: usize) -> bool {
-        self.rules.goal.any_in(self.head(sent, at).1)
+    fn goal_before(&self, marks: &Marks, at: usize) -> bool {
+        marks.goal_end.is_some_and(|e| e <= at)
+    }
+
+    /// The status, frame, goal and strength words of a sentence, found once: asking them of the
+    /// text before every value would read a long sentence once per value.
+    fn marks(&self, sent: Span) -> Marks {
+        let body = &self.text[sent.start..sent.end];
+        let at = |(a, e, _): (usize, usize, usize)| (sent.start + a, sent.start + e);
+        let mut strength: Vec<(usize, usize, usize)> = self
+            .rules
+            .strength_markers
+            .occurrences(body)
+            .map(|(a, e, k)| (sent.start + a, sent.start + e, k))
+            .collect();
+        strength.sort_by_key(|(_, e, _)| *e);
+        Marks {
+            status: self.rules.status.occurrences(body).map(at).collect(),
+            frames: self.rules.status_frame.occurrences(body).map(at).collect(),
+            goal_end: self
+                .rules
+                .goal
+                .occurrences(body)
+                .map(|(_, e, _)| sent.start + e)
+                .min(),
+            strength,
+        }
     }
 
     /// The words of the sentence before byte `at` that a value's markers are looked for in:
@@ -615,15 +657,15 @@ impl<'a> SentenceCtx<'a> {
             .min(sent.end)
     }
 
-    fn strength(&self, sent: Span, at: usize) -> Option<String> {
-        let head = self.head(sent, at).1.as_bytes();
-        self.rules
+    /// The strength of the last strength marker wholly before `at` (the last listed of those
+    /// starting at the same place).
+    fn strength(&self, marks: &Marks, at: usize) -> Option<String> {
+        marks
             .strength
             .iter()
-            .zip(&self.rules.strength_finders)
-            .filter_map(|((_, s), f)| f.rfind(head).map(|p| (p, s)))
-            .max_by_key(|(p, _)| *p)
-            .map(|(_, s)| s.clone())
+            .take_while(|(_, e, _)| *e <= at)
+            .max_by_key(|(a, _, k)| (*a, *k))
+            .map(|(_, _, k)| self.rules.strength[*k].1.clone())
     }
 
     /// Every target of one sentence.
@@ -634,11 +676,12 @@ impl<'a> SentenceCtx<'a> {
         if self.rules.penalties.any_in(body) {
             return Vec::new();
         }
+        let marks = self.marks(sent);
         let mentions: Vec<Mention> = mentions
             .into_iter()
             .filter(|m| !self.in_skip(m.start))
-            .filter(|m| !self.status_governs(sent, m.start))
-            .filter(|m| !self.report || self.goal_before(sent, m.start))
+            .filter(|m| !self.status_governs(&marks, m.start))
+            .filter(|m| !self.report || self.goal_before(&marks, m.start))
             .collect();
         if mentions.is_empty() {
             return Vec::new();
@@ -801,7 +844,7 @@ impl<'a> SentenceCtx<'a> {
                 .take_while(|t| t.start < first.start)
                 .filter(|t| t.end <= first.start && t.series.is_some_and(|(_, n)| n == k))
                 .collect();
-            let strength = self.strength(sent, first.start);
+            let strength = self.strength(&marks, first.start);
             let clause_prefix = &text[floor..first.start];
             let lizheng = clause_prefix.contains("力争") || clause_prefix.contains("争取");
             let comparator_of = |m: &Mention, own_after: Option<Comparator>| -> Comparator {

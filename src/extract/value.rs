@@ -296,6 +296,14 @@ fn lower_places(s: &str, mult: f64) -> Option<(f64, usize)> {
                 j += c.len_utf8();
                 i = j;
             }
+            // One digit alone right after the multiplier is the next place down, as said
+            // aloud (2万5 = 25000, 1亿2 = 1.2亿); after 零 or more digits it adds (1万零5,
+            // 3万4000).
+            None if total == 0.0 && digits == 1 && i == 0 => {
+                total = n * mult / 10.0;
+                i = j;
+                break;
+            }
             // A plain number closes the run: 3万4000.
             None if total == 0.0 || n < last_place => {
                 total += n;
@@ -322,7 +330,8 @@ fn jiao_fen(s: &str) -> (f64, usize) {
     for (unit, f) in [('角', 0.1), ('分', 0.01)] {
         let mut chars = s[i..].chars();
         if let (Some(d), Some(u)) = (chars.next(), chars.next()) {
-            if u == unit {
+            // 5分钟 is a time, not five fen.
+            if u == unit && chars.next() != Some('钟') {
                 if let Some(v) = chinese_digit(d).or_else(|| d.to_digit(10)) {
                     add += v as f64 * f;
                     i += d.len_utf8() + u.len_utf8();
@@ -505,8 +514,7 @@ impl ValueScanner {
                 p += len;
             }
         }
-        if !approx && plus == 0.0 && (text[p..].starts_with('余') || text[p..].starts_with('多'))
-        {
+        if !approx && (text[p..].starts_with('余') || text[p..].starts_with('多')) {
             approx = true;
             p += 3;
         }
