@@ -42,6 +42,24 @@ pub fn stem(name: &str) -> &str {
     name
 }
 
+/// What the automaton finds in `text`, each as the entry of `names` its pattern stands for, with
+/// how often, in order of first occurrence.
+fn count_found(
+    ac: &aho_corasick::AhoCorasick,
+    names: &[String],
+    text: &str,
+) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for m in ac.find_iter(text) {
+        let name = &names[m.pattern().as_usize()];
+        match out.iter_mut().find(|(n, _)| n == name) {
+            Some(e) => e.1 += 1,
+            None => out.push((name.clone(), 1)),
+        }
+    }
+    out
+}
+
 /// Two names of the same place, written in full or by their stem (江西 = 江西省).
 fn same_place(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() {
@@ -252,15 +270,7 @@ impl RegionTable {
                 .expect("region name automaton");
             (ac, names)
         });
-        let mut out: Vec<(String, usize)> = Vec::new();
-        for m in ac.find_iter(text) {
-            let name = &names[m.pattern().as_usize()];
-            match out.iter_mut().find(|(n, _)| n == name) {
-                Some(e) => e.1 += 1,
-                None => out.push((name.clone(), 1)),
-            }
-        }
-        out
+        count_found(ac, names, text)
     }
 
     /// The provinces whose stem (山东 for 山东省) is written in `text`, with how often, in order of
@@ -275,15 +285,7 @@ impl RegionTable {
                 .expect("province stem automaton");
             (ac, provinces)
         });
-        let mut out: Vec<(String, usize)> = Vec::new();
-        for m in ac.find_iter(text) {
-            let p = &provinces[m.pattern().as_usize()];
-            match out.iter_mut().find(|(n, _)| n == p) {
-                Some(e) => e.1 += 1,
-                None => out.push((p.clone(), 1)),
-            }
-        }
-        out
+        count_found(ac, provinces, text)
     }
 
     /// The provinces in use (province-level units: 省, 自治区, 直辖市).

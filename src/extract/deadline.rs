@@ -580,10 +580,9 @@ impl DeadlineReader {
             return None; // a document number's year
         }
         // A year inside a cited title (《…2023-2025年…》) dates that document, not a task.
-        // Only the last stretch of the line is looked at (a title is short), so that a document
-        // of one long line is not read again for every time in it.
-        let window = before.floor_char_boundary(before.len().saturating_sub(TITLE_REACH));
-        let near = &before[window..];
+        // Only the last stretch of the line is looked at (a title is short, and so is a clause),
+        // so that a document of one long line is not read again for every time in it.
+        let near = &before[before.floor_char_boundary(before.len().saturating_sub(TITLE_REACH))..];
         let line_before = &near[near.rfind('\n').map(|i| i + 1).unwrap_or(0)..];
         if line_before.matches('《').count() > line_before.matches('》').count() {
             return None;
@@ -624,8 +623,6 @@ impl DeadlineReader {
                 return None;
             }
             // 每年年底, 每月当月, 第三年年底: counted from something else than the notice.
-            let near =
-                &before[before.floor_char_boundary(before.len().saturating_sub(TITLE_REACH))..];
             let clause = near.rsplit(['。', ';', ',', '\n']).next().unwrap_or(near);
             if clause.contains('每')
                 || before.ends_with(|ch: char| {

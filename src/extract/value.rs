@@ -363,6 +363,10 @@ impl ValueScanner {
             .map(|(i, u)| (u.unit.clone(), i))
             .collect();
         units_by_len.sort_by_key(|b| std::cmp::Reverse(b.0.chars().count()));
+        // The comparator words before and after a number, longest first.
+        let (before, after) = p.comparators_by_position();
+        let comparator_before: Vec<String> = before.into_iter().map(|(w, _)| w).collect();
+        let comparator_after: Vec<String> = after.into_iter().map(|(w, _)| w).collect();
         ValueScanner {
             unit_words: Words::new(units_by_len.iter().map(|(u, _)| u)),
             number,
@@ -377,35 +381,20 @@ impl ValueScanner {
             magnitude_lead: WordList::longest_first(p.list("magnitude_lead")),
             not_before: WordList::longest_first(p.list("not_before")),
             chinese_not_unit: WordList::longest_first(p.list("chinese_not_unit")),
-            quantity_before: {
-                let (before, _) = p.comparators_by_position();
-                WordList::new(
-                    before
-                        .into_iter()
-                        .map(|(w, _)| w)
-                        .filter(|w| w.chars().count() >= 2)
-                        .collect(),
-                )
-            },
+            quantity_before: WordList::new(
+                comparator_before
+                    .iter()
+                    .filter(|w| w.chars().count() >= 2)
+                    .cloned()
+                    .collect(),
+            ),
             vague_quantity: WordList::longest_first(p.list("vague_quantity")),
             halves: WordList::longest_first(p.list("half")),
             requirement: Words::new(p.list("requirement_word")),
             class_lead: WordList::longest_first(p.list("class_lead")),
-            comparator_before: WordList::new(
-                p.comparators_by_position()
-                    .0
-                    .into_iter()
-                    .map(|(w, _)| w)
-                    .collect(),
-            ),
+            comparator_before: WordList::new(comparator_before),
             not_quantity_before: WordList::longest_first(p.list("not_quantity_before")),
-            quantity_after: WordList::new(
-                p.comparators_by_position()
-                    .1
-                    .into_iter()
-                    .map(|(w, _)| w)
-                    .collect(),
-            ),
+            quantity_after: WordList::new(comparator_after),
             placeholders: Words::new(p.list("placeholder")),
             opens3: {
                 let mut t = Box::new([0u64; 1024]);
