@@ -39,12 +39,7 @@ fn matches(t: &Value, want: &Value) -> bool {
 #[test]
 fn every_expectation_holds() {
     let dir = root().join("tests/fixtures/expect");
-    let mut cases: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    cases.sort();
+    let cases = files_ending(&dir, ".txt");
     assert!(
         cases.len() >= 3,
         "the expectation cases are in {}",

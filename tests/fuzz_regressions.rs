@@ -9,11 +9,7 @@ use common::*;
 #[test]
 fn no_fuzz_finding_panics_again() {
     let dir = root().join("tests/fixtures/fuzz");
-    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    inputs.sort();
+    let inputs = files_ending(&dir, "");
     assert!(!inputs.is_empty(), "the findings are in {}", dir.display());
     let out = tempfile::tempdir().unwrap();
     let o = extract(&[dir.as_path()], out.path(), &[]);

@@ -136,12 +136,7 @@ fn same(key: &str, got: &str, want: &str) -> bool {
 #[test]
 fn every_grammar_case_reads_right() {
     let dir = root().join("tests/fixtures/grammar");
-    let mut tables: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
-        .collect();
-    tables.sort();
+    let tables = files_ending(&dir, ".tsv");
     assert!(
         tables.len() >= 5,
         "the grammar tables are in {}",

@@ -478,16 +478,22 @@ pub const META_FIELDS: [&str; 6] = [
     "region_code",
 ];
 
+/// The files of `dir` whose names end with `suffix` ("" for all), in name order: the cases of
+/// a table-driven test.
+pub fn files_ending(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(suffix))
+        .collect();
+    files.sort();
+    files
+}
+
 /// The gold metadata files `<stem>.meta.json` of `gold_dir`, as (stem, parsed JSON), in name
 /// order.
 pub fn gold_metas(gold_dir: &Path) -> Vec<(String, Value)> {
-    let mut metas: Vec<PathBuf> = std::fs::read_dir(gold_dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".meta.json"))
-        .collect();
-    metas.sort();
-    metas
+    files_ending(gold_dir, ".meta.json")
         .into_iter()
         .map(|m| {
             let g: Value = serde_json::from_str(&std::fs::read_to_string(&m).unwrap())
