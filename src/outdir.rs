@@ -59,11 +59,8 @@ fn alive(pid: u32) -> bool {
     !proc.join("self").exists() || proc.join(pid.to_string()).exists()
 }
 
-/// The pid in a name that ends with `-<pid>` or holds `run-<pid>-`.
+/// The pid at the end of a temporary file's name (`.targets.jsonl.tmp-<pid>`).
 fn pid_in(name: &str) -> Option<u32> {
-    if let Some(rest) = name.strip_prefix("run-") {
-        return rest.split('-').next()?.parse().ok();
-    }
     name.rsplit_once(".tmp-")?.1.parse().ok()
 }
 
