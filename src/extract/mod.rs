@@ -533,6 +533,10 @@ impl Extractor {
         let year_end = TimeExpr::year_end;
         for &(ls, le) in lines.iter().take(12) {
             let line = &text[ls..le];
+            // A numbered heading (一、…, (一)…) is the body's: the title is above it.
+            if heading(line, &self.period_words).is_some() {
+                break;
+            }
             // A title line: short, no full stop.
             let title_like = line.chars().nth(60).is_none() && !line.contains('。');
             if title_like {
@@ -564,7 +568,8 @@ impl Extractor {
                     }
                 }
             }
-            if found & ANNUAL == 0 || found & MULTI_YEAR != 0 {
+            // A year of the body (2019年,全市…) is not the document's: only a title line dates it.
+            if !title_like || found & ANNUAL == 0 || found & MULTI_YEAR != 0 {
                 continue;
             }
             let in_line: Vec<&TimeExpr> = times
