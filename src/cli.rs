@@ -35,10 +35,16 @@ pub struct Cli {
 pub enum Command {
     /// Read notices and write documents.jsonl, targets.jsonl and milestones.jsonl.
     #[command(
-        long_about = "Read every notice under each PATH (a file, or a folder walked recursively for .txt, .text \
-and .md files, hidden entries skipped) and write documents.jsonl, targets.jsonl and milestones.jsonl \
-into the output folder. Encodings (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK) are detected \
-per file; traditional characters are read as simplified while quotes and offsets point into the original \
+        long_about = "Read every notice under each PATH (a file, or a folder walked recursively, hidden entries \
+skipped) and write documents.jsonl, targets.jsonl and milestones.jsonl into the output folder.\n\n\
+Formats: plain text (.txt .text .md), web pages (.html .htm .shtml .xhtml: the article's text, not the \
+site's menus, breadcrumbs or footer), Word (.docx), spreadsheets (.xlsx .xlsm .xls .ods) and PDF files \
+with a text layer (.pdf); a file's content decides over its name for PDF and Office files. Legacy \
+formats (.doc .wps .et .rtf .odt .ofd .ppt .pptx) are reported with advice on converting them. Files \
+of other types inside a folder are left, and the run says how many of which type (-v names them). \
+Offsets refer to the text read from each file; --text-dir writes that text.\n\n\
+Encodings of text and web pages (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK, a page's \
+declared charset checked against its bytes) are detected per file; traditional characters are read as simplified while quotes and offsets point into the original \
 text. A file that cannot be read is reported on stderr as `policy-targets: <path>: <reason>` and in \
 documents.jsonl, and the run goes on. Output files are written under a temporary name and renamed when \
 complete; records are in path order and identical for any number of threads."
@@ -94,6 +100,13 @@ pub struct ExtractArgs {
     /// Also write targets.csv and documents.csv (UTF-8 with BOM, for spreadsheets).
     #[arg(long = "csv")]
     pub csv: bool,
+    /// Write the text read from each document (a page's article, a PDF's text layer) to
+    /// DIR/<doc_id>.txt: the text that the records' start, end and line refer to.
+    #[arg(long = "text-dir", value_name = "DIR")]
+    pub text_dir: Option<PathBuf>,
+    /// Name each file left in a folder because it is of a type not read.
+    #[arg(short = 'v', long = "verbose")]
+    pub verbose: bool,
 }
 
 /// Parse the command line, run, and return the exit code.
@@ -112,11 +125,29 @@ fn fatal(msg: impl std::fmt::Display) -> i32 {
 
 fn run_extract(args: ExtractArgs) -> i32 {
     // The folders are walked while the segmenter's dictionary is being built.
-    let (engine, items) =
-        match Engine::new_while(args.patterns.as_deref(), || crate::walk::walk(&args.paths)) {
-            Ok(e) => e,
-            Err(e) => return fatal(e),
-        };
+    let (mut engine, walked) = match Engine::new_while(args.patterns.as_deref(), || {
+        crate::walk::walk_all(&args.paths)
+    }) {
+        Ok(e) => e,
+        Err(e) => return fatal(e),
+    };
+    if let Some(summary) = walked.left_summary() {
+        eprintln!(
+            "policy-targets: {summary}{}",
+            if args.verbose { "" } else { " (-v names them)" }
+        );
+        if args.verbose {
+            for p in &walked.left {
+                eprintln!(
+                    "policy-targets: {}: left: not a type read",
+                    crate::walk::path_text(p)
+                );
+            }
+        }
+    }
+    engine.keep_text = args.text_dir.is_some();
+    let items = walked.items;
+    let walked_left = walked.left.len();
     let cfg = match ExtractConfig::new(args.output, args.threads, args.quiet, args.stats, args.csv)
     {
         Ok(c) => c,
@@ -126,6 +157,11 @@ fn run_extract(args: ExtractArgs) -> i32 {
         Ok(s) => s,
         Err(e) => return fatal(e),
     };
+    if let Some(dir) = &args.text_dir {
+        if let Err(e) = sink.write_texts_to(dir) {
+            return fatal(e);
+        }
+    }
     let show = cfg.progress;
     let started = std::time::Instant::now();
     let mut last = std::time::Instant::now();
@@ -152,8 +188,9 @@ fn run_extract(args: ExtractArgs) -> i32 {
     if cfg.stats {
         let mb = totals.bytes as f64 / 1e6;
         eprintln!(
-            "files {}, bytes {} ({:.2} MB), targets {}, milestones {}, errors {}, seconds {:.3}, {:.2} MB/s",
+            "files {}, left {}, bytes {} ({:.2} MB), targets {}, milestones {}, errors {}, seconds {:.3}, {:.2} MB/s",
             totals.files,
+            walked_left,
             totals.bytes,
             mb,
             totals.targets,

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
+use crate::formats::FormatRules;
 use crate::normalize::Converter;
 use crate::patterns::{Patterns, Sources};
 use crate::segment::Segmenter;
@@ -15,6 +16,9 @@ pub struct Engine {
     pub segmenter: Segmenter,
     pub converter: Converter,
     pub extractor: Extractor,
+    pub formats: FormatRules,
+    /// Keep each document's text in its output (for `extract --text-dir`).
+    pub keep_text: bool,
 }
 
 impl Engine {
@@ -35,6 +39,7 @@ impl Engine {
             None => Sources::embedded(),
         };
         let patterns = Patterns::from_sources(sources)?;
+        let formats = FormatRules::new(&patterns)?;
         let (segmenter, rest) = std::thread::scope(|scope| {
             let segmenter = scope.spawn(|| Segmenter::new(&patterns));
             let rest = Converter::new()
@@ -52,6 +57,8 @@ impl Engine {
                 segmenter,
                 converter,
                 extractor,
+                formats,
+                keep_text: false,
             },
             done,
         ))

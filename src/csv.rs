@@ -36,6 +36,7 @@ pub const DOCUMENT_COLUMNS: &[&str] = &[
     "path",
     "bytes",
     "chars",
+    "format",
     "encoding",
     "script",
     "title",
@@ -46,6 +47,7 @@ pub const DOCUMENT_COLUMNS: &[&str] = &[
     "region_code",
     "province",
     "prefecture",
+    "attachments",
     "targets",
     "milestones",
     "error",
@@ -102,6 +104,7 @@ pub fn document_row(r: &DocumentRecord) -> Vec<String> {
         r.path.clone(),
         r.bytes.to_string(),
         opt(&r.chars),
+        opt(&r.format),
         opt(&r.encoding),
         opt(&r.script),
         opt(&r.title),
@@ -112,6 +115,12 @@ pub fn document_row(r: &DocumentRecord) -> Vec<String> {
         opt(&r.region_code),
         opt(&r.province),
         opt(&r.prefecture),
+        // The addresses, one per line (a cell may hold line breaks).
+        r.attachments
+            .iter()
+            .map(|a| a.href.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
         r.targets.to_string(),
         r.milestones.to_string(),
         opt(&r.error),

@@ -1,7 +1,8 @@
 //! policy-targets: extract numeric targets, deadlines, responsible units and document metadata
 //! from Chinese government policy notices into normalized JSON Lines.
 //!
-//! The pipeline: [`walk`] → [`decode`] → [`normalize`] → [`segment`] → [`extract`] →
+//! The pipeline: [`walk`] → [`formats`] (plain text through [`decode`]; HTML, DOCX, spreadsheets,
+//! PDF) → [`normalize`] → [`segment`] → [`extract`] →
 //! [`record`] / [`printer`], driven by [`pipeline`] and configured by [`config`] and [`cli`].
 //! [`compare`] lines up the records of several regions for one indicator.
 
@@ -13,6 +14,7 @@ pub mod decode;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod formats;
 pub mod normalize;
 pub mod outdir;
 pub mod patterns;

@@ -17,6 +17,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("lexicon.tsv", include_str!("../patterns/lexicon.tsv")),
     ("metadata.tsv", include_str!("../patterns/metadata.tsv")),
     ("regions.tsv", include_str!("../patterns/regions.tsv")),
+    ("formats.tsv", include_str!("../patterns/formats.tsv")),
 ];
 
 /// The raw text of each pattern file and the name it is reported under.

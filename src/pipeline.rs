@@ -9,13 +9,14 @@ use std::time::Instant;
 use sha2::{Digest, Sha256};
 
 use crate::config::{Engine, ExtractConfig};
-use crate::decode;
 use crate::document::Document;
 use crate::error::Result;
 use crate::extract::Extraction;
 use crate::normalize;
 use crate::printer::AtomicFile;
-use crate::record::{json_number, DocumentRecord, MilestoneRecord, Normalized, TargetRecord};
+use crate::record::{
+    json_number, AttachmentRecord, DocumentRecord, MilestoneRecord, Normalized, TargetRecord,
+};
 use crate::walk::{self, Item};
 
 /// The records of one input file.
@@ -24,6 +25,8 @@ pub struct DocOutput {
     pub document: DocumentRecord,
     pub targets: Vec<TargetRecord>,
     pub milestones: Vec<MilestoneRecord>,
+    /// The document's text, kept only when the engine is told to (`extract --text-dir`).
+    pub text: Option<String>,
 }
 
 /// Totals of a run, for --stats.
@@ -49,6 +52,7 @@ fn empty_record(path: &str, doc_id: String, bytes: u64, error: String) -> Docume
         path: path.to_string(),
         bytes,
         chars: None,
+        format: None,
         encoding: None,
         script: None,
         title: None,
@@ -60,6 +64,7 @@ fn empty_record(path: &str, doc_id: String, bytes: u64, error: String) -> Docume
         province: None,
         prefecture: None,
         region_candidates: Vec::new(),
+        attachments: Vec::new(),
         targets: 0,
         milestones: 0,
         error: Some(error),
@@ -75,6 +80,7 @@ pub fn process_path(engine: &Engine, path: &Path) -> DocOutput {
             document: empty_record(&shown, String::new(), 0, e.to_string()),
             targets: Vec::new(),
             milestones: Vec::new(),
+            text: None,
         },
     }
 }
@@ -132,54 +138,74 @@ pub fn process_guarded(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
                 ),
                 targets: Vec::new(),
                 milestones: Vec::new(),
+                text: None,
             }
         }
     }
 }
 
-/// Process the bytes of one file, reported under `path`.
+/// Process the bytes of one file, reported under `path` (its name says its format where its
+/// content does not).
 pub fn process_bytes(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
     let id = doc_id(bytes);
-    let decoded = match decode::decode(bytes) {
-        Ok(d) => d,
+    let converted = match engine.formats.convert(path, bytes) {
+        Ok(c) => c,
         Err(refused) => {
+            let mut document = empty_record(path, id, bytes.len() as u64, refused.0);
+            document.format = crate::formats::extension(path)
+                .filter(|e| engine.formats.wanted(&format!("x.{e}")))
+                .map(|e| crate::formats::format_of_ext(&e).to_string());
             return DocOutput {
-                document: empty_record(path, id, bytes.len() as u64, refused.0),
+                document,
                 targets: Vec::new(),
                 milestones: Vec::new(),
-            }
+                text: None,
+            };
         }
     };
-    let norm = normalize::normalize(&decoded.text, &engine.converter);
-    let doc = Document::new(&decoded.text, &norm.text);
+    let norm = normalize::normalize(&converted.text, &engine.converter);
+    let doc = Document::new(&converted.text, &norm.text);
     let ex = engine
         .extractor
-        .extract(&decoded.text, &norm.text, &engine.segmenter);
+        .extract(&converted.text, &norm.text, &engine.segmenter);
     let (targets, milestones) = records(engine, &doc, &ex, path, &id);
     let m = &ex.meta;
+    // What the page states outside its text fills what the text does not say.
+    let hints = &converted.hints;
+    let hint = |s: &Option<String>| s.as_deref().map(|v| simplified(engine, v));
     DocOutput {
         document: DocumentRecord {
             doc_id: id,
             path: path.to_string(),
             bytes: bytes.len() as u64,
             chars: Some(doc.chars()),
-            encoding: Some(decoded.encoding.to_string()),
+            format: Some(converted.format.to_string()),
+            encoding: converted.encoding.map(str::to_string),
             script: Some(norm.script.as_str().to_string()),
-            title: m.title.clone(),
-            issuer: m.issuer.clone(),
+            title: m.title.clone().or_else(|| hint(&hints.title)),
+            issuer: m.issuer.clone().or_else(|| hint(&hints.publisher)),
             doc_number: m.doc_number.clone(),
-            date: m.date.clone(),
+            date: m.date.clone().or_else(|| hints.date.clone()),
             region: m.region.clone(),
             region_code: m.region_code.clone(),
             province: m.province.clone(),
             prefecture: m.prefecture.clone(),
             region_candidates: m.region_candidates.clone(),
+            attachments: converted
+                .attachments
+                .iter()
+                .map(|a| AttachmentRecord {
+                    name: a.name.clone(),
+                    href: a.href.clone(),
+                })
+                .collect(),
             targets: targets.len(),
             milestones: milestones.len(),
-            error: decoded.warning,
+            error: converted.warning,
         },
         targets,
         milestones,
+        text: engine.keep_text.then_some(converted.text),
     }
 }
 
@@ -425,6 +451,7 @@ pub fn run_items(
                                     ),
                                     targets: Vec::new(),
                                     milestones: Vec::new(),
+                                    text: None,
                                 },
                             };
                             let mut f = Finished::lock(finished);
@@ -500,6 +527,8 @@ pub struct FileSink {
     pub csv: Option<(AtomicFile, AtomicFile)>,
     pub report: Reporter,
     run: crate::outdir::RunDir,
+    /// Where each document's text goes (`extract --text-dir`).
+    texts: Option<PathBuf>,
 }
 
 impl FileSink {
@@ -522,7 +551,16 @@ impl FileSink {
             csv,
             report: Box::new(|path, reason| eprintln!("policy-targets: {path}: {reason}")),
             run,
+            texts: None,
         })
+    }
+
+    /// Also write each document's text to `dir`/<doc_id>.txt (created if missing; each file
+    /// written under a temporary name and renamed when complete).
+    pub fn write_texts_to(&mut self, dir: &Path) -> Result<()> {
+        std::fs::create_dir_all(dir).map_err(|e| crate::error::Error::io(dir, e))?;
+        self.texts = Some(dir.to_path_buf());
+        Ok(())
     }
 
     fn files_mut(&mut self) -> impl Iterator<Item = &mut AtomicFile> {
@@ -563,6 +601,13 @@ impl Sink for FileSink {
             (self.report)(&out.document.path, e);
         }
         self.documents.json_line(&out.document)?;
+        if let (Some(dir), Some(text)) = (&self.texts, &out.text) {
+            let name = format!("{}.txt", out.document.doc_id);
+            let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+            std::fs::write(&tmp, text)
+                .and_then(|()| std::fs::rename(&tmp, dir.join(&name)))
+                .map_err(|e| crate::error::Error::io(dir.join(&name), e))?;
+        }
         for t in &out.targets {
             self.targets.json_line(t)?;
         }

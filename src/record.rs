@@ -78,6 +78,7 @@ pub struct DocumentRecord {
     pub path: String,
     pub bytes: u64,
     pub chars: Option<usize>,
+    pub format: Option<String>,
     pub encoding: Option<String>,
     pub script: Option<String>,
     pub title: Option<String>,
@@ -89,9 +90,19 @@ pub struct DocumentRecord {
     pub province: Option<String>,
     pub prefecture: Option<String>,
     pub region_candidates: Vec<String>,
+    /// Absent in the output of versions before formats were read: read as none.
+    #[serde(default)]
+    pub attachments: Vec<AttachmentRecord>,
     pub targets: usize,
     pub milestones: usize,
     pub error: Option<String>,
+}
+
+/// An attachment an HTML page links to: the link's text and its address as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentRecord {
+    pub name: String,
+    pub href: String,
 }
 
 /// A number as a JSON number (integers stay integers).
@@ -314,6 +325,7 @@ impl WriteJson for DocumentRecord {
         o.str("path", &self.path);
         o.int("bytes", self.bytes);
         o.opt_int("chars", self.chars);
+        o.opt_str("format", self.format.as_deref());
         o.opt_str("encoding", self.encoding.as_deref());
         o.opt_str("script", self.script.as_deref());
         o.opt_str("title", self.title.as_deref());
@@ -325,6 +337,18 @@ impl WriteJson for DocumentRecord {
         o.opt_str("province", self.province.as_deref());
         o.opt_str("prefecture", self.prefecture.as_deref());
         o.strs("region_candidates", &self.region_candidates);
+        let out = o.key("attachments");
+        out.push(b'[');
+        for (i, a) in self.attachments.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            let mut inner = Obj::new(out);
+            inner.str("name", &a.name);
+            inner.str("href", &a.href);
+            inner.end();
+        }
+        out.push(b']');
         o.int("targets", self.targets);
         o.int("milestones", self.milestones);
         o.opt_str("error", self.error.as_deref());
@@ -475,6 +499,7 @@ mod tests {
                 path: text(&mut next),
                 bytes: next() as u64,
                 chars: coin(&mut next).then(&mut next),
+                format: opt(&mut next),
                 encoding: opt(&mut next),
                 script: opt(&mut next),
                 title: opt(&mut next),
@@ -485,6 +510,12 @@ mod tests {
                 region_code: opt(&mut next),
                 province: opt(&mut next),
                 prefecture: opt(&mut next),
+                attachments: (0..next() % 3)
+                    .map(|_| AttachmentRecord {
+                        name: text(&mut next),
+                        href: text(&mut next),
+                    })
+                    .collect(),
                 region_candidates: units,
                 targets: next() % 50,
                 milestones: next() % 50,

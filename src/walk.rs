@@ -8,8 +8,59 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// File name endings read when walking a folder (a file named on the command line is
-/// always read).
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md"];
+/// always read): the formats of crate::formats, and the legacy formats it reports as unread
+/// with advice.
+pub use crate::formats::EXTENSIONS;
+
+/// A walk: the entries to read, and the files of other types it left, in path order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Walk {
+    pub items: Vec<Item>,
+    pub left: Vec<PathBuf>,
+}
+
+impl Walk {
+    /// The files left, counted by ending (lower case; "" for none), most first.
+    pub fn left_by_type(&self) -> Vec<(String, usize)> {
+        let mut counts = std::collections::BTreeMap::new();
+        for p in &self.left {
+            let ext = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(crate::formats::extension)
+                .unwrap_or_default();
+            *counts.entry(ext).or_insert(0usize) += 1;
+        }
+        let mut v: Vec<(String, usize)> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    }
+
+    /// One line for stderr on what was left: "left 3 files of types not read: 2 .jpg, 1 (no
+    /// ending)"; None when nothing was.
+    pub fn left_summary(&self) -> Option<String> {
+        if self.left.is_empty() {
+            return None;
+        }
+        let kinds: Vec<String> = self
+            .left_by_type()
+            .iter()
+            .map(|(e, n)| {
+                if e.is_empty() {
+                    format!("{n} (no ending)")
+                } else {
+                    format!("{n} .{e}")
+                }
+            })
+            .collect();
+        let n = self.left.len();
+        Some(format!(
+            "left {n} file{} of types not read: {}",
+            if n == 1 { "" } else { "s" },
+            kinds.join(", ")
+        ))
+    }
+}
 
 /// One entry found by the walk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +121,13 @@ fn hidden(name: &std::ffi::OsStr) -> bool {
 /// Expand every path: a file is taken as it is, a folder is walked recursively (following
 /// links, skipping hidden entries), in sorted order. A file reached twice is listed once.
 pub fn walk(paths: &[PathBuf]) -> Vec<Item> {
+    walk_all(paths).items
+}
+
+/// [`walk`], also listing the files inside folders that are of no type read.
+pub fn walk_all(paths: &[PathBuf]) -> Walk {
     let mut out = Vec::new();
+    let mut left = Vec::new();
     let mut seen = HashSet::new();
     for root in paths {
         match std::fs::metadata(root) {
@@ -99,7 +156,11 @@ pub fn walk(paths: &[PathBuf]) -> Vec<Item> {
             match entry {
                 Ok(e) => {
                     let kind = e.file_type();
-                    if !kind.is_dir() && wanted(e.path()) {
+                    if !kind.is_dir() && !wanted(e.path()) {
+                        left.push(e.into_path());
+                        continue;
+                    }
+                    if !kind.is_dir() {
                         let regular = kind.is_file();
                         let p = e.into_path();
                         if seen.insert(p.clone()) {
@@ -134,7 +195,7 @@ pub fn walk(paths: &[PathBuf]) -> Vec<Item> {
             }
         }
     }
-    out
+    Walk { items: out, left }
 }
 
 #[cfg(test)]
@@ -148,7 +209,9 @@ mod tests {
         let d = dir.path();
         fs::write(d.join("b.txt"), "乙").unwrap();
         fs::write(d.join("a.md"), "甲").unwrap();
-        fs::write(d.join("c.pdf"), "x").unwrap();
+        fs::write(d.join("c.jpg"), "x").unwrap();
+        fs::write(d.join("d.pdf"), "x").unwrap();
+        fs::write(d.join("README"), "x").unwrap();
         fs::write(d.join(".hidden.txt"), "x").unwrap();
         fs::create_dir(d.join("sub")).unwrap();
         fs::write(d.join("sub/z.TEXT"), "丙").unwrap();
@@ -157,7 +220,18 @@ mod tests {
             std::os::unix::fs::symlink(d.join("missing.txt"), d.join("dangling.txt")).unwrap();
             std::os::unix::fs::symlink(d, d.join("sub/loop")).unwrap();
         }
-        let items = walk(&[d.to_path_buf()]);
+        let walked = walk_all(&[d.to_path_buf()]);
+        let left: Vec<_> = walked
+            .left
+            .iter()
+            .map(|p| p.strip_prefix(d).unwrap().to_owned())
+            .collect();
+        assert_eq!(left, vec![PathBuf::from("README"), PathBuf::from("c.jpg")]);
+        assert_eq!(
+            walked.left_summary().unwrap(),
+            "left 2 files of types not read: 1 (no ending), 1 .jpg"
+        );
+        let items = walked.items;
         let files: Vec<_> = items
             .iter()
             .filter_map(|i| match i {
@@ -165,7 +239,7 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(files, vec!["a.md", "b.txt", "sub/z.TEXT"]);
+        assert_eq!(files, vec!["a.md", "b.txt", "d.pdf", "sub/z.TEXT"]);
         #[cfg(unix)]
         {
             let errors: Vec<_> = items
