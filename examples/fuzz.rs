@@ -1,12 +1,15 @@
-//! A bytes-in fuzzer with two targets. `pipeline` (the default): documents of the seeds and the
+//! A bytes-in fuzzer with three targets. `pipeline` (the default): documents of the seeds and the
 //! corpus, cut to windows and mutated with the grammar's own pieces (numbers in digits and in
 //! characters, 百分之, 、 lists, brackets, dates, line breaks, full-width forms, invalid UTF-8, a
 //! BOM), go through `pipeline::process_bytes` — decode, normalize, segment, extract, records —
 //! with no guard. `compare`: the JSON Lines the seeds give (documents and targets), mutated with
-//! JSON's pieces, go through compare's reader (`compare::parse_jsonl`). A panic is a finding,
-//! written to the crash folder with the input that caused it.
+//! JSON's pieces, go through compare's reader (`compare::parse_jsonl`). `formats`: the seeds as
+//! published (web pages, Word files, the PDF fixtures), their bytes flipped, cut, spliced and
+//! repeated, go through `process_bytes` under their format's name — the readers of HTML, DOCX and
+//! PDF, then the pipeline. A panic is a finding, written to the crash folder with the input that
+//! caused it; the slowest execution is reported.
 //!
-//!   cargo run --release --example fuzz -- [--target pipeline|compare] [--execs N] [--seed S]
+//!   cargo run --release --example fuzz -- [--target pipeline|compare|formats] [--execs N] [--seed S]
 //!       [--crashes DIR] [DIR…]
 //!
 //! Defaults: 100000 executions, seed 1, crashes in target/fuzz-crashes, documents from seeds/ and
@@ -15,6 +18,9 @@
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+#[path = "../tests/common/formats.rs"]
+mod published;
 
 use policy_targets::compare::parse_jsonl;
 use policy_targets::config::Engine;
@@ -285,6 +291,65 @@ fn read_docs(dirs: &[PathBuf]) -> Vec<Vec<u8>> {
     out
 }
 
+/// The seeds as published: (file name, bytes) of each web page, Word file and PDF fixture.
+fn published_seeds() -> Vec<(String, Vec<u8>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut seeds: Vec<PathBuf> = std::fs::read_dir(root.join("seeds"))
+        .expect("seeds")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    seeds.sort();
+    let mut out = Vec::new();
+    for (i, p) in seeds.iter().enumerate() {
+        let stem = p.file_stem().unwrap().to_string_lossy().to_string();
+        let blocks = published::blocks(&std::fs::read_to_string(p).expect("seed"));
+        let title = published::title_of(&blocks);
+        let page = published::PAGES[i % published::PAGES.len()];
+        out.push((
+            format!("{stem}.html"),
+            published::html_page(&blocks, &title, page),
+        ));
+        out.push((format!("{stem}.docx"), published::docx(&blocks)));
+        if let Ok(pdf) = std::fs::read(root.join(format!("tests/fixtures/formats/{stem}.pdf"))) {
+            out.push((format!("{stem}.pdf"), pdf));
+        }
+    }
+    out
+}
+
+/// One input of the formats target: a published file with a few byte-level mutations.
+fn mutate_file(rng: &mut Rng, files: &[(String, Vec<u8>)]) -> (String, Vec<u8>) {
+    let (name, orig) = &files[rng.below(files.len())];
+    let mut b = orig.clone();
+    for _ in 0..1 + rng.below(4) {
+        let at = rng.below(b.len() + 1);
+        match rng.below(6) {
+            0 | 1 if !b.is_empty() => {
+                let i = rng.below(b.len());
+                b[i] = rng.next() as u8;
+            }
+            2 => b.truncate(at),
+            3 if !b.is_empty() => {
+                let end = (at + 1 + rng.below(256)).min(b.len());
+                b.drain(at.min(end)..end);
+            }
+            4 => {
+                let (_, other) = &files[rng.below(files.len())];
+                let s = rng.below(other.len());
+                let e = (s + rng.below(1024)).min(other.len());
+                b.splice(at..at, other[s..e].iter().copied());
+            }
+            _ => {
+                let end = (at + rng.below(512)).min(b.len());
+                let dup = b[at.min(end)..end].to_vec();
+                b.splice(end..end, dup);
+            }
+        }
+    }
+    (name.clone(), b)
+}
+
 /// One input: a window of a document (or two spliced), mutated a few times.
 fn make_input(rng: &mut Rng, docs: &[Vec<u8>]) -> Vec<u8> {
     let doc = &docs[rng.below(docs.len())];
@@ -347,10 +412,10 @@ fn main() {
             "--execs" => execs = args.next().and_then(|v| v.parse().ok()).expect("--execs N"),
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed S"),
             "--crashes" => crashes = PathBuf::from(args.next().expect("--crashes DIR")),
-            "--target" => target = args.next().expect("--target pipeline|compare"),
+            "--target" => target = args.next().expect("--target pipeline|compare|formats"),
             "-h" | "--help" => {
                 println!(
-                    "usage: fuzz [--target pipeline|compare] [--execs N] [--seed S] [--crashes DIR] [DIR…]"
+                    "usage: fuzz [--target pipeline|compare|formats] [--execs N] [--seed S] [--crashes DIR] [DIR…]"
                 );
                 return;
             }
@@ -365,9 +430,14 @@ fn main() {
     assert!(!docs.is_empty(), "fuzz: no documents to start from");
     let engine = Engine::new(None).expect("engine");
     assert!(
-        matches!(target.as_str(), "pipeline" | "compare"),
-        "fuzz: --target is pipeline or compare"
+        matches!(target.as_str(), "pipeline" | "compare" | "formats"),
+        "fuzz: --target is pipeline, compare or formats"
     );
+    let files = if target == "formats" {
+        published_seeds()
+    } else {
+        Vec::new()
+    };
     let jsonl = if target == "compare" {
         seed_jsonl(&engine, &docs)
     } else {
@@ -382,12 +452,16 @@ fn main() {
     // Records that came out (compare: parsed records; pipeline: targets), to show the inputs
     // still reach past the first checks.
     let mut records = 0usize;
+    let mut slowest = (0.0f64, 0u64);
     for i in 0..execs {
-        let input = if target == "compare" {
-            make_jsonl(&mut rng, &jsonl)
+        let (name, input) = if target == "compare" {
+            ("fuzz.jsonl".to_string(), make_jsonl(&mut rng, &jsonl))
+        } else if target == "formats" {
+            mutate_file(&mut rng, &files)
         } else {
-            make_input(&mut rng, &docs)
+            ("fuzz.txt".to_string(), make_input(&mut rng, &docs))
         };
+        let exec_started = Instant::now();
         bytes += input.len() as u64;
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             if target == "compare" {
@@ -396,9 +470,13 @@ fn main() {
                 let d: Vec<DocumentRecord> = parse_jsonl(&input, path, &mut |_| {});
                 t.len() + d.len()
             } else {
-                process_bytes(&engine, "fuzz.txt", &input).targets.len()
+                process_bytes(&engine, &name, &input).targets.len()
             }
         }));
+        let took = exec_started.elapsed().as_secs_f64();
+        if took > slowest.0 {
+            slowest = (took, i);
+        }
         if let Ok(n) = &r {
             records += n;
         }
@@ -410,7 +488,11 @@ fn main() {
                 .or_else(|| p.downcast_ref::<&str>().copied())
                 .unwrap_or("panic");
             std::fs::create_dir_all(&crashes).expect("crash folder");
-            let name = crashes.join(format!("crash-{seed}-{i}.txt"));
+            let ext = Path::new(&name)
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("txt");
+            let name = crashes.join(format!("crash-{seed}-{i}.{ext}"));
             std::fs::write(&name, &input).expect("write crash");
             println!(
                 "fuzz: exec {i}: {}: {}",
@@ -428,9 +510,11 @@ fn main() {
         }
     }
     println!(
-        "fuzz: {target}: seed {seed}: {execs} executions ({:.1} MB of input, {records} records out) in {:.1} s, {found} findings",
+        "fuzz: {target}: seed {seed}: {execs} executions ({:.1} MB of input, {records} records out) in {:.1} s, {found} findings; slowest execution {:.3} s (number {})",
         bytes as f64 / 1e6,
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        slowest.0,
+        slowest.1
     );
     if found > 0 {
         std::process::exit(1);

@@ -407,15 +407,17 @@ fn lines_of(mut glyphs: Vec<Glyph>) -> Vec<Line> {
                     let wide = |c: Option<char>| c.is_some_and(crate::normalize::is_wide);
                     // Wide chars are spaced out when a line is justified, and typesetters put
                     // a little space between Chinese and Latin text: neither is a space.
+                    let both_wide = wide(prev) && wide(first);
                     let space = match (wide(prev), wide(first)) {
-                        (true, true) => 1.0,
+                        (true, true) => 0.8,
                         (false, false) => 0.2,
                         _ => 0.6,
                     };
                     if gap > 3.0 * size {
                         text.push('\t');
                     } else if gap > space * size {
-                        text.push(' ');
+                        // An ideographic space between Chinese words (第二十三条　绿色…).
+                        text.push(if both_wide { '\u{3000}' } else { ' ' });
                     }
                 }
                 text.push_str(&g.s);
