@@ -8,12 +8,7 @@ use clap::{Parser, Subcommand};
 use crate::config::{Engine, ExtractConfig};
 use crate::pipeline::{self, FileSink};
 
-/// Exit code when every file was processed.
-pub const EXIT_OK: i32 = 0;
-/// Exit code when at least one file could not be (fully) processed; the rest was.
-pub const EXIT_FILE_ERRORS: i32 = 1;
-/// Exit code for bad flags, broken pattern files or an unwritable output folder.
-pub const EXIT_FATAL: i32 = 2;
+pub use crate::exit::{EXIT_FATAL, EXIT_FILE_ERRORS, EXIT_OK};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -69,6 +64,21 @@ spaces; regions by today's 6-digit code), so 孕產婦死亡率 finds 孕产妇�
         after_help = "Examples:\n  policy-targets compare output --indicator 孕产妇死亡率\n  policy-targets compare output --indicator maternal_mortality_ratio --region 南安 --region 360112\n  policy-targets compare seeds/ --year 2025 --format md        # extract on the fly\n  policy-targets compare out2022 out2023 -o compare.csv         # format from the extension\n\nFormats: table (the default), csv (RFC 4180, UTF-8 with a BOM), md (a table per indicator), json (one object per indicator). With -o FILE ending in .csv, .md or .json that format is the default.\n\nExit codes: 0 all inputs read; 1 some input could not be read (the rest was compared); 2 usage error or the output cannot be written."
     )]
     Compare(crate::compare::CompareArgs),
+    /// Read documents as JSON Lines on stdin and write their records as JSON Lines on stdout.
+    #[command(
+        long_about = "Read documents as JSON Lines on stdin, one per line: {\"path\": …, \"text\": …} for text, or \
+{\"path\": …, \"bytes_base64\": …} for a file's raw bytes in any encoding or format extract reads (the path's \
+ending names the format where the content does not). Write on stdout, for each document in input order, \
+its document record, then its targets, then its milestones — the records extract writes for a file of that \
+path and those bytes, byte for byte, told apart by `kind`. Documents are processed in batches (--batch, and \
+at most 64 MB of input) by the worker threads, one batch read ahead; each batch's records are flushed when it \
+is done, so memory stays flat however long the stream. A line that is not such an object becomes a document \
+record with its error (path `<stdin:N>` when it names none), reported on stderr with its line number, and the \
+stream goes on. A closed stdout ends the stream quietly. Made to run as a stage of a cluster job \
+(Spark's RDD.pipe): see scripts/spark/.",
+        after_help = "Examples:\n  printf '{\"path\":\"a.txt\",\"text\":\"到2025年，孕产妇死亡率控制在10/10万以下。\"}\\n' | policy-targets stream\n  python3 -c 'import base64,json,sys; print(json.dumps({\"path\": sys.argv[1], \"bytes_base64\": base64.b64encode(open(sys.argv[1],\"rb\").read()).decode()}))' notice.pdf | policy-targets stream -j 2\n\nExit codes: 0 every document read; 1 some document or line could not be (fully) read (the rest was); 2 start-up error or stdout failed."
+    )]
+    Stream(crate::stream::StreamArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -115,6 +125,7 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Extract(args) => run_extract(args),
         Command::Compare(args) => crate::compare::run(args),
+        Command::Stream(args) => crate::stream::run(args),
     }
 }
 

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::cli::{EXIT_FATAL, EXIT_FILE_ERRORS, EXIT_OK};
 use crate::config::{build_pool, Engine};
 use crate::csv::opt;
 use crate::error::{Error, Result};
+use crate::exit::{EXIT_FATAL, EXIT_FILE_ERRORS, EXIT_OK};
 use crate::normalize::{fold_char, Converter};
 use crate::patterns::{Patterns, Sources};
 use crate::pipeline::{self, DocOutput, Sink};

@@ -4,7 +4,8 @@
 //! The pipeline: [`walk`] → [`formats`] (plain text through [`decode`]; HTML, DOCX, spreadsheets,
 //! PDF) → [`normalize`] → [`segment`] → [`extract`] →
 //! [`record`] / [`printer`], driven by [`pipeline`] and configured by [`config`] and [`cli`].
-//! [`compare`] lines up the records of several regions for one indicator.
+//! [`compare`] lines up the records of several regions for one indicator; [`stream`] reads
+//! documents from stdin and writes their records to stdout (a stage of a cluster job).
 
 pub mod cli;
 pub mod compare;
@@ -13,6 +14,7 @@ pub mod csv;
 pub mod decode;
 pub mod document;
 pub mod error;
+pub mod exit;
 pub mod extract;
 pub mod formats;
 pub mod normalize;
@@ -23,5 +25,6 @@ pub mod printer;
 pub mod record;
 pub mod region;
 pub mod segment;
+pub mod stream;
 pub mod walk;
 pub mod words;

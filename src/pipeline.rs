@@ -50,6 +50,7 @@ fn empty_record(path: &str, doc_id: String, bytes: u64, error: String) -> Docume
     DocumentRecord {
         doc_id,
         path: path.to_string(),
+        kind: "document".to_string(),
         bytes,
         chars: None,
         format: None,
@@ -177,6 +178,7 @@ pub fn process_bytes(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
         document: DocumentRecord {
             doc_id: id,
             path: path.to_string(),
+            kind: "document".to_string(),
             bytes: bytes.len() as u64,
             chars: Some(doc.chars()),
             format: Some(converted.format.to_string()),

@@ -76,6 +76,10 @@ pub struct MilestoneRecord {
 pub struct DocumentRecord {
     pub doc_id: String,
     pub path: String,
+    /// Always "document" (the three kinds are told apart by it on one stream); absent in the
+    /// output of earlier versions.
+    #[serde(default = "document_kind")]
+    pub kind: String,
     pub bytes: u64,
     pub chars: Option<usize>,
     pub format: Option<String>,
@@ -96,6 +100,10 @@ pub struct DocumentRecord {
     pub targets: usize,
     pub milestones: usize,
     pub error: Option<String>,
+}
+
+fn document_kind() -> String {
+    "document".to_string()
 }
 
 /// An attachment an HTML page links to: the link's text and its address as written.
@@ -323,6 +331,7 @@ impl WriteJson for DocumentRecord {
         let mut o = Obj::new(out);
         o.str("doc_id", &self.doc_id);
         o.str("path", &self.path);
+        o.str("kind", &self.kind);
         o.int("bytes", self.bytes);
         o.opt_int("chars", self.chars);
         o.opt_str("format", self.format.as_deref());
@@ -497,6 +506,7 @@ mod tests {
             let document = DocumentRecord {
                 doc_id: target.doc_id.clone(),
                 path: text(&mut next),
+                kind: "document".into(),
                 bytes: next() as u64,
                 chars: coin(&mut next).then(&mut next),
                 format: opt(&mut next),
