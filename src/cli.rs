@@ -111,7 +111,8 @@ pub struct ExtractArgs {
     #[arg(long = "csv")]
     pub csv: bool,
     /// Write the text read from each document (a page's article, a PDF's text layer) to
-    /// DIR/<doc_id>.txt: the text that the records' start, end and line refer to.
+    /// DIR/<doc_id>.<format>.txt (format as in documents.jsonl): the text that the records'
+    /// start, end and line refer to.
     #[arg(long = "text-dir", value_name = "DIR")]
     pub text_dir: Option<PathBuf>,
     /// Name each file left in a folder because it is of a type not read.

@@ -97,7 +97,8 @@ thread_local! {
 pub fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if IN_DOCUMENT.with(|f| f.get()) {
+        // The PDF reader runs on a thread of its own ("pdf") inside a document.
+        if IN_DOCUMENT.with(|f| f.get()) || std::thread::current().name() == Some("pdf") {
             let at = info
                 .location()
                 .map(|l| format!("{}:{}", l.file(), l.line()));
@@ -153,9 +154,7 @@ pub fn process_bytes(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
         Ok(c) => c,
         Err(refused) => {
             let mut document = empty_record(path, id, bytes.len() as u64, refused.0);
-            document.format = crate::formats::extension(path)
-                .filter(|e| engine.formats.wanted(&format!("x.{e}")))
-                .map(|e| crate::formats::format_of_ext(&e).to_string());
+            document.format = engine.formats.format_of(path, bytes).map(str::to_string);
             return DocOutput {
                 document,
                 targets: Vec::new(),
@@ -173,7 +172,8 @@ pub fn process_bytes(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
     let m = &ex.meta;
     // What the page states outside its text fills what the text does not say.
     let hints = &converted.hints;
-    let hint = |s: &Option<String>| s.as_deref().map(|v| simplified(engine, v));
+    // In the original script, as the text's own title and issuer are.
+    let hint = |s: &Option<String>| s.clone();
     DocOutput {
         document: DocumentRecord {
             doc_id: id,
@@ -557,7 +557,7 @@ impl FileSink {
         })
     }
 
-    /// Also write each document's text to `dir`/<doc_id>.txt (created if missing; each file
+    /// Also write each document's text to `dir`/<doc_id>.<format>.txt (created if missing; each file
     /// written under a temporary name and renamed when complete).
     pub fn write_texts_to(&mut self, dir: &Path) -> Result<()> {
         std::fs::create_dir_all(dir).map_err(|e| crate::error::Error::io(dir, e))?;
@@ -604,7 +604,9 @@ impl Sink for FileSink {
         }
         self.documents.json_line(&out.document)?;
         if let (Some(dir), Some(text)) = (&self.texts, &out.text) {
-            let name = format!("{}.txt", out.document.doc_id);
+            // The same bytes read as two formats (a page saved as .html and as .txt) are two texts.
+            let format = out.document.format.as_deref().unwrap_or("txt");
+            let name = format!("{}.{format}.txt", out.document.doc_id);
             let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
             std::fs::write(&tmp, text)
                 .and_then(|()| std::fs::rename(&tmp, dir.join(&name)))

@@ -205,12 +205,14 @@ fn process_line(engine: &Engine, n: usize, line: &[u8]) -> DocOutput {
     };
     let input: Input = match serde_json::from_slice(line) {
         Ok(i) => i,
-        Err(e) => return bad(
-            format!("<stdin:{n}>"),
-            format!(
+        Err(e) => {
+            return bad(
+                format!("<stdin:{n}>"),
+                format!(
                 "input line {n} is not a JSON object with a path and a text or bytes_base64: {e}"
             ),
-        ),
+            )
+        }
     };
     let path = match input.path {
         Some(p) if !p.is_empty() => p,

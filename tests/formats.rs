@@ -45,6 +45,16 @@ fn targets_by_file(out: &Path) -> BTreeMap<String, Vec<Key>> {
     by
 }
 
+/// The text `--text-dir` wrote for document record `d`.
+fn text_of(texts: &Path, d: &Value) -> String {
+    let name = format!(
+        "{}.{}.txt",
+        d["doc_id"].as_str().unwrap(),
+        d["format"].as_str().unwrap()
+    );
+    std::fs::read_to_string(texts.join(name)).unwrap()
+}
+
 /// Write every seed as a web page and a Word document, and copy its PDF fixture.
 fn publish_seeds(dir: &Path) -> Vec<String> {
     let mut stems = Vec::new();
@@ -152,24 +162,16 @@ fn every_seed_as_a_web_page_a_word_file_and_a_pdf_gives_the_seeds_targets() {
         formats,
         BTreeMap::from([("docx".into(), 5), ("html".into(), 5), ("pdf".into(), 5)])
     );
-    let ids: BTreeMap<String, String> = docs_out
+    let docs_by_path: BTreeMap<String, &Value> = docs_out
         .iter()
-        .map(|d| {
-            (
-                d["path"].as_str().unwrap().to_string(),
-                d["doc_id"].as_str().unwrap().to_string(),
-            )
-        })
+        .map(|d| (d["path"].as_str().unwrap().to_string(), d))
         .collect();
     let records = common::read_jsonl(&out.join("targets.jsonl"))
         .into_iter()
         .chain(common::read_jsonl(&out.join("milestones.jsonl")));
     let mut checked = 0;
     for r in records {
-        let text = std::fs::read_to_string(
-            texts.join(format!("{}.txt", ids[r["path"].as_str().unwrap()])),
-        )
-        .unwrap();
+        let text = text_of(&texts, docs_by_path[r["path"].as_str().unwrap()]);
         let chars: Vec<char> = text.chars().collect();
         let (s, e) = (
             r["start"].as_u64().unwrap() as usize,
@@ -233,9 +235,7 @@ fn a_page_keeps_its_text_and_lists_its_attachments_but_not_its_chrome() {
             {"name": "目标任务分解表", "href": "/u/cms/2024/fj2.pdf"}
         ])
     );
-    let text =
-        std::fs::read_to_string(texts.join(format!("{}.txt", d["doc_id"].as_str().unwrap())))
-            .unwrap();
+    let text = text_of(&texts, d);
     for chrome in [
         "首页",
         "政务公开",
@@ -292,9 +292,7 @@ fn a_spreadsheet_of_targets_is_read_row_by_row() {
     );
     let d = &common::read_jsonl(&out.join("documents.jsonl"))[0];
     assert_eq!(d["format"], "xlsx");
-    let text =
-        std::fs::read_to_string(texts.join(format!("{}.txt", d["doc_id"].as_str().unwrap())))
-            .unwrap();
+    let text = text_of(&texts, d);
     assert_eq!(
         text,
         "目标任务\n某县妇幼健康目标任务分解表\n序号\t指标名称\t单位\t2025年目标值\t责任单位\n1\t孕产妇死亡率\t/10万\t≤12\t县卫健局\n2\t婴儿死亡率\t‰\t≤5\t县卫健局\n3\t住院分娩率\t%\t99.5\t县卫健局\n"
@@ -329,6 +327,22 @@ fn broken_and_unreadable_files_are_reported_and_the_rest_is_read() {
         .unwrap();
     std::fs::write(d.join("truncated.pdf"), &pdf[..pdf.len() / 3]).unwrap();
     std::fs::write(d.join("scan.pdf"), gen::image_only_pdf()).unwrap();
+    std::fs::write(d.join("loop.pdf"), gen::self_drawing_pdf()).unwrap();
+    // A sheet whose used range is a billion cells: two cells far apart.
+    let far = vec![("A1".to_string(), "目标"), ("XFD1048576".to_string(), "x")];
+    std::fs::write(d.join("far.xlsx"), gen::xlsx_cells("表", &far)).unwrap();
+    // A legacy Word file named .docx, an RTF named .doc, a web page saved as .xls.
+    std::fs::write(
+        d.join("renamed.docx"),
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 legacy",
+    )
+    .unwrap();
+    std::fs::write(d.join("rich.doc"), b"{\\rtf1\\ansi hello}").unwrap();
+    std::fs::write(
+        d.join("table.xls"),
+        "<html><body><table><tr><td>指标</td><td>目标值</td></tr><tr><td>孕产妇死亡率</td><td>≤10/10万</td></tr></table><p>到2025年，孕产妇死亡率控制在10/10万以下。</p></body></html>",
+    )
+    .unwrap();
     std::fs::write(
         d.join("frame.html"),
         r#"<html><frameset cols="100%"><frame src="content/notice.html"></frameset></html>"#,
@@ -408,5 +422,5 @@ fn broken_and_unreadable_files_are_reported_and_the_rest_is_read() {
         "{stderr}"
     );
     assert!(stderr.contains("logo.png: left"), "{stderr}");
-    assert_eq!(docs.len(), 7, "the png and css are not documents");
+    assert_eq!(docs.len(), 12, "the png and css are not documents");
 }

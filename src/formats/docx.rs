@@ -10,8 +10,9 @@ use quick_xml::Reader;
 use super::Converted;
 use crate::decode::Refused;
 
-/// The largest document.xml read (a zip bomb stops here).
-const MAX_XML: u64 = 512 * 1024 * 1024;
+/// The largest document.xml read: a bigger one (a zip bomb, or a document of thousands of pages)
+/// is refused with its size, never read in part.
+const MAX_XML: u64 = 64 * 1024 * 1024;
 
 /// Read a DOCX file.
 pub fn convert(bytes: &[u8]) -> Result<Converted, Refused> {
@@ -32,16 +33,29 @@ pub fn part(bytes: &[u8], name: &str) -> Result<Vec<u8>, Refused> {
     let file = zip
         .by_name(name)
         .map_err(|_| Refused(format!("not a Word document: the package has no {name}")))?;
+    let too_big = || {
+        Refused(format!(
+            "{name} holds more than {} MB of XML: not read (split the document, or print it to PDF)",
+            MAX_XML >> 20
+        ))
+    };
+    if file.size() > MAX_XML {
+        return Err(too_big());
+    }
     let mut out = Vec::new();
-    file.take(MAX_XML)
+    file.take(MAX_XML + 1)
         .read_to_end(&mut out)
         .map_err(|e| Refused(format!("corrupt DOCX: {name}: {e}")))?;
+    if out.len() as u64 > MAX_XML {
+        return Err(too_big());
+    }
     Ok(out)
 }
 
 /// Elements whose content is never text of the body.
 const SKIPPED: &[&str] = &[
     "w:del",
+    "w:moveFrom",
     "w:delText",
     "w:instrText",
     "mc:Fallback",
@@ -60,6 +74,8 @@ fn body_text(xml: &[u8]) -> Result<String, String> {
     // Open table rows: the cells written so far; open cells: their text.
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut cells: Vec<String> = Vec::new();
+    // Open paragraphs: a text box's paragraphs sit inside the paragraph that anchors it.
+    let mut paras: Vec<String> = Vec::new();
     let mut para = String::new();
     loop {
         let ev = reader
@@ -76,7 +92,7 @@ fn body_text(xml: &[u8]) -> Result<String, String> {
                         "w:t" => in_text = true,
                         "w:tr" => rows.push(Vec::new()),
                         "w:tc" => cells.push(String::new()),
-                        "w:p" => para.clear(),
+                        "w:p" => paras.push(std::mem::take(&mut para)),
                         _ => {}
                     }
                 }
@@ -122,7 +138,7 @@ fn body_text(xml: &[u8]) -> Result<String, String> {
                             out.push_str(&para);
                             out.push('\n');
                         }
-                        para.clear();
+                        para = paras.pop().unwrap_or_default();
                     }
                     "w:tc" => {
                         let cell = cells.pop().unwrap_or_default();

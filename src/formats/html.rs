@@ -31,7 +31,11 @@ pub fn convert(rules: &FormatRules, bytes: &[u8]) -> Result<Converted, Refused> 
     if text.chars().filter(|c| !c.is_whitespace()).count() < 10 {
         return Err(Refused(no_text_reason(&doc)));
     }
-    let hints = hints(&doc, rules, &page_text);
+    // The notice's neighbourhood: the element around the main text (its title, its attachments).
+    let around = main
+        .and_then(|m| m.parent().and_then(ElementRef::wrap))
+        .unwrap_or(doc.root_element());
+    let hints = hints(&doc, rules, &page_text, around);
     // The title the page shows above its text, when the text does not repeat it.
     if let Some(t) = &hints.title {
         let bare = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
@@ -46,7 +50,7 @@ pub fn convert(rules: &FormatRules, bytes: &[u8]) -> Result<Converted, Refused> 
         encoding: Some(encoding),
         warning,
         hints,
-        attachments: attachments(&doc, rules),
+        attachments: attachments(around, rules),
     })
 }
 
@@ -218,9 +222,12 @@ fn main_element<'a>(doc: &'a Html, rules: &FormatRules, counts: &Counts) -> Opti
     let mut node = doc.select(&body).next()?;
     loop {
         let total = counts.weight(node.id());
+        // Only into an element that holds blocks: a single paragraph is not the notice (its
+        // title, salutation and signature are around it).
         let best = node
             .children()
             .filter_map(ElementRef::wrap)
+            .filter(|c| CONTAINERS.contains(&c.value().name()))
             .max_by_key(|c| counts.weight(c.id()));
         match best {
             Some(c) if total > 0 && counts.weight(c.id()) * 10 >= total * 7 => node = c,
@@ -245,6 +252,12 @@ fn no_text_reason(doc: &Html) -> String {
     }
     "no main text found in the page".into()
 }
+
+/// Elements the text-density descent goes into.
+const CONTAINERS: &[&str] = &[
+    "div", "section", "article", "main", "table", "tbody", "tr", "td", "th", "center", "form",
+    "font",
+];
 
 const BLOCKS: &[&str] = &[
     "address",
@@ -291,7 +304,14 @@ const BLOCKS: &[&str] = &[
 fn render(root: ElementRef<'_>, skip: &HashSet<NodeId>) -> String {
     let mut r = Renderer::default();
     let mut skipping: Option<NodeId> = None;
+    // The element rendered is a block of its own, even a table cell of the page's layout.
+    let top = root.id();
     for edge in root.traverse() {
+        let (Edge::Open(n) | Edge::Close(n)) = edge;
+        if n.id() == top {
+            r.newline();
+            continue;
+        }
         match edge {
             Edge::Open(n) => {
                 if skipping.is_some() {
@@ -417,9 +437,10 @@ impl Renderer {
     }
 }
 
-/// The title, publisher and date the page states: its <meta> tags, its first <h1> or <title>,
-/// and labelled values in its text (发布时间：…, 来源：…).
-fn hints(doc: &Html, rules: &FormatRules, page_text: &str) -> Hints {
+/// The title, publisher and date the page states: its <meta> tags, a heading beside its main
+/// text, its <title> without the site's name, its first <h1>; labelled values in its text
+/// (发布时间：…, 来源：…).
+fn hints(doc: &Html, rules: &FormatRules, page_text: &str, around: ElementRef<'_>) -> Hints {
     let meta = |names: &[String]| -> Option<String> {
         let sel = Selector::parse("meta[name], meta[property]").expect("selector");
         doc.select(&sel).find_map(|m| {
@@ -429,25 +450,20 @@ fn hints(doc: &Html, rules: &FormatRules, page_text: &str) -> Hints {
         })
     };
     let one_line = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let text_of = |css: &str| -> Option<String> {
+    let heading = |scope: ElementRef<'_>, css: &str, min: usize| -> Option<String> {
         let sel = Selector::parse(css).expect("selector");
-        let t = one_line(doc.select(&sel).next()?.text().collect());
-        (t.chars().count() >= 4).then_some(t)
+        scope
+            .select(&sel)
+            .map(|h| one_line(h.text().collect()))
+            .find(|t| t.chars().count() >= min)
     };
     let title = meta(&rules.meta_title)
-        .or_else(|| text_of("h1"))
+        .or_else(|| heading(around, "h1, h2, h3", 8))
         .or_else(|| {
-            let t = text_of("title")?;
-            // 关于…的通知_某县人民政府: the site's name after a separator is not the title.
-            let cut = rules
-                .title_separator
-                .iter()
-                .filter_map(|s| t.find(s.as_str()))
-                .filter(|&i| t[..i].chars().count() >= 6)
-                .min()
-                .unwrap_or(t.len());
-            Some(t[..cut].trim().to_string())
+            let t = heading(doc.root_element(), "title", 4)?;
+            Some(without_site(&t, &rules.title_separator))
         })
+        .or_else(|| heading(doc.root_element(), "h1", 8))
         .map(one_line);
     let date = meta(&rules.meta_date)
         .and_then(|d| iso_date(&d))
@@ -460,6 +476,30 @@ fn hints(doc: &Html, rules: &FormatRules, page_text: &str) -> Hints {
         title,
         publisher,
         date,
+    }
+}
+
+/// A page title without the site's name after it (关于…的通知_某县人民政府, …通知-某县人民政府 -
+/// 门户网站): cut at the last separator while what follows is a short name without digits and
+/// what is left holds six chars at least.
+fn without_site(title: &str, separators: &[String]) -> String {
+    let mut t = title.trim();
+    loop {
+        let cut = separators
+            .iter()
+            .filter_map(|sep| {
+                let i = t.rfind(sep.as_str())?;
+                let site = t[i + sep.len()..].trim();
+                let ok = t[..i].trim().chars().count() >= 6
+                    && (2..=25).contains(&site.chars().count())
+                    && !site.chars().any(|c| c.is_ascii_digit());
+                ok.then_some(i)
+            })
+            .max();
+        match cut {
+            Some(i) => t = t[..i].trim(),
+            None => return t.to_string(),
+        }
     }
 }
 
@@ -476,9 +516,9 @@ fn labelled(text: &str, labels: &[String]) -> Option<String> {
                 continue;
             };
             let rest = rest.trim_start_matches([' ', '\u{3000}']);
-            // A date keeps its time's space (2024-03-01 10:00); a name ends at white space.
+            // A value ends at white space (来源：某局 浏览次数：12; a date's time is not needed).
             let end = rest
-                .find(['\n', '\t', '\u{3000}', '|', '【', '['])
+                .find(|c: char| c.is_whitespace() || matches!(c, '|' | '【' | '['))
                 .unwrap_or(rest.len());
             let v = rest[..end].trim();
             if !v.is_empty() {
@@ -501,13 +541,14 @@ fn iso_date(s: &str) -> Option<String> {
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-/// Links to attachments: an address ending in an attachment's file ending, or link text opening
-/// with 附件; each address once, in page order.
-fn attachments(doc: &Html, rules: &FormatRules) -> Vec<Attachment> {
+/// Links to attachments in the notice's neighbourhood (the element around its main text, not
+/// the side bars): an address ending in an attachment's file ending, or link text opening with
+/// 附件; each address once, in page order.
+fn attachments(scope: ElementRef<'_>, rules: &FormatRules) -> Vec<Attachment> {
     let sel = Selector::parse("a[href]").expect("selector");
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for a in doc.select(&sel) {
+    for a in scope.select(&sel) {
         let href = a.attr("href").unwrap_or("").trim();
         if href.is_empty() || href.starts_with("javascript:") || href.starts_with('#') {
             continue;

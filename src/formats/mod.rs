@@ -226,6 +226,12 @@ impl FormatRules {
         if bytes.starts_with(b"%PDF") {
             return Kind::Pdf;
         }
+        if bytes.starts_with(b"{\\rtf") {
+            let advice = self
+                .legacy_advice("rtf")
+                .unwrap_or("an RTF document: no reader here");
+            return Kind::Legacy(advice.to_string());
+        }
         if bytes.starts_with(b"PK\x03\x04") {
             if contains(bytes, b"word/document.xml") {
                 return Kind::Docx;
@@ -234,8 +240,20 @@ impl FormatRules {
                 return Kind::Sheet;
             }
         }
-        if bytes.starts_with(b"\xD0\xCF\x11\xE0") && ext == "xls" {
-            return Kind::Sheet;
+        if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+            if ext == "xls" {
+                return Kind::Sheet;
+            }
+            if matches!(ext.as_str(), "docx" | "xlsx" | "xlsm" | "pptx") {
+                return Kind::Legacy(format!(
+                    "an OLE file named .{ext}: a legacy Office document renamed, or a password-protected one; \
+                     convert it (libreoffice --headless --convert-to {ext} FILE) or remove its password, and read that"
+                ));
+            }
+        }
+        // A web page saved as a spreadsheet (common on government sites): read as the page it is.
+        if SHEET.contains(&ext.as_str()) && looks_like_html(bytes) {
+            return Kind::Html;
         }
         if let Some(advice) = self.legacy_advice(&ext) {
             return Kind::Legacy(advice.to_string());
@@ -259,6 +277,24 @@ impl FormatRules {
             Kind::Pdf
         } else {
             Kind::Text
+        }
+    }
+
+    /// The `format` of a file that could not be read: what it was read as (null for a legacy
+    /// format no reader reads).
+    pub fn format_of(&self, name: &str, bytes: &[u8]) -> Option<&'static str> {
+        let ext = extension(name).unwrap_or_default();
+        match self.kind(name, bytes) {
+            Kind::Text => Some(format_of_ext(&ext)),
+            Kind::Html => Some("html"),
+            Kind::Docx => Some("docx"),
+            Kind::Pdf => Some("pdf"),
+            Kind::Sheet => Some(match ext.as_str() {
+                "xls" => "xls",
+                "ods" => "ods",
+                _ => "xlsx",
+            }),
+            Kind::Legacy(_) => None,
         }
     }
 
@@ -289,6 +325,26 @@ impl FormatRules {
     }
 }
 
+/// Whether bytes open like an HTML page (after a BOM and white space: `<!DOCTYPE html`, `<html`,
+/// `<table`, `<meta`).
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let head: Vec<u8> = b[start..b.len().min(start + 64)].to_ascii_lowercase();
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<table",
+        b"<meta",
+        b"<head",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
+}
+
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     memchr::memmem::find(hay, needle).is_some()
 }
@@ -317,7 +373,10 @@ pub fn guarded<T>(
 pub fn tidy_lines(text: &str, rules: Option<&FormatRules>) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
-        let line = line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\u{a0}');
+        // A leading TAB is an empty first cell: only spaces are trimmed at the start.
+        let line = line
+            .trim_start_matches([' ', '\u{a0}'])
+            .trim_end_matches([' ', '\t', '\u{a0}']);
         if line.is_empty() {
             continue;
         }

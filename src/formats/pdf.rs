@@ -10,7 +10,7 @@ use crate::decode::Refused;
 
 /// Read a PDF file's text layer.
 pub fn convert(rules: &FormatRules, bytes: &[u8]) -> Result<Converted, Refused> {
-    let pages = super::guarded("PDF", || glyphs(bytes))?;
+    let pages = glyphs(bytes)?;
     if pages.iter().all(|p| p.glyphs.is_empty()) {
         return Err(Refused(format!(
             "a PDF without a text layer ({} page{}, scanned images?): nothing to read; run OCR on it first (e.g. ocrmypdf) and read the result",
@@ -89,13 +89,35 @@ struct Glyph {
     s: String,
 }
 
+/// The stack of the thread a PDF is read on: the reader descends into nested forms by recursion.
+const PDF_STACK: usize = 256 << 20;
+
 fn glyphs(bytes: &[u8]) -> Result<Vec<PageContent>, Refused> {
+    // Its own thread, with a deep stack: a PDF's nesting is the file's, not ours.
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .name("pdf".into())
+            .stack_size(PDF_STACK)
+            .spawn_scoped(s, || super::guarded("PDF", || read_glyphs(bytes)))
+            .map_err(|e| Refused(format!("cannot start the PDF reader: {e}")))?
+            .join()
+            .unwrap_or_else(|_| Err(Refused("unreadable PDF: the reader failed".into())))
+    })
+}
+
+fn read_glyphs(bytes: &[u8]) -> Result<Vec<PageContent>, Refused> {
     let mut doc = pdf_extract::Document::load_mem(bytes)
         .map_err(|e| Refused(format!("unreadable PDF: {e}")))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(Refused(
             "an encrypted PDF: it cannot be read without its password".into(),
         ));
+    }
+    if let Some(id) = form_cycle(&doc) {
+        return Err(Refused(format!(
+            "unreadable PDF: form XObject {} {} draws itself (a cycle of forms)",
+            id.0, id.1
+        )));
     }
     let mut out = Collect::default();
     pdf_extract::output_doc(&doc, &mut out)
@@ -121,6 +143,86 @@ struct Rule {
 struct PageContent {
     glyphs: Vec<Glyph>,
     rules: Vec<Rule>,
+}
+
+/// The XObjects a resource dictionary names.
+fn xobjects(
+    doc: &pdf_extract::Document,
+    resources: &pdf_extract::Object,
+) -> Vec<pdf_extract::ObjectId> {
+    let Ok((_, res)) = doc.dereference(resources) else {
+        return Vec::new();
+    };
+    let Ok(res) = res.as_dict() else {
+        return Vec::new();
+    };
+    let Ok(x) = res.get(b"XObject") else {
+        return Vec::new();
+    };
+    let Ok((_, x)) = doc.dereference(x) else {
+        return Vec::new();
+    };
+    let Ok(x) = x.as_dict() else {
+        return Vec::new();
+    };
+    x.iter()
+        .filter_map(|(_, v)| v.as_reference().ok())
+        .collect()
+}
+
+/// A form XObject that draws itself through its resources (directly or through other forms), if
+/// any: the reader would descend into it for ever.
+fn form_cycle(doc: &pdf_extract::Document) -> Option<pdf_extract::ObjectId> {
+    use std::collections::HashMap;
+    let children = |id: pdf_extract::ObjectId| -> Vec<pdf_extract::ObjectId> {
+        match doc.get_object(id) {
+            Ok(pdf_extract::Object::Stream(st)) => st
+                .dict
+                .get(b"Resources")
+                .map(|r| xobjects(doc, r))
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    };
+    // 1: on the current path, 2: done.
+    let mut state: HashMap<pdf_extract::ObjectId, u8> = HashMap::new();
+    for page in doc.get_pages().into_values() {
+        let Ok((res, res_ids)) = doc.get_page_resources(page) else {
+            continue;
+        };
+        let mut roots = Vec::new();
+        if let Some(r) = res {
+            roots.extend(xobjects(doc, &pdf_extract::Object::Dictionary(r.clone())));
+        }
+        for id in res_ids {
+            roots.extend(xobjects(doc, &pdf_extract::Object::Reference(id)));
+        }
+        for root in roots {
+            if state.contains_key(&root) {
+                continue;
+            }
+            let mut stack = vec![(root, children(root), 0usize)];
+            state.insert(root, 1);
+            while let Some((id, kids, i)) = stack.last_mut() {
+                if let Some(&k) = kids.get(*i) {
+                    *i += 1;
+                    match state.get(&k) {
+                        Some(1) => return Some(k),
+                        Some(_) => {}
+                        None => {
+                            state.insert(k, 1);
+                            let next = children(k);
+                            stack.push((k, next, 0));
+                        }
+                    }
+                } else {
+                    state.insert(*id, 2);
+                    stack.pop();
+                }
+            }
+        }
+    }
+    None
 }
 
 #[derive(Default)]
@@ -298,8 +400,32 @@ struct Line {
 
 /// The lines of a page: the rows of its ruled tables (each cell's text joined, cells separated
 /// by a TAB) and the lines of the rest, top to bottom.
-fn page_lines(page: PageContent) -> Vec<Line> {
-    let (h, v): (Vec<Rule>, Vec<Rule>) = page.rules.iter().partition(|r| r.horizontal);
+/// Ruled lines per page read as tables, at most: a page with more is read as plain lines.
+const MAX_RULES: usize = 5000;
+
+/// The nearest rule before (or after) `c` whose span covers `along`, among rules sorted by
+/// position.
+fn nearest(rules: &[Rule], c: f64, along: f64, before: bool) -> Option<f64> {
+    let at = rules.partition_point(|r| r.pos < c);
+    let covers = |r: &&Rule| r.from - 1.0 <= along && along <= r.to + 1.0;
+    if before {
+        rules[..at].iter().rev().find(covers).map(|r| r.pos)
+    } else {
+        rules[at..]
+            .iter()
+            .filter(|r| r.pos > c)
+            .find(covers)
+            .map(|r| r.pos)
+    }
+}
+
+fn page_lines(mut page: PageContent) -> Vec<Line> {
+    if page.rules.len() > MAX_RULES {
+        page.rules.clear();
+    }
+    let (mut h, mut v): (Vec<Rule>, Vec<Rule>) = page.rules.iter().partition(|r| r.horizontal);
+    h.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+    v.sort_by(|a, b| a.pos.total_cmp(&b.pos));
     let mut free = Vec::new();
     // Cells by the rules around them: (above, below, left, right), rounded to 0.1 pt.
     let mut cells: std::collections::BTreeMap<(i64, i64), Vec<Glyph>> = Default::default();
@@ -307,19 +433,11 @@ fn page_lines(page: PageContent) -> Vec<Line> {
     let key = |f: f64| (f * 10.0).round() as i64;
     for g in page.glyphs {
         let (cx, cy) = (g.x + g.w / 2.0, g.y - 0.35 * g.size);
-        let near = |rules: &[Rule], c: f64, along: f64, before: bool| -> Option<f64> {
-            rules
-                .iter()
-                .filter(|r| r.from - 1.0 <= along && along <= r.to + 1.0)
-                .filter(|r| if before { r.pos < c } else { r.pos > c })
-                .map(|r| r.pos)
-                .reduce(|a, b| if before { a.max(b) } else { a.min(b) })
-        };
         match (
-            near(&h, cy, cx, true),
-            near(&h, cy, cx, false),
-            near(&v, cx, cy, true),
-            near(&v, cx, cy, false),
+            nearest(&h, cy, cx, true),
+            nearest(&h, cy, cx, false),
+            nearest(&v, cx, cy, true),
+            nearest(&v, cx, cy, false),
         ) {
             (Some(above), Some(below), Some(left), Some(right)) => {
                 bounds.insert((key(above), key(left)), (below, right));

@@ -12,8 +12,22 @@ pub fn convert(bytes: &[u8], format: &str) -> Result<Converted, Refused> {
     super::guarded("spreadsheet", || read(bytes, format))
 }
 
+/// Cells read per workbook, at most: a sheet that claims more is read up to here and the rest
+/// left out with a warning (a used range of a few cells far apart would otherwise be a grid of
+/// billions).
+const MAX_CELLS: usize = 4_000_000;
+
 fn read(bytes: &[u8], format: &str) -> Result<Converted, Refused> {
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+    let cursor = std::io::Cursor::new(bytes);
+    if format.is_empty()
+        && bytes.starts_with(b"PK")
+        && memchr::memmem::find(bytes, b"xl/workbook").is_some()
+    {
+        let book = calamine::Xlsx::new(cursor)
+            .map_err(|e| Refused(format!("unreadable spreadsheet: {e}")))?;
+        return read_xlsx(book);
+    }
+    let mut book = calamine::open_workbook_auto_from_rs(cursor)
         .map_err(|e| Refused(format!("unreadable spreadsheet: {e}")))?;
     let format = if !format.is_empty() {
         "xls"
@@ -22,19 +36,93 @@ fn read(bytes: &[u8], format: &str) -> Result<Converted, Refused> {
     } else {
         "xlsx"
     };
-    let mut text = String::new();
+    let mut sheets = Vec::new();
     let mut skipped = Vec::new();
     for name in book.sheet_names() {
-        let range = match book.worksheet_range(&name) {
+        match book.worksheet_range(&name) {
+            Ok(range) => {
+                let rows = range
+                    .rows()
+                    .map(|row| row.iter().map(cell).collect::<Vec<String>>())
+                    .collect();
+                sheets.push((name, rows));
+            }
+            Err(e) => skipped.push(format!("{name} ({e})")),
+        }
+    }
+    render(sheets, skipped, format)
+}
+
+/// An XLSX workbook read cell by cell (only the cells present), at most [`MAX_CELLS`].
+fn read_xlsx(mut book: calamine::Xlsx<std::io::Cursor<&[u8]>>) -> Result<Converted, Refused> {
+    let mut sheets = Vec::new();
+    let mut skipped = Vec::new();
+    let mut total = 0usize;
+    for name in book.sheet_names() {
+        let mut reader = match book.worksheet_cells_reader(&name) {
             Ok(r) => r,
             Err(e) => {
                 skipped.push(format!("{name} ({e})"));
                 continue;
             }
         };
+        let mut cells: std::collections::BTreeMap<u32, Vec<(u32, String)>> = Default::default();
+        loop {
+            match reader.next_cell() {
+                Ok(Some(c)) => {
+                    if total >= MAX_CELLS {
+                        skipped.push(format!(
+                            "{name} (cells after the first {MAX_CELLS} of the workbook)"
+                        ));
+                        break;
+                    }
+                    total += 1;
+                    let (r, col) = c.get_position();
+                    let text = cell(&Data::from(c.get_value().clone()));
+                    if !text.is_empty() {
+                        cells.entry(r).or_default().push((col, text));
+                    }
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    skipped.push(format!("{name} ({e})"));
+                    break;
+                }
+            }
+        }
+        // Rows by their cells' columns; the gaps of a sparse row are empty cells, up to the last
+        // cell present (a cell far to the right does not make a line of a million TABs: the gap
+        // is capped at 64 columns).
+        let rows = cells
+            .into_values()
+            .map(|mut row| {
+                row.sort_by_key(|c| c.0);
+                let mut out: Vec<String> = Vec::new();
+                let mut next = 0;
+                for (col, text) in row {
+                    let gap = col.saturating_sub(next).min(64);
+                    out.extend(std::iter::repeat_n(String::new(), gap as usize));
+                    out.push(text);
+                    next = col + 1;
+                }
+                out
+            })
+            .collect();
+        sheets.push((name, rows));
+    }
+    render(sheets, skipped, "xlsx")
+}
+
+/// The text of the sheets: each sheet's name on a line, then its non-empty rows.
+fn render(
+    sheets: Vec<(String, Vec<Vec<String>>)>,
+    skipped: Vec<String>,
+    format: &'static str,
+) -> Result<Converted, Refused> {
+    let mut text = String::new();
+    for (name, rows) in sheets {
         let mut lines = Vec::new();
-        for row in range.rows() {
-            let mut cells: Vec<String> = row.iter().map(cell).collect();
+        for mut cells in rows {
             while cells.last().is_some_and(String::is_empty) {
                 cells.pop();
             }

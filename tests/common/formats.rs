@@ -275,20 +275,43 @@ pub fn title_of(blocks: &[Block]) -> String {
 /// An XLSX workbook of one sheet named `sheet`: strings as inline strings, numbers as numbers.
 pub fn xlsx(sheet: &str, rows: &[Vec<&str>]) -> Vec<u8> {
     let col = |i: usize| ((b'A' + i as u8) as char).to_string();
-    let mut data = String::new();
+    let mut cells = Vec::new();
     for (r, row) in rows.iter().enumerate() {
-        data.push_str(&format!(r#"<row r="{}">"#, r + 1));
         for (c, v) in row.iter().enumerate() {
-            let at = format!("{}{}", col(c), r + 1);
-            if v.parse::<f64>().is_ok() {
-                data.push_str(&format!(r#"<c r="{at}"><v>{v}</v></c>"#));
-            } else if !v.is_empty() {
-                data.push_str(&format!(
-                    r#"<c r="{at}" t="inlineStr"><is><t>{}</t></is></c>"#,
-                    esc(v)
-                ));
-            }
+            cells.push((format!("{}{}", col(c), r + 1), *v));
         }
+    }
+    xlsx_cells(sheet, &cells)
+}
+
+/// An XLSX workbook of one sheet holding `cells` (A1-style reference, value), row by row.
+pub fn xlsx_cells(sheet: &str, cells: &[(String, &str)]) -> Vec<u8> {
+    let row_of = |at: &str| -> usize {
+        at.trim_start_matches(|c: char| c.is_ascii_uppercase())
+            .parse()
+            .unwrap()
+    };
+    let mut data = String::new();
+    let mut open: Option<usize> = None;
+    for (at, v) in cells {
+        let r = row_of(at);
+        if open != Some(r) {
+            if open.is_some() {
+                data.push_str("</row>");
+            }
+            data.push_str(&format!(r#"<row r="{r}">"#));
+            open = Some(r);
+        }
+        if v.parse::<f64>().is_ok() {
+            data.push_str(&format!(r#"<c r="{at}"><v>{v}</v></c>"#));
+        } else if !v.is_empty() {
+            data.push_str(&format!(
+                r#"<c r="{at}" t="inlineStr"><is><t>{}</t></is></c>"#,
+                esc(v)
+            ));
+        }
+    }
+    if open.is_some() {
         data.push_str("</row>");
     }
     let parts: [(&str, String); 5] = [
@@ -317,18 +340,43 @@ pub fn xlsx(sheet: &str, rows: &[Vec<&str>]) -> Vec<u8> {
 /// A valid one-page PDF whose page is only an image (a scan): no text layer.
 pub fn image_only_pdf() -> Vec<u8> {
     let content = b"q 200 0 0 200 100 500 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\xff\x00 EI Q\n";
-    let objects: Vec<Vec<u8>> = vec![
+    pdf_of(vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>"
             .to_vec(),
-        [
-            format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(),
-            content,
-            b"endstream",
-        ]
-        .concat(),
-    ];
+        stream_object(b"", content),
+    ])
+}
+
+/// A PDF whose page draws a form that draws itself: a reader that follows it never ends.
+pub fn self_drawing_pdf() -> Vec<u8> {
+    pdf_of(vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /X1 5 0 R >> >> >>".to_vec(),
+        stream_object(b"", b"/X1 Do\n"),
+        stream_object(
+            b"/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /X1 5 0 R >> >>",
+            b"/X1 Do\n",
+        ),
+    ])
+}
+
+fn stream_object(dict: &[u8], content: &[u8]) -> Vec<u8> {
+    [
+        b"<< ".as_slice(),
+        dict,
+        format!(" /Length {} >>\nstream\n", content.len()).as_bytes(),
+        content,
+        b"endstream",
+    ]
+    .concat()
+}
+
+/// A PDF file of `objects` (numbered from 1, the first the catalog), with its cross-reference
+/// table.
+fn pdf_of(objects: Vec<Vec<u8>>) -> Vec<u8> {
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, o) in objects.iter().enumerate() {
