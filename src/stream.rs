@@ -62,7 +62,7 @@ pub fn run(args: StreamArgs) -> i32 {
     };
     // The reader thread locks stdin itself (a lock cannot move between threads).
     let stdin = std::io::BufReader::with_capacity(1 << 20, std::io::stdin());
-    let stdout = std::io::stdout().lock();
+    let stdout = std::io::stdout();
     let code = stream(
         &engine,
         &pool,
@@ -75,65 +75,98 @@ pub fn run(args: StreamArgs) -> i32 {
     code
 }
 
+/// What the writer is given: the records of a batch, or why the input stopped.
+enum ToWriter {
+    Docs(Vec<(usize, DocOutput)>),
+    ReadError(std::io::Error),
+}
+
 /// The stream over any reader and writer (the tests drive it in memory); `report` gets one
-/// line per document that could not be (fully) read.
+/// line per document that could not be (fully) read. Three stages overlap: a reader one batch
+/// ahead, the worker pool on the current batch, a writer on the batch before.
 pub fn stream(
     engine: &Engine,
     pool: &rayon::ThreadPool,
     batch: usize,
     input: impl BufRead + Send,
-    mut out: impl Write,
-    report: &mut dyn FnMut(&str),
+    out: impl Write + Send,
+    report: &mut (dyn FnMut(&str) + Send),
 ) -> i32 {
+    use std::sync::atomic::{AtomicBool, Ordering};
     let (tx, rx) = std::sync::mpsc::sync_channel::<std::io::Result<Vec<Line>>>(1);
-    let mut code = EXIT_OK;
+    let (to_writer, from_workers) = std::sync::mpsc::sync_channel::<ToWriter>(1);
+    let gone = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        // The reader stays one batch ahead of the workers.
         scope.spawn(move || read_batches(input, batch, &tx));
-        let mut buf = Vec::with_capacity(1 << 20);
+        let writer = scope.spawn(|| write_batches(out, from_workers, report, &gone));
         for lines in rx {
-            let lines = match lines {
-                Ok(l) => l,
-                Err(e) => {
-                    report(&format!("stdin: {e}"));
-                    code = EXIT_FATAL;
-                    break;
-                }
-            };
-            let outs: Vec<(usize, DocOutput)> = pool.install(|| {
-                lines
-                    .par_iter()
-                    .map(|(n, line)| (*n, process_line(engine, *n, line)))
-                    .collect()
-            });
-            drop(lines);
-            buf.clear();
-            for (n, o) in &outs {
-                if let Some(e) = &o.document.error {
-                    report(&format!("stdin:{n}: {}: {e}", o.document.path));
-                    code = EXIT_FILE_ERRORS;
-                }
-                o.document.write_json(&mut buf);
-                buf.push(b'\n');
-                for t in &o.targets {
-                    t.write_json(&mut buf);
-                    buf.push(b'\n');
-                }
-                for m in &o.milestones {
-                    m.write_json(&mut buf);
-                    buf.push(b'\n');
-                }
+            if gone.load(Ordering::Relaxed) {
+                break;
             }
-            if let Err(e) = out.write_all(&buf).and_then(|()| out.flush()) {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    report(&format!("stdout: {e}"));
-                    code = EXIT_FATAL;
-                }
-                // A reader that has gone (head, a closed pipe) ends the stream quietly.
-                return;
+            let msg = match lines {
+                Ok(lines) => ToWriter::Docs(pool.install(|| {
+                    lines
+                        .par_iter()
+                        .map(|(n, line)| (*n, process_line(engine, *n, line)))
+                        .collect()
+                })),
+                Err(e) => ToWriter::ReadError(e),
+            };
+            let stop = matches!(msg, ToWriter::ReadError(_));
+            if to_writer.send(msg).is_err() || stop {
+                break;
             }
         }
-    });
+        drop(to_writer);
+        writer.join().unwrap_or(EXIT_FATAL)
+    })
+}
+
+/// Write each batch's records in order and flush them; the exit code. A reader that has gone
+/// (head, a closed pipe) ends the stream quietly.
+fn write_batches(
+    mut out: impl Write,
+    batches: std::sync::mpsc::Receiver<ToWriter>,
+    report: &mut (dyn FnMut(&str) + Send),
+    gone: &std::sync::atomic::AtomicBool,
+) -> i32 {
+    let mut code = EXIT_OK;
+    let mut buf = Vec::with_capacity(1 << 20);
+    for msg in batches {
+        let outs = match msg {
+            ToWriter::Docs(outs) => outs,
+            ToWriter::ReadError(e) => {
+                report(&format!("stdin: {e}"));
+                return EXIT_FATAL;
+            }
+        };
+        buf.clear();
+        for (n, o) in &outs {
+            if let Some(e) = &o.document.error {
+                report(&format!("stdin:{n}: {}: {e}", o.document.path));
+                code = EXIT_FILE_ERRORS;
+            }
+            o.document.write_json(&mut buf);
+            buf.push(b'\n');
+            for t in &o.targets {
+                t.write_json(&mut buf);
+                buf.push(b'\n');
+            }
+            for m in &o.milestones {
+                m.write_json(&mut buf);
+                buf.push(b'\n');
+            }
+        }
+        drop(outs);
+        if let Err(e) = out.write_all(&buf).and_then(|()| out.flush()) {
+            gone.store(true, std::sync::atomic::Ordering::Relaxed);
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                return code;
+            }
+            report(&format!("stdout: {e}"));
+            return EXIT_FATAL;
+        }
+    }
     code
 }
 
@@ -225,7 +258,11 @@ fn process_line(engine: &Engine, n: usize, line: &[u8]) -> DocOutput {
     };
     let bytes = match (input.text, input.bytes_base64) {
         (Some(t), None) => t.into_bytes(),
-        (None, Some(b)) => match base64::engine::general_purpose::STANDARD.decode(b.trim()) {
+        // MIME base64 (lines of 76 chars, as Spark's base64() writes it) is read too.
+        (None, Some(mut b)) => match {
+            b.retain(|c| !c.is_ascii_whitespace());
+            base64::engine::general_purpose::STANDARD.decode(&b)
+        } {
             Ok(b) => b,
             Err(e) => {
                 return bad(
