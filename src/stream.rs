@@ -259,18 +259,18 @@ fn process_line(engine: &Engine, n: usize, line: &[u8]) -> DocOutput {
     let bytes = match (input.text, input.bytes_base64) {
         (Some(t), None) => t.into_bytes(),
         // MIME base64 (lines of 76 chars, as Spark's base64() writes it) is read too.
-        (None, Some(mut b)) => match {
+        (None, Some(mut b)) => {
             b.retain(|c| !c.is_ascii_whitespace());
-            base64::engine::general_purpose::STANDARD.decode(&b)
-        } {
-            Ok(b) => b,
-            Err(e) => {
-                return bad(
-                    path,
-                    format!("input line {n}: bytes_base64 is not base64: {e}"),
-                )
+            match base64::engine::general_purpose::STANDARD.decode(&b) {
+                Ok(b) => b,
+                Err(e) => {
+                    return bad(
+                        path,
+                        format!("input line {n}: bytes_base64 is not base64: {e}"),
+                    )
+                }
             }
-        },
+        }
         (Some(_), Some(_)) => {
             return bad(
                 path,
@@ -358,6 +358,25 @@ mod tests {
             .any(|r| r["kind"] == "target" && r["path"] == "ok.txt"));
         assert_eq!(errors.len(), 4);
         assert!(errors[0].starts_with("stdin:1: "), "{errors:?}");
+    }
+
+    #[test]
+    fn base64_with_line_breaks_reads_as_without() {
+        let text = "到2025年，孕产妇死亡率控制在10/10万以下，婴儿死亡率控制在5‰以下。".repeat(3);
+        let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+        let mime: String = b64
+            .as_bytes()
+            .chunks(76)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect::<Vec<_>>()
+            .join("\r\n");
+        assert!(mime.contains("\r\n"));
+        let line =
+            |b: &str| serde_json::json!({"path": "a.txt", "bytes_base64": b}).to_string() + "\n";
+        let (plain, _, code) = run_on(&line(&b64), 1, 1);
+        assert_eq!(code, EXIT_OK);
+        assert_eq!(run_on(&line(&mime), 1, 1).0, plain);
+        assert!(plain.contains("\"kind\":\"target\""));
     }
 
     #[test]
