@@ -16,7 +16,7 @@ use crate::normalize::{fold_char, Converter};
 use crate::patterns::{Patterns, Sources};
 use crate::pipeline::{self, DocOutput, Sink};
 use crate::printer::{csv_row, AtomicFile};
-use crate::record::{DocumentRecord, Normalized, TargetRecord};
+use crate::record::{DocumentRecord, MilestoneRecord, Normalized, TargetRecord};
 use crate::region::{stem, RegionTable};
 
 /// Flags of `policy-targets compare`.
@@ -54,6 +54,8 @@ pub enum Format {
     Md,
     /// A JSON array with one object per indicator and its rows.
     Json,
+    /// One self-contained HTML page: charts, timelines, rows, filters (no network).
+    Html,
 }
 
 impl Format {
@@ -70,6 +72,7 @@ impl Format {
             Some("csv") => Format::Csv,
             Some("md") | Some("markdown") => Format::Md,
             Some("json") => Format::Json,
+            Some("html") | Some("htm") => Format::Html,
             _ => Format::Table,
         }
     }
@@ -282,6 +285,8 @@ pub fn parse_jsonl<T: serde::de::DeserializeOwned>(
 pub struct Loaded {
     pub documents: Vec<DocumentRecord>,
     pub targets: Vec<TargetRecord>,
+    /// The milestones of the inputs (for the page of `--format html`).
+    pub milestones: Vec<MilestoneRecord>,
     /// Inputs (files or lines) that could not be read; each was reported on stderr.
     pub errors: usize,
     owner: HashMap<String, (usize, String)>,
@@ -315,6 +320,12 @@ impl Loaded {
         }
     }
 
+    fn add_milestone(&mut self, source: usize, m: MilestoneRecord) {
+        if self.accept(source, &m.doc_id, &m.path) {
+            self.milestones.push(m);
+        }
+    }
+
     fn report(&mut self, what: impl std::fmt::Display) {
         eprintln!("policy-targets: {what}");
         self.errors += 1;
@@ -329,6 +340,13 @@ impl Loaded {
         let targets = dir.join("targets.jsonl");
         for rec in self.read_jsonl::<TargetRecord>(&targets) {
             self.add_target(source, rec);
+        }
+        // Milestones are read where they are (an older output may lack them).
+        let milestones = dir.join("milestones.jsonl");
+        if milestones.exists() {
+            for rec in self.read_jsonl::<MilestoneRecord>(&milestones) {
+                self.add_milestone(source, rec);
+            }
         }
     }
 
@@ -374,6 +392,9 @@ impl Sink for Collect<'_> {
         self.loaded.add_document(self.source, out.document.clone());
         for t in &out.targets {
             self.loaded.add_target(self.source, t.clone());
+        }
+        for m in &out.milestones {
+            self.loaded.add_milestone(self.source, m.clone());
         }
         Ok(())
     }
@@ -1112,6 +1133,9 @@ pub fn render(tables: &[IndicatorTable], format: Format) -> String {
         Format::Csv => render_csv(tables),
         Format::Md => render_md(tables),
         Format::Json => render_json(tables),
+        Format::Html => {
+            crate::report::render_html(tables, &[], &crate::report::Overview::default())
+        }
     }
 }
 
@@ -1216,7 +1240,37 @@ pub fn run(args: CompareArgs) -> i32 {
     if tables.is_empty() {
         eprintln!("policy-targets: no targets match");
     }
-    let text = render(&tables, format);
+    let text = if format == Format::Html {
+        // Milestones under the same region and year filters as the targets.
+        let milestones: Vec<MilestoneRecord> = loaded
+            .milestones
+            .iter()
+            .filter(|m| filters.year.is_none() || m.year == filters.year)
+            .filter(|m| {
+                filters.regions.is_empty() || {
+                    let key = keys.region(m.region.as_deref(), m.region_code.as_deref(), &[]);
+                    filters
+                        .regions
+                        .iter()
+                        .any(|f| keys.region_matches(f, m.region.as_deref(), &key))
+                }
+            })
+            .cloned()
+            .collect();
+        let overview = crate::report::Overview {
+            documents: loaded.documents.len(),
+            targets: loaded
+                .targets
+                .iter()
+                .filter(|t| t.duplicate_of.is_none())
+                .count(),
+            milestones: milestones.len(),
+            errors: loaded.errors,
+        };
+        crate::report::render_html(&tables, &milestones, &overview)
+    } else {
+        render(&tables, format)
+    };
     match &args.output {
         Some(path) => {
             if let Err(e) = write_output(path, &text) {

@@ -24,6 +24,7 @@ pub mod pipeline;
 pub mod printer;
 pub mod record;
 pub mod region;
+pub mod report;
 pub mod segment;
 pub mod stream;
 pub mod walk;
