@@ -41,6 +41,11 @@ pub struct CompareArgs {
     /// Write to FILE (atomically: under a temporary name, renamed when complete) instead of stdout.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Instead of the comparison, list the indicators of the taxonomy (patterns/indicators.tsv):
+    /// id, name, group, direction, unit, and how many targets and regions of the inputs carry
+    /// each id (table, csv or json).
+    #[arg(long = "list-indicators")]
+    pub list_indicators: bool,
 }
 
 /// How the comparison is printed.
@@ -1236,6 +1241,11 @@ pub fn run(args: CompareArgs) -> i32 {
         regions: args.regions,
         year: args.year,
     };
+    if args.list_indicators {
+        let (list, totals) = crate::indicators::uses(patterns, &loaded.targets);
+        let text = crate::indicators::render(&list, totals, format);
+        return finish(&args.output, &text, loaded.errors);
+    }
     let tables = compare(&loaded, &keys, &filters);
     if tables.is_empty() {
         eprintln!("policy-targets: no targets match");
@@ -1271,9 +1281,14 @@ pub fn run(args: CompareArgs) -> i32 {
     } else {
         render(&tables, format)
     };
-    match &args.output {
+    finish(&args.output, &text, loaded.errors)
+}
+
+/// Write the result to its file or stdout; the exit code.
+fn finish(output: &Option<PathBuf>, text: &str, errors: usize) -> i32 {
+    match output {
         Some(path) => {
-            if let Err(e) = write_output(path, &text) {
+            if let Err(e) = write_output(path, text) {
                 return fatal(e);
             }
         }
@@ -1286,7 +1301,7 @@ pub fn run(args: CompareArgs) -> i32 {
             }
         }
     }
-    if loaded.errors > 0 {
+    if errors > 0 {
         EXIT_FILE_ERRORS
     } else {
         EXIT_OK

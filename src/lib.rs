@@ -17,6 +17,7 @@ pub mod error;
 pub mod exit;
 pub mod extract;
 pub mod formats;
+pub mod indicators;
 pub mod normalize;
 pub mod outdir;
 pub mod patterns;

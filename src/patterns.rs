@@ -195,6 +195,12 @@ pub struct IndicatorDef {
     pub id: String,
     pub canonical: String,
     pub variants: Vec<String>,
+    /// The indicator's group (economy, maternal_child_health …), where the file gives one.
+    pub group: Option<String>,
+    /// "higher" or "lower" when that way is always stricter; None when it depends.
+    pub direction: Option<String>,
+    /// The unit targets usually state it in.
+    pub unit: Option<String>,
 }
 
 /// Every pattern file, parsed and checked.
@@ -416,7 +422,7 @@ fn parse_indicators(file: &str, text: &str) -> Result<Vec<IndicatorDef>> {
     let mut out: Vec<IndicatorDef> = Vec::new();
     let mut seen = BTreeMap::new();
     for row in rows(text) {
-        expect_cols(file, &row, 2, 3)?;
+        expect_cols(file, &row, 2, 6)?;
         let id = row.cols[0];
         if !id
             .chars()
@@ -448,10 +454,30 @@ fn parse_indicators(file: &str, text: &str) -> Result<Vec<IndicatorDef>> {
                     .collect()
             })
             .unwrap_or_default();
+        let col = |i: usize| {
+            row.cols
+                .get(i)
+                .filter(|c| !c.is_empty() && **c != "-")
+                .map(|c| c.to_string())
+        };
+        let direction = col(4);
+        if let Some(d) = &direction {
+            if d != "higher" && d != "lower" {
+                return Err(Error::pattern(
+                    file,
+                    row.line,
+                    format!("direction must be higher, lower or -, not {d:?}"),
+                    row.text,
+                ));
+            }
+        }
         out.push(IndicatorDef {
             id: id.to_string(),
             canonical: row.cols[1].to_string(),
             variants,
+            group: col(3),
+            direction,
+            unit: col(5),
         });
     }
     Ok(out)
