@@ -736,3 +736,41 @@ fn help_describes_compare() {
         assert!(help.contains(needle), "{needle}: {help}");
     }
 }
+
+#[test]
+fn the_indicator_list_counts_targets_and_regions_per_id() {
+    let out = common::compare(&[
+        common::seeds().as_os_str(),
+        "--list-indicators".as_ref(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let mmr = rows
+        .iter()
+        .find(|r| &r[0] == "maternal_mortality_ratio")
+        .unwrap();
+    assert_eq!(
+        (&mmr[1], &mmr[2], &mmr[3], &mmr[4]),
+        ("孕产妇死亡率", "maternal_child_health", "lower", "/10万")
+    );
+    let (targets, regions): (usize, usize) = (mmr[5].parse().unwrap(), mmr[6].parse().unwrap());
+    assert!(targets >= 3 && regions >= 2, "{targets} {regions}");
+    // Most used first.
+    let counts: Vec<usize> = rows.iter().map(|r| r[5].parse().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]));
+    // The table ends with the share of targets that carry an id.
+    let table = common::compare(&[common::seeds().as_os_str(), "--list-indicators".as_ref()]);
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        table
+            .lines()
+            .last()
+            .unwrap()
+            .contains("targets carry an id"),
+        "{table}"
+    );
+}
