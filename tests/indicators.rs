@@ -1,0 +1,40 @@
+//! The indicator taxonomy (patterns/indicators.tsv) read through the keys every comparison
+//! uses: each case of tests/fixtures/indicators/*.tsv names a wording and the id it must get, or
+//! `-` for a near miss that must get none (a wrong id is worse than none). A new case needs no
+//! code: add a line.
+
+mod common;
+
+use policy_targets::compare::Keys;
+use policy_targets::normalize::Converter;
+use policy_targets::patterns::{rows, Patterns};
+use policy_targets::region::RegionTable;
+
+#[test]
+fn every_case_gets_its_id_and_near_misses_none() {
+    let patterns = Patterns::embedded().unwrap();
+    let converter = Converter::new().unwrap();
+    let (file, text) = patterns.sources.get("regions.tsv");
+    let regions = RegionTable::parse(text, file).unwrap();
+    let keys = Keys::new(&converter, &regions, &patterns);
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for path in common::files_ending(&common::root().join("tests/fixtures/indicators"), ".tsv") {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for row in rows(&text) {
+            let (name, want) = (row.cols[0], row.cols[1]);
+            let want = (want != "-").then_some(want);
+            let got = keys.lexicon_id(name);
+            if got != want {
+                failures.push(format!(
+                    "{}:{}: {name}: want {want:?}, got {got:?}",
+                    path.display(),
+                    row.line
+                ));
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40, "{checked} cases");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
