@@ -29,6 +29,19 @@ pub struct DocOutput {
     pub text: Option<String>,
 }
 
+impl DocOutput {
+    /// The output of a document that could not be read: its document record with the error, no
+    /// records.
+    pub fn failed(path: &str, doc_id: String, bytes: u64, error: String) -> DocOutput {
+        DocOutput {
+            document: empty_record(path, doc_id, bytes, error),
+            targets: Vec::new(),
+            milestones: Vec::new(),
+            text: None,
+        }
+    }
+}
+
 /// Totals of a run, for --stats.
 #[derive(Debug, Clone, Default)]
 pub struct Totals {
@@ -77,12 +90,7 @@ pub fn process_path(engine: &Engine, path: &Path) -> DocOutput {
     let shown = crate::walk::path_text(path);
     match std::fs::read(path) {
         Ok(bytes) => process_guarded(engine, &shown, &bytes),
-        Err(e) => DocOutput {
-            document: empty_record(&shown, String::new(), 0, e.to_string()),
-            targets: Vec::new(),
-            milestones: Vec::new(),
-            text: None,
-        },
+        Err(e) => DocOutput::failed(&shown, String::new(), 0, e.to_string()),
     }
 }
 
@@ -131,17 +139,12 @@ pub fn process_guarded(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
                 .with(|f| f.borrow_mut().take())
                 .map(|a| format!(" (at {a})"))
                 .unwrap_or_default();
-            DocOutput {
-                document: empty_record(
-                    path,
-                    doc_id(bytes),
-                    bytes.len() as u64,
-                    format!("internal error while extracting{at}: {first}"),
-                ),
-                targets: Vec::new(),
-                milestones: Vec::new(),
-                text: None,
-            }
+            DocOutput::failed(
+                path,
+                doc_id(bytes),
+                bytes.len() as u64,
+                format!("internal error while extracting{at}: {first}"),
+            )
         }
     }
 }
@@ -153,14 +156,9 @@ pub fn process_bytes(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
     let converted = match engine.formats.convert(path, bytes) {
         Ok(c) => c,
         Err(refused) => {
-            let mut document = empty_record(path, id, bytes.len() as u64, refused.0);
-            document.format = engine.formats.format_of(path, bytes).map(str::to_string);
-            return DocOutput {
-                document,
-                targets: Vec::new(),
-                milestones: Vec::new(),
-                text: None,
-            };
+            let mut out = DocOutput::failed(path, id, bytes.len() as u64, refused.0);
+            out.document.format = engine.formats.format_of(path, bytes).map(str::to_string);
+            return out;
         }
     };
     let norm = normalize::normalize(&converted.text, &engine.converter);
@@ -444,17 +442,12 @@ pub fn run_items(
                             }
                             let out = match &items[i] {
                                 Item::File(p) => process_path(engine, p),
-                                Item::Error(p, reason) => DocOutput {
-                                    document: empty_record(
-                                        &crate::walk::path_text(p),
-                                        String::new(),
-                                        0,
-                                        reason.clone(),
-                                    ),
-                                    targets: Vec::new(),
-                                    milestones: Vec::new(),
-                                    text: None,
-                                },
+                                Item::Error(p, reason) => DocOutput::failed(
+                                    &crate::walk::path_text(p),
+                                    String::new(),
+                                    0,
+                                    reason.clone(),
+                                ),
                             };
                             let mut f = Finished::lock(finished);
                             f.docs.insert(i, out);

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::config::{build_pool, Engine};
 use crate::exit::{EXIT_FATAL, EXIT_FILE_ERRORS, EXIT_OK};
 use crate::pipeline::{process_guarded, DocOutput};
-use crate::record::{DocumentRecord, WriteJson};
+use crate::record::WriteJson;
 
 #[derive(clap::Args, Debug)]
 pub struct StreamArgs {
@@ -208,34 +208,7 @@ fn read_batches(
 /// The records of one input line: a document read as `extract` reads a file of that name and
 /// those bytes, or a document record holding why the line is not one.
 fn process_line(engine: &Engine, n: usize, line: &[u8]) -> DocOutput {
-    let bad = |path: String, why: String| DocOutput {
-        document: DocumentRecord {
-            doc_id: String::new(),
-            path,
-            kind: "document".into(),
-            bytes: 0,
-            chars: None,
-            format: None,
-            encoding: None,
-            script: None,
-            title: None,
-            issuer: None,
-            doc_number: None,
-            date: None,
-            region: None,
-            region_code: None,
-            province: None,
-            prefecture: None,
-            region_candidates: Vec::new(),
-            attachments: Vec::new(),
-            targets: 0,
-            milestones: 0,
-            error: Some(why),
-        },
-        targets: Vec::new(),
-        milestones: Vec::new(),
-        text: None,
-    };
+    let bad = |path: String, why: String| DocOutput::failed(&path, String::new(), 0, why);
     let input: Input = match serde_json::from_slice(line) {
         Ok(i) => i,
         Err(e) => {

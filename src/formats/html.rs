@@ -14,6 +14,35 @@ use super::{tidy_lines, Attachment, Converted, FormatRules, Hints};
 use crate::decode::Refused;
 use crate::normalize::is_wide;
 
+/// The reader's own selectors, parsed once per process.
+struct Selectors {
+    body: Selector,
+    frames: Selector,
+    refresh: Selector,
+    meta: Selector,
+    links: Selector,
+    headings: Selector,
+    title: Selector,
+    h1: Selector,
+}
+
+fn selectors() -> &'static Selectors {
+    static SELECTORS: std::sync::OnceLock<Selectors> = std::sync::OnceLock::new();
+    SELECTORS.get_or_init(|| {
+        let sel = |s: &str| Selector::parse(s).expect("a fixed selector");
+        Selectors {
+            body: sel("body"),
+            frames: sel("frame, iframe"),
+            refresh: sel("meta[http-equiv]"),
+            meta: sel("meta[name], meta[property]"),
+            links: sel("a[href]"),
+            headings: sel("h1, h2, h3"),
+            title: sel("title"),
+            h1: sel("h1"),
+        }
+    })
+}
+
 /// Read an HTML page.
 pub fn convert(rules: &FormatRules, bytes: &[u8]) -> Result<Converted, Refused> {
     if bytes.is_empty() {
@@ -218,8 +247,7 @@ fn main_element<'a>(doc: &'a Html, rules: &FormatRules, counts: &Counts) -> Opti
             return Some(best);
         }
     }
-    let body = Selector::parse("body").expect("selector");
-    let mut node = doc.select(&body).next()?;
+    let mut node = doc.select(&selectors().body).next()?;
     loop {
         let total = counts.weight(node.id());
         // Only into an element that holds blocks: a single paragraph is not the notice (its
@@ -238,12 +266,11 @@ fn main_element<'a>(doc: &'a Html, rules: &FormatRules, counts: &Counts) -> Opti
 
 /// Why a page gives no text: a frame set, a redirect, or nothing found.
 fn no_text_reason(doc: &Html) -> String {
-    let sel = |s: &str| Selector::parse(s).expect("selector");
-    if let Some(f) = doc.select(&sel("frame, iframe")).next() {
+    if let Some(f) = doc.select(&selectors().frames).next() {
         let src = f.attr("src").unwrap_or("");
         return format!("the page has no text of its own: it only frames {src:?}; save the framed page and read that");
     }
-    if let Some(m) = doc.select(&sel("meta[http-equiv]")).find(|m| {
+    if let Some(m) = doc.select(&selectors().refresh).find(|m| {
         m.attr("http-equiv")
             .is_some_and(|v| v.eq_ignore_ascii_case("refresh"))
     }) {
@@ -442,28 +469,26 @@ impl Renderer {
 /// (发布时间：…, 来源：…).
 fn hints(doc: &Html, rules: &FormatRules, page_text: &str, around: ElementRef<'_>) -> Hints {
     let meta = |names: &[String]| -> Option<String> {
-        let sel = Selector::parse("meta[name], meta[property]").expect("selector");
-        doc.select(&sel).find_map(|m| {
+        doc.select(&selectors().meta).find_map(|m| {
             let n = m.attr("name").or(m.attr("property"))?.to_ascii_lowercase();
             let c = m.attr("content")?.trim();
             (names.contains(&n) && !c.is_empty()).then(|| c.to_string())
         })
     };
     let one_line = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let heading = |scope: ElementRef<'_>, css: &str, min: usize| -> Option<String> {
-        let sel = Selector::parse(css).expect("selector");
+    let heading = |scope: ElementRef<'_>, sel: &Selector, min: usize| -> Option<String> {
         scope
-            .select(&sel)
+            .select(sel)
             .map(|h| one_line(h.text().collect()))
             .find(|t| t.chars().count() >= min)
     };
     let title = meta(&rules.meta_title)
-        .or_else(|| heading(around, "h1, h2, h3", 8))
+        .or_else(|| heading(around, &selectors().headings, 8))
         .or_else(|| {
-            let t = heading(doc.root_element(), "title", 4)?;
+            let t = heading(doc.root_element(), &selectors().title, 4)?;
             Some(without_site(&t, &rules.title_separator))
         })
-        .or_else(|| heading(doc.root_element(), "h1", 8))
+        .or_else(|| heading(doc.root_element(), &selectors().h1, 8))
         .map(one_line);
     let date = meta(&rules.meta_date)
         .and_then(|d| iso_date(&d))
@@ -545,10 +570,9 @@ fn iso_date(s: &str) -> Option<String> {
 /// the side bars): an address ending in an attachment's file ending, or link text opening with
 /// 附件; each address once, in page order.
 fn attachments(scope: ElementRef<'_>, rules: &FormatRules) -> Vec<Attachment> {
-    let sel = Selector::parse("a[href]").expect("selector");
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for a in scope.select(&sel) {
+    for a in scope.select(&selectors().links) {
         let href = a.attr("href").unwrap_or("").trim();
         if href.is_empty() || href.starts_with("javascript:") || href.starts_with('#') {
             continue;
