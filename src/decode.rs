@@ -52,6 +52,24 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Refused> {
     })
 }
 
+/// [`decode`], taking the bytes: a plain UTF-8 text (no byte-order mark, no NUL byte) becomes
+/// the text in place, without a copy of a file that may be very long.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, Refused> {
+    let marked = SIGNATURES.iter().any(|(sig, _)| bytes.starts_with(sig))
+        || [&b"\xFF\xFE"[..], b"\xFE\xFF", b"\xEF\xBB\xBF"]
+            .iter()
+            .any(|bom| bytes.starts_with(bom));
+    if bytes.is_empty() || marked || memchr_nul(&bytes).is_some() || from_utf8(&bytes).is_err() {
+        return decode(&bytes);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| Refused(e.to_string()))?;
+    Ok(Decoded {
+        text: universal_newlines(text),
+        encoding: "utf-8",
+        warning: None,
+    })
+}
+
 fn decode_raw(bytes: &[u8]) -> Result<Decoded, Refused> {
     if bytes.is_empty() {
         return Err(Refused("empty file".into()));
@@ -209,5 +227,40 @@ mod tests {
         let d = decode(&b).unwrap();
         assert!(d.warning.is_some());
         assert!(d.text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones_do() {
+        let (gb, _, _) = GB18030.encode(SAMPLE);
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(SAMPLE.as_bytes());
+        let mut le = vec![0xFF, 0xFE];
+        for u in SAMPLE.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        let cases: Vec<Vec<u8>> = vec![
+            SAMPLE.as_bytes().to_vec(),
+            "一\r\n二\r三\n".as_bytes().to_vec(),
+            gb.into_owned(),
+            bom,
+            le,
+            b"\xE4\xB8\x80\xFF\xFE tail".to_vec(),
+            b"text\0with a NUL".to_vec(),
+            b"%PDF-1.7\n".to_vec(),
+            Vec::new(),
+        ];
+        for bytes in cases {
+            let (a, b) = (decode(&bytes), decode_owned(bytes.clone()));
+            match (a, b) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!(
+                        (a.text, a.encoding, a.warning),
+                        (b.text, b.encoding, b.warning)
+                    )
+                }
+                (Err(a), Err(b)) => assert_eq!(a.0, b.0),
+                (a, b) => panic!("{bytes:?}: {:?} against {:?}", a.is_ok(), b.is_ok()),
+            }
+        }
     }
 }

@@ -89,7 +89,7 @@ fn empty_record(path: &str, doc_id: String, bytes: u64, error: String) -> Docume
 pub fn process_path(engine: &Engine, path: &Path) -> DocOutput {
     let shown = crate::walk::path_text(path);
     match std::fs::read(path) {
-        Ok(bytes) => process_guarded(engine, &shown, &bytes),
+        Ok(bytes) => process_guarded(engine, &shown, bytes),
         Err(e) => DocOutput::failed(&shown, String::new(), 0, e.to_string()),
     }
 }
@@ -117,12 +117,13 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// [`process_bytes`], with a failure inside extraction turned into this file's error instead
+/// [`process_owned`], with a failure inside extraction turned into this file's error instead
 /// of stopping the batch.
-pub fn process_guarded(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
+pub fn process_guarded(engine: &Engine, path: &str, bytes: Vec<u8>) -> DocOutput {
+    let (id, len) = (doc_id(&bytes), bytes.len() as u64);
     IN_DOCUMENT.with(|f| f.set(true));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        process_bytes(engine, path, bytes)
+        process_owned(engine, path, bytes)
     }));
     IN_DOCUMENT.with(|f| f.set(false));
     match result {
@@ -141,8 +142,8 @@ pub fn process_guarded(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
                 .unwrap_or_default();
             DocOutput::failed(
                 path,
-                doc_id(bytes),
-                bytes.len() as u64,
+                id,
+                len,
                 format!("internal error while extracting{at}: {first}"),
             )
         }
@@ -153,21 +154,70 @@ pub fn process_guarded(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
 /// content does not).
 pub fn process_bytes(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
     let id = doc_id(bytes);
-    let converted = match engine.formats.convert(path, bytes) {
+    let converted = engine.formats.convert(path, bytes);
+    let failed_format = || engine.formats.format_of(path, bytes).map(str::to_string);
+    process_converted(
+        engine,
+        path,
+        id,
+        bytes.len() as u64,
+        converted,
+        failed_format,
+    )
+}
+
+/// [`process_bytes`], taking the bytes: a plain text file becomes its text in place, so that a
+/// very long one is not held twice.
+pub fn process_owned(engine: &Engine, path: &str, bytes: Vec<u8>) -> DocOutput {
+    let (id, len) = (doc_id(&bytes), bytes.len() as u64);
+    let format = engine.formats.format_of(path, &bytes).map(str::to_string);
+    let converted = engine.formats.convert_owned(path, bytes);
+    process_converted(engine, path, id, len, converted, || format)
+}
+
+fn process_converted(
+    engine: &Engine,
+    path: &str,
+    id: String,
+    len: u64,
+    converted: std::result::Result<crate::formats::Converted, crate::decode::Refused>,
+    failed_format: impl FnOnce() -> Option<String>,
+) -> DocOutput {
+    let converted = match converted {
         Ok(c) => c,
         Err(refused) => {
-            let mut out = DocOutput::failed(path, id, bytes.len() as u64, refused.0);
-            out.document.format = engine.formats.format_of(path, bytes).map(str::to_string);
+            let mut out = DocOutput::failed(path, id, len, refused.0);
+            out.document.format = failed_format();
             return out;
         }
     };
-    let norm = normalize::normalize(&converted.text, &engine.converter);
-    let doc = Document::new(&converted.text, &norm.text);
-    let ex = engine
-        .extractor
-        .extract(&converted.text, &norm.text, &engine.segmenter);
-    let (targets, milestones) = records(engine, &doc, &ex, path, &id);
-    let m = &ex.meta;
+    let (meta, script, chars, targets, milestones, pieces) =
+        match pieces(&converted.text, &engine.pieces) {
+            None => {
+                let norm = normalize::normalize(&converted.text, &engine.converter);
+                let doc = Document::new(&converted.text, &norm.text);
+                let ex = engine
+                    .extractor
+                    .extract(&converted.text, &norm.text, &engine.segmenter);
+                let (targets, milestones) = records(engine, &doc, &ex, path, &id);
+                (ex.meta, norm.script, doc.chars(), targets, milestones, 1)
+            }
+            Some(cuts) => in_pieces(engine, &converted.text, &cuts, path, &id),
+        };
+    let warning = match (converted.warning, pieces) {
+        (w, 1) => w,
+        (w, n) => {
+            let note = format!(
+                "a text of {} bytes (over {}) was read in {n} pieces of at most {} bytes cut at \
+                 line ends: time scopes, tables and duplicates are not carried across a cut",
+                converted.text.len(),
+                engine.pieces.over,
+                engine.pieces.size
+            );
+            Some(w.map_or(note.clone(), |w| format!("{w}; {note}")))
+        }
+    };
+    let m = &meta;
     // What the page states outside its text fills what the text does not say.
     let hints = &converted.hints;
     // In the original script, as the text's own title and issuer are.
@@ -177,11 +227,11 @@ pub fn process_bytes(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
             doc_id: id,
             path: path.to_string(),
             kind: "document".to_string(),
-            bytes: bytes.len() as u64,
-            chars: Some(doc.chars()),
+            bytes: len,
+            chars: Some(chars),
             format: Some(converted.format.to_string()),
             encoding: converted.encoding.map(str::to_string),
-            script: Some(norm.script.as_str().to_string()),
+            script: Some(script.as_str().to_string()),
             title: m.title.clone().or_else(|| hint(&hints.title)),
             issuer: m.issuer.clone().or_else(|| hint(&hints.publisher)),
             doc_number: m.doc_number.clone(),
@@ -201,12 +251,104 @@ pub fn process_bytes(engine: &Engine, path: &str, bytes: &[u8]) -> DocOutput {
                 .collect(),
             targets: targets.len(),
             milestones: milestones.len(),
-            error: converted.warning,
+            error: warning,
         },
         targets,
         milestones,
         text: engine.keep_text.then_some(converted.text),
     }
+}
+
+/// Where a text too long to read whole is cut: byte ranges of at most `size` bytes each, ending
+/// after a line break (else after a 。, else at a char), or `None` for a text of at most `over`
+/// bytes, read whole.
+fn pieces(text: &str, limits: &crate::config::Pieces) -> Option<Vec<(usize, usize)>> {
+    if text.len() <= limits.over {
+        return None;
+    }
+    let size = limits.size.max(64);
+    let mut cuts = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let mut limit = start + size;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        // Never a piece of less than half the size when a later break would do.
+        let half = window.len() / 2;
+        let end = memchr::memrchr(b'\n', window.as_bytes())
+            .filter(|&i| i >= half)
+            .map(|i| i + 1)
+            .or_else(|| {
+                window
+                    .rfind('。')
+                    .filter(|&i| i >= half)
+                    .map(|i| i + '。'.len_utf8())
+            })
+            .unwrap_or(window.len());
+        cuts.push((start, start + end));
+        start += end;
+    }
+    cuts.push((start, text.len()));
+    Some(cuts)
+}
+
+type PieceOutput = (
+    crate::extract::metadata::DocMeta,
+    normalize::Script,
+    usize,
+    Vec<TargetRecord>,
+    Vec<MilestoneRecord>,
+    usize,
+);
+
+/// Read a very long text piece by piece (only one piece's working set in memory at a time),
+/// with the metadata of the whole document (its head and tail), and the records' offsets and
+/// lines counted from the start of the whole text. The script is the first piece's.
+fn in_pieces(
+    engine: &Engine,
+    text: &str,
+    cuts: &[(usize, usize)],
+    path: &str,
+    id: &str,
+) -> PieceOutput {
+    let meta = {
+        let (head_tail, _) = crate::extract::head_and_tail(text, text);
+        let norm = normalize::normalize(&head_tail, &engine.converter);
+        engine.extractor.metadata(&head_tail, &norm.text)
+    };
+    let (mut targets, mut milestones) = (Vec::new(), Vec::new());
+    let (mut chars, mut lines) = (0, 0);
+    let mut script = None;
+    for &(s, e) in cuts {
+        let piece = &text[s..e];
+        let norm = normalize::normalize(piece, &engine.converter);
+        let doc = Document::new(piece, &norm.text);
+        let ex = engine
+            .extractor
+            .extract_with(&norm.text, &engine.segmenter, meta.clone());
+        let (t, m) = records(engine, &doc, &ex, path, id);
+        for mut r in t {
+            r.start += chars;
+            r.end += chars;
+            r.line += lines;
+            r.duplicate_of = r.duplicate_of.map(|d| d + chars);
+            targets.push(r);
+        }
+        for mut r in m {
+            r.start += chars;
+            r.end += chars;
+            r.line += lines;
+            r.duplicate_of = r.duplicate_of.map(|d| d + chars);
+            milestones.push(r);
+        }
+        chars += doc.chars();
+        lines += memchr::memchr_iter(b'\n', piece.as_bytes()).count();
+        script.get_or_insert(norm.script);
+    }
+    let script = script.expect("a long text has pieces");
+    (meta, script, chars, targets, milestones, cuts.len())
 }
 
 fn simplified(engine: &Engine, s: &str) -> String {
@@ -763,5 +905,80 @@ mod tests {
             run_items(&engine, Vec::new(), &pool(2), &mut sink, &mut |_, _, _| ()).unwrap();
         assert!(sink.paths.is_empty());
         assert_eq!(totals.files, 0);
+    }
+
+    #[test]
+    fn a_long_text_is_cut_after_line_breaks_into_pieces_that_cover_it() {
+        let limits = crate::config::Pieces {
+            over: 1000,
+            size: 300,
+        };
+        assert!(pieces(&"字".repeat(333), &limits).is_none());
+        let lines: String = (0..400).map(|i| format!("第{i}行，目标{i}%。\n")).collect();
+        let one_line = lines.replace('\n', "");
+        let no_stop = "字".repeat(2000);
+        for text in [&lines, &one_line, &no_stop] {
+            let cuts = pieces(text, &limits).expect("over the limit");
+            assert_eq!(cuts[0].0, 0);
+            assert_eq!(cuts.last().unwrap().1, text.len());
+            for w in cuts.windows(2) {
+                assert_eq!(w[0].1, w[1].0, "contiguous");
+            }
+            for &(s, e) in &cuts {
+                assert!(e - s <= 300 && e > s, "{s}..{e}");
+                let piece = &text[s..e];
+                if text.contains('\n') {
+                    assert!(piece.ends_with('\n') || e == text.len(), "{piece}");
+                } else if text.contains('。') {
+                    assert!(piece.ends_with('。') || e == text.len(), "{piece}");
+                }
+            }
+        }
+    }
+
+    /// A text over the limit read in pieces: records whose offsets, lines and quotes are those
+    /// of the whole text, every target of each copy of a seed found, the metadata of the whole
+    /// and a warning that names the cut.
+    #[test]
+    fn a_long_text_read_in_pieces_keeps_offsets_lines_and_records() {
+        let mut engine = Engine::new(None).unwrap();
+        let seed = std::fs::read_to_string("seeds/001_46e6eaec03570da9.txt").unwrap();
+        let whole = process_bytes(&engine, "seed.txt", seed.as_bytes());
+        assert!(whole.document.error.is_none());
+        let copies = 6;
+        let text = format!("{seed}\n").repeat(copies);
+        engine.pieces = crate::config::Pieces {
+            over: seed.len() * 2,
+            size: seed.len() + 1,
+        };
+        let out = process_bytes(&engine, "long.txt", text.as_bytes());
+        let warning = out.document.error.as_deref().unwrap_or_default();
+        assert!(warning.contains(&format!("{copies} pieces")), "{warning}");
+        assert_eq!(out.document.title, whole.document.title);
+        assert_eq!(out.document.chars, Some(text.chars().count()));
+        assert_eq!(out.targets.len(), copies * whole.targets.len());
+        let chars: Vec<char> = text.chars().collect();
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(
+                chars
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| **c == '\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        let seed_chars = seed.chars().count() + 1;
+        for (k, t) in out.targets.iter().enumerate() {
+            let quote: String = chars[t.start..t.end].iter().collect();
+            assert_eq!(quote, t.quote);
+            assert_eq!(t.line, line_starts.partition_point(|&s| s <= t.start));
+            let w = &whole.targets[k % whole.targets.len()];
+            assert_eq!(t.start, w.start + (k / whole.targets.len()) * seed_chars);
+            assert_eq!(
+                (&t.indicator, &t.value, &t.unit, t.year, &t.region),
+                (&w.indicator, &w.value, &w.unit, w.year, &w.region)
+            );
+        }
+        assert_eq!(out.milestones.len(), copies * whole.milestones.len());
     }
 }

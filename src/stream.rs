@@ -257,7 +257,7 @@ fn process_line(engine: &Engine, n: usize, line: &[u8]) -> DocOutput {
             )
         }
     };
-    process_guarded(engine, &path, &bytes)
+    process_guarded(engine, &path, bytes)
 }
 
 #[cfg(test)]

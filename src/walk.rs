@@ -79,11 +79,12 @@ impl Item {
     }
 }
 
-/// A path as the records write it: as it is when it is UTF-8; otherwise losslessly, each byte of
-/// an invalid sequence as `\xHH` and each backslash as `\\` (so that the name can be turned
-/// back into the bytes of the file's name).
+/// A path as the records write it: as it is when it is UTF-8 without a backslash; otherwise
+/// losslessly, each byte of an invalid sequence as `\xHH` and each backslash as `\\`, so that the
+/// name turns back into the bytes of the file's name and two names never give one text (a UTF-8
+/// name spelling `\xff` is written `\\xff`). Elsewhere than on Unix, as the system shows it.
 pub fn path_text(p: &Path) -> String {
-    if let Some(s) = p.to_str() {
+    if let Some(s) = p.to_str().filter(|s| !cfg!(unix) || !s.contains('\\')) {
         return s.to_string();
     }
     #[cfg(unix)]
@@ -273,5 +274,42 @@ mod tests {
         let t = path_text(p);
         assert_eq!(t, "/d/a\\\\b\\xff\\xfe\\xe5\\x8f.txt");
         assert_eq!(path_text(Path::new("/d/孕产.txt")), "/d/孕产.txt");
+        // A UTF-8 name that spells an escape is not the name with that byte.
+        let spelled = path_text(Path::new("/d/a\\xff.txt"));
+        let byte = path_text(Path::new(std::ffi::OsStr::from_bytes(b"/d/a\xff.txt")));
+        assert_eq!(spelled, "/d/a\\\\xff.txt");
+        assert_eq!(byte, "/d/a\\xff.txt");
+        // Every escaped text turns back into its name's bytes.
+        for name in [
+            &b"/d/a\\xff.txt"[..],
+            b"/d/a\xff.txt",
+            b"/d/\\\\\xfe",
+            b"/d/\xe5\x8f\\",
+        ] {
+            let t = path_text(Path::new(std::ffi::OsStr::from_bytes(name)));
+            assert_eq!(unescape(&t), name, "{t}");
+        }
+    }
+
+    fn unescape(t: &str) -> Vec<u8> {
+        let (mut out, mut rest) = (Vec::new(), t.as_bytes());
+        while let Some((&b, tail)) = rest.split_first() {
+            match (b, tail.first()) {
+                (b'\\', Some(b'x')) => {
+                    let hex = std::str::from_utf8(&tail[1..3]).unwrap();
+                    out.push(u8::from_str_radix(hex, 16).unwrap());
+                    rest = &tail[3..];
+                }
+                (b'\\', Some(b'\\')) => {
+                    out.push(b'\\');
+                    rest = &tail[1..];
+                }
+                _ => {
+                    out.push(b);
+                    rest = tail;
+                }
+            }
+        }
+        out
     }
 }

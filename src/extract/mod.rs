@@ -187,12 +187,20 @@ impl Extractor {
 
     /// Extract everything from one document.
     pub fn extract(&self, original: &str, norm: &str, seg: &Segmenter) -> Extraction {
-        let meta = {
-            // The metadata live in the head and the signature at the end; a long document is
-            // read as its first and last lines only (both texts cut at the same chars).
-            let (o, n) = head_and_tail(original, norm);
-            metadata::extract(&o, &n, &self.meta_rules, &self.regions)
-        };
+        let meta = self.metadata(original, norm);
+        self.extract_with(norm, seg, meta)
+    }
+
+    /// The document's metadata. They live in the head and the signature at the end; a long
+    /// document is read as its first and last lines only (both texts cut at the same chars).
+    pub fn metadata(&self, original: &str, norm: &str) -> DocMeta {
+        let (o, n) = head_and_tail(original, norm);
+        metadata::extract(&o, &n, &self.meta_rules, &self.regions)
+    }
+
+    /// Extract the targets and milestones of a text whose metadata are known (a whole document,
+    /// or one piece of a very long one, read with the metadata of the whole).
+    pub fn extract_with(&self, norm: &str, seg: &Segmenter, meta: DocMeta) -> Extraction {
         // Relative words (今年) are anchored on the date of issue, or on the year of the title
         // (2015年国务院政府工作报告) when the document states no date.
         let title_year = meta.title.as_deref().and_then(|t| {
@@ -593,7 +601,7 @@ impl Extractor {
 
 /// The first 6,000 and last 2,000 chars of a long document (at line breaks), from both of its
 /// texts; a short one whole.
-fn head_and_tail<'a>(
+pub fn head_and_tail<'a>(
     original: &'a str,
     norm: &'a str,
 ) -> (std::borrow::Cow<'a, str>, std::borrow::Cow<'a, str>) {

@@ -298,6 +298,27 @@ impl FormatRules {
         }
     }
 
+    /// [`FormatRules::convert`], taking the bytes: a plain text file becomes its text without
+    /// a copy (the bytes of other formats are let go once read).
+    pub fn convert_owned(
+        &self,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> std::result::Result<Converted, Refused> {
+        if !matches!(self.kind(name, &bytes), Kind::Text) {
+            return self.convert(name, &bytes);
+        }
+        let ext = extension(name).unwrap_or_default();
+        let d = decode::decode_owned(bytes)?;
+        Ok(Converted {
+            text: d.text,
+            format: format_of_ext(&ext),
+            encoding: Some(d.encoding),
+            warning: d.warning,
+            ..Converted::default()
+        })
+    }
+
     /// Read `bytes` (of a file named `name`) into a document's text.
     pub fn convert(&self, name: &str, bytes: &[u8]) -> std::result::Result<Converted, Refused> {
         let ext = extension(name).unwrap_or_default();
