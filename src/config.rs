@@ -20,25 +20,7 @@ pub struct Engine {
     /// Keep each document's text in its output (for `extract --text-dir`).
     pub keep_text: bool,
     /// When a text is too long to read whole.
-    pub pieces: Pieces,
-}
-
-/// A text of more than `over` bytes (no policy notice is near it: a dump or an archive joined
-/// into one file) is read in pieces of at most `size` bytes, so that the memory a document
-/// needs stays a small multiple of its size.
-#[derive(Debug, Clone, Copy)]
-pub struct Pieces {
-    pub over: usize,
-    pub size: usize,
-}
-
-impl Default for Pieces {
-    fn default() -> Pieces {
-        Pieces {
-            over: 8 << 20,
-            size: 1 << 20,
-        }
-    }
+    pub pieces: crate::pieces::Pieces,
 }
 
 impl Engine {
@@ -79,7 +61,7 @@ impl Engine {
                 extractor,
                 formats,
                 keep_text: false,
-                pieces: Pieces::default(),
+                pieces: crate::pieces::Pieces::default(),
             },
             done,
         ))

@@ -55,11 +55,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Refused> {
 /// [`decode`], taking the bytes: a plain UTF-8 text (no byte-order mark, no NUL byte) becomes
 /// the text in place, without a copy of a file that may be very long.
 pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, Refused> {
-    let marked = SIGNATURES.iter().any(|(sig, _)| bytes.starts_with(sig))
-        || [&b"\xFF\xFE"[..], b"\xFE\xFF", b"\xEF\xBB\xBF"]
-            .iter()
-            .any(|bom| bytes.starts_with(bom));
-    if bytes.is_empty() || marked || memchr_nul(&bytes).is_some() || from_utf8(&bytes).is_err() {
+    if bytes.is_empty()
+        || is_marked(&bytes)
+        || memchr_nul(&bytes).is_some()
+        || from_utf8(&bytes).is_err()
+    {
         return decode(&bytes);
     }
     let text = String::from_utf8(bytes).map_err(|e| Refused(e.to_string()))?;
@@ -68,6 +68,15 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, Refused> {
         encoding: "utf-8",
         warning: None,
     })
+}
+
+/// Whether the bytes open with a byte-order mark or the signature of a binary format (what
+/// makes them other than plain UTF-8 text before any other test).
+pub fn is_marked(bytes: &[u8]) -> bool {
+    SIGNATURES.iter().any(|(sig, _)| bytes.starts_with(sig))
+        || [&b"\xFF\xFE"[..], b"\xFE\xFF", b"\xEF\xBB\xBF"]
+            .iter()
+            .any(|bom| bytes.starts_with(bom))
 }
 
 fn decode_raw(bytes: &[u8]) -> Result<Decoded, Refused> {

@@ -21,6 +21,7 @@ pub mod indicators;
 pub mod normalize;
 pub mod outdir;
 pub mod patterns;
+pub mod pieces;
 pub mod pipeline;
 pub mod printer;
 pub mod record;

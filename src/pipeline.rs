@@ -13,6 +13,7 @@ use crate::document::Document;
 use crate::error::Result;
 use crate::extract::Extraction;
 use crate::normalize;
+use crate::pieces;
 use crate::printer::AtomicFile;
 use crate::record::{
     json_number, AttachmentRecord, DocumentRecord, MilestoneRecord, Normalized, TargetRecord,
@@ -88,6 +89,19 @@ fn empty_record(path: &str, doc_id: String, bytes: u64, error: String) -> Docume
 /// Read and process one file.
 pub fn process_path(engine: &Engine, path: &Path) -> DocOutput {
     let shown = crate::walk::path_text(path);
+    // A long plain text file is read from disk a piece at a time (unless its text is kept).
+    let is_text = |head: &[u8]| engine.formats.kind(&shown, head) == crate::formats::Kind::Text;
+    if !engine.keep_text {
+        match pieces::survey(path, &engine.pieces) {
+            Ok(Some(long)) if is_text(long.ends.as_bytes()) => {
+                return guarded(&shown, long.doc_id.clone(), long.bytes, || {
+                    long_file(engine, &shown, long)
+                })
+            }
+            Ok(_) => {}
+            Err(e) => return DocOutput::failed(&shown, String::new(), 0, e.to_string()),
+        }
+    }
     match std::fs::read(path) {
         Ok(bytes) => process_guarded(engine, &shown, bytes),
         Err(e) => DocOutput::failed(&shown, String::new(), 0, e.to_string()),
@@ -121,10 +135,13 @@ pub fn install_panic_hook() {
 /// of stopping the batch.
 pub fn process_guarded(engine: &Engine, path: &str, bytes: Vec<u8>) -> DocOutput {
     let (id, len) = (doc_id(&bytes), bytes.len() as u64);
+    guarded(path, id.clone(), len, || process_owned(engine, path, bytes))
+}
+
+/// Run `process` with a failure inside it turned into the document's error.
+fn guarded(path: &str, id: String, len: u64, process: impl FnOnce() -> DocOutput) -> DocOutput {
     IN_DOCUMENT.with(|f| f.set(true));
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        process_owned(engine, path, bytes)
-    }));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(process));
     IN_DOCUMENT.with(|f| f.set(false));
     match result {
         Ok(out) => out,
@@ -191,28 +208,54 @@ fn process_converted(
             return out;
         }
     };
-    let (meta, script, chars, targets, milestones, pieces) =
-        match pieces(&converted.text, &engine.pieces) {
-            None => {
-                let norm = normalize::normalize(&converted.text, &engine.converter);
-                let doc = Document::new(&converted.text, &norm.text);
-                let ex = engine
-                    .extractor
-                    .extract(&converted.text, &norm.text, &engine.segmenter);
-                let (targets, milestones) = records(engine, &doc, &ex, path, &id);
-                (ex.meta, norm.script, doc.chars(), targets, milestones, 1)
-            }
-            Some(cuts) => in_pieces(engine, &converted.text, &cuts, path, &id),
-        };
+    let (out, failed) = match pieces::spans(&converted.text, &engine.pieces) {
+        None => {
+            let norm = normalize::normalize(&converted.text, &engine.converter);
+            let doc = Document::new(&converted.text, &norm.text);
+            let ex = engine
+                .extractor
+                .extract(&converted.text, &norm.text, &engine.segmenter);
+            let (targets, milestones) = records(engine, &doc, &ex, path, &id);
+            (
+                (ex.meta, norm.script, doc.chars(), targets, milestones, 1),
+                None,
+            )
+        }
+        Some(cuts) => {
+            let text = &converted.text;
+            let each = cuts
+                .iter()
+                .map(|&(s, e)| Ok(std::borrow::Cow::Borrowed(&text[s..e])));
+            in_pieces(engine, &pieces::ends_of(text), each, path, &id)
+        }
+    };
+    let mut converted = converted;
+    if let Some(f) = failed {
+        converted.warning = Some(converted.warning.map_or(f.clone(), |w| format!("{w}; {f}")));
+    }
+    let text_len = converted.text.len();
+    document_output(engine, path, id, len, converted, out, text_len)
+}
+
+/// The output of a document read: its record (with a note when it was read in pieces) and its
+/// targets and milestones.
+fn document_output(
+    engine: &Engine,
+    path: &str,
+    id: String,
+    len: u64,
+    converted: crate::formats::Converted,
+    out: PieceOutput,
+    text_len: usize,
+) -> DocOutput {
+    let (meta, script, chars, targets, milestones, pieces) = out;
     let warning = match (converted.warning, pieces) {
-        (w, 1) => w,
+        (w, 0 | 1) => w,
         (w, n) => {
             let note = format!(
-                "a text of {} bytes (over {}) was read in {n} pieces of at most {} bytes cut at \
-                 line ends: time scopes, tables and duplicates are not carried across a cut",
-                converted.text.len(),
-                engine.pieces.over,
-                engine.pieces.size
+                "a text of {text_len} bytes (over {}) was read in {n} pieces of at most {} bytes \
+                 cut at line ends: time scopes, tables and duplicates are not carried across a cut",
+                engine.pieces.over, engine.pieces.size
             );
             Some(w.map_or(note.clone(), |w| format!("{w}; {note}")))
         }
@@ -259,41 +302,6 @@ fn process_converted(
     }
 }
 
-/// Where a text too long to read whole is cut: byte ranges of at most `size` bytes each, ending
-/// after a line break (else after a 。, else at a char), or `None` for a text of at most `over`
-/// bytes, read whole.
-fn pieces(text: &str, limits: &crate::config::Pieces) -> Option<Vec<(usize, usize)>> {
-    if text.len() <= limits.over {
-        return None;
-    }
-    let size = limits.size.max(64);
-    let mut cuts = Vec::new();
-    let mut start = 0;
-    while text.len() - start > size {
-        let mut limit = start + size;
-        while !text.is_char_boundary(limit) {
-            limit -= 1;
-        }
-        let window = &text[start..limit];
-        // Never a piece of less than half the size when a later break would do.
-        let half = window.len() / 2;
-        let end = memchr::memrchr(b'\n', window.as_bytes())
-            .filter(|&i| i >= half)
-            .map(|i| i + 1)
-            .or_else(|| {
-                window
-                    .rfind('。')
-                    .filter(|&i| i >= half)
-                    .map(|i| i + '。'.len_utf8())
-            })
-            .unwrap_or(window.len());
-        cuts.push((start, start + end));
-        start += end;
-    }
-    cuts.push((start, text.len()));
-    Some(cuts)
-}
-
 type PieceOutput = (
     crate::extract::metadata::DocMeta,
     normalize::Script,
@@ -304,27 +312,35 @@ type PieceOutput = (
 );
 
 /// Read a very long text piece by piece (only one piece's working set in memory at a time),
-/// with the metadata of the whole document (its head and tail), and the records' offsets and
-/// lines counted from the start of the whole text. The script is the first piece's.
-fn in_pieces(
+/// with the metadata of the whole document (read from its head and tail, [`pieces::ends_text`]),
+/// and the records' offsets and lines counted from the start of the whole text. The script is
+/// the first piece's. A piece that cannot be read ends the reading with a note.
+fn in_pieces<'t>(
     engine: &Engine,
-    text: &str,
-    cuts: &[(usize, usize)],
+    ends: &str,
+    pieces: impl Iterator<Item = std::io::Result<std::borrow::Cow<'t, str>>>,
     path: &str,
     id: &str,
-) -> PieceOutput {
+) -> (PieceOutput, Option<String>) {
     let meta = {
-        let (head_tail, _) = crate::extract::head_and_tail(text, text);
-        let norm = normalize::normalize(&head_tail, &engine.converter);
-        engine.extractor.metadata(&head_tail, &norm.text)
+        let norm = normalize::normalize(ends, &engine.converter);
+        engine.extractor.metadata(ends, &norm.text)
     };
     let (mut targets, mut milestones) = (Vec::new(), Vec::new());
-    let (mut chars, mut lines) = (0, 0);
+    let (mut chars, mut lines, mut count) = (0, 0, 0);
     let mut script = None;
-    for &(s, e) in cuts {
-        let piece = &text[s..e];
-        let norm = normalize::normalize(piece, &engine.converter);
-        let doc = Document::new(piece, &norm.text);
+    let mut failed = None;
+    for piece in pieces {
+        let piece = match piece {
+            Ok(p) => p,
+            Err(e) => {
+                failed = Some(format!("reading stopped after {count} pieces: {e}"));
+                break;
+            }
+        };
+        count += 1;
+        let norm = normalize::normalize(&piece, &engine.converter);
+        let doc = Document::new(&piece, &norm.text);
         let ex = engine
             .extractor
             .extract_with(&norm.text, &engine.segmenter, meta.clone());
@@ -347,8 +363,23 @@ fn in_pieces(
         lines += memchr::memchr_iter(b'\n', piece.as_bytes()).count();
         script.get_or_insert(norm.script);
     }
-    let script = script.expect("a long text has pieces");
-    (meta, script, chars, targets, milestones, cuts.len())
+    let script = script.unwrap_or(normalize::Script::Simplified);
+    ((meta, script, chars, targets, milestones, count), failed)
+}
+
+/// A long plain UTF-8 file read from disk piece by piece.
+fn long_file(engine: &Engine, path: &str, long: pieces::LongFile) -> DocOutput {
+    let ext = crate::formats::extension(path).unwrap_or_default();
+    let (id, len, ends) = (long.doc_id.clone(), long.bytes, long.ends.clone());
+    let (out, failed) = in_pieces(engine, &ends, long.pieces(&engine.pieces), path, &id);
+    let converted = crate::formats::Converted {
+        text: String::new(),
+        format: crate::formats::format_of_ext(&ext),
+        encoding: Some("utf-8"),
+        warning: failed,
+        ..crate::formats::Converted::default()
+    };
+    document_output(engine, path, id, len, converted, out, len as usize)
 }
 
 fn simplified(engine: &Engine, s: &str) -> String {
@@ -907,35 +938,6 @@ mod tests {
         assert_eq!(totals.files, 0);
     }
 
-    #[test]
-    fn a_long_text_is_cut_after_line_breaks_into_pieces_that_cover_it() {
-        let limits = crate::config::Pieces {
-            over: 1000,
-            size: 300,
-        };
-        assert!(pieces(&"字".repeat(333), &limits).is_none());
-        let lines: String = (0..400).map(|i| format!("第{i}行，目标{i}%。\n")).collect();
-        let one_line = lines.replace('\n', "");
-        let no_stop = "字".repeat(2000);
-        for text in [&lines, &one_line, &no_stop] {
-            let cuts = pieces(text, &limits).expect("over the limit");
-            assert_eq!(cuts[0].0, 0);
-            assert_eq!(cuts.last().unwrap().1, text.len());
-            for w in cuts.windows(2) {
-                assert_eq!(w[0].1, w[1].0, "contiguous");
-            }
-            for &(s, e) in &cuts {
-                assert!(e - s <= 300 && e > s, "{s}..{e}");
-                let piece = &text[s..e];
-                if text.contains('\n') {
-                    assert!(piece.ends_with('\n') || e == text.len(), "{piece}");
-                } else if text.contains('。') {
-                    assert!(piece.ends_with('。') || e == text.len(), "{piece}");
-                }
-            }
-        }
-    }
-
     /// A text over the limit read in pieces: records whose offsets, lines and quotes are those
     /// of the whole text, every target of each copy of a seed found, the metadata of the whole
     /// and a warning that names the cut.
@@ -947,7 +949,7 @@ mod tests {
         assert!(whole.document.error.is_none());
         let copies = 6;
         let text = format!("{seed}\n").repeat(copies);
-        engine.pieces = crate::config::Pieces {
+        engine.pieces = crate::pieces::Pieces {
             over: seed.len() * 2,
             size: seed.len() + 1,
         };
@@ -980,5 +982,17 @@ mod tests {
             );
         }
         assert_eq!(out.milestones.len(), copies * whole.milestones.len());
+        // The same text as a file is read from disk piece by piece, to the same output.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("long.txt");
+        std::fs::write(&file, &text).unwrap();
+        let shown = file.display().to_string();
+        assert!(pieces::survey(&file, &engine.pieces).unwrap().is_some());
+        let from_disk = process_path(&engine, &file);
+        let in_memory = process_bytes(&engine, &shown, text.as_bytes());
+        let json = |o: &DocOutput| {
+            serde_json::to_string(&(&o.document, &o.targets, &o.milestones)).unwrap()
+        };
+        assert_eq!(json(&from_disk), json(&in_memory));
     }
 }
