@@ -345,18 +345,20 @@ fn in_pieces<'t>(
             .extractor
             .extract_with(&norm.text, &engine.segmenter, meta.clone());
         let (t, m) = records(engine, &doc, &ex, path, id);
+        // Offsets and lines of the piece made those of the whole text.
+        let shift =
+            |start: &mut usize, end: &mut usize, line: &mut usize, dup: &mut Option<usize>| {
+                *start += chars;
+                *end += chars;
+                *line += lines;
+                *dup = dup.map(|d| d + chars);
+            };
         for mut r in t {
-            r.start += chars;
-            r.end += chars;
-            r.line += lines;
-            r.duplicate_of = r.duplicate_of.map(|d| d + chars);
+            shift(&mut r.start, &mut r.end, &mut r.line, &mut r.duplicate_of);
             targets.push(r);
         }
         for mut r in m {
-            r.start += chars;
-            r.end += chars;
-            r.line += lines;
-            r.duplicate_of = r.duplicate_of.map(|d| d + chars);
+            shift(&mut r.start, &mut r.end, &mut r.line, &mut r.duplicate_of);
             milestones.push(r);
         }
         chars += doc.chars();
@@ -372,13 +374,13 @@ fn long_file(engine: &Engine, path: &str, long: pieces::LongFile) -> DocOutput {
     let ext = crate::formats::extension(path).unwrap_or_default();
     let (id, len, ends) = (long.doc_id.clone(), long.bytes, long.ends.clone());
     let (out, failed) = in_pieces(engine, &ends, long.pieces(&engine.pieces), path, &id);
-    let converted = crate::formats::Converted {
+    // Its text was never held whole.
+    let decoded = crate::decode::Decoded {
         text: String::new(),
-        format: crate::formats::format_of_ext(&ext),
-        encoding: Some("utf-8"),
+        encoding: "utf-8",
         warning: failed,
-        ..crate::formats::Converted::default()
     };
+    let converted = crate::formats::Converted::plain(decoded, &ext);
     document_output(engine, path, id, len, converted, out, len as usize)
 }
 

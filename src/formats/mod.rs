@@ -77,6 +77,19 @@ pub struct Converted {
     pub attachments: Vec<Attachment>,
 }
 
+impl Converted {
+    /// A plain text file (named with the extension `ext`), decoded.
+    pub fn plain(d: decode::Decoded, ext: &str) -> Converted {
+        Converted {
+            text: d.text,
+            format: format_of_ext(ext),
+            encoding: Some(d.encoding),
+            warning: d.warning,
+            ..Converted::default()
+        }
+    }
+}
+
 /// Metadata candidates from a page's markup.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Hints {
@@ -309,30 +322,14 @@ impl FormatRules {
             return self.convert(name, &bytes);
         }
         let ext = extension(name).unwrap_or_default();
-        let d = decode::decode_owned(bytes)?;
-        Ok(Converted {
-            text: d.text,
-            format: format_of_ext(&ext),
-            encoding: Some(d.encoding),
-            warning: d.warning,
-            ..Converted::default()
-        })
+        Ok(Converted::plain(decode::decode_owned(bytes)?, &ext))
     }
 
     /// Read `bytes` (of a file named `name`) into a document's text.
     pub fn convert(&self, name: &str, bytes: &[u8]) -> std::result::Result<Converted, Refused> {
         let ext = extension(name).unwrap_or_default();
         match self.kind(name, bytes) {
-            Kind::Text => {
-                let d = decode::decode(bytes)?;
-                Ok(Converted {
-                    text: d.text,
-                    format: format_of_ext(&ext),
-                    encoding: Some(d.encoding),
-                    warning: d.warning,
-                    ..Converted::default()
-                })
-            }
+            Kind::Text => Ok(Converted::plain(decode::decode(bytes)?, &ext)),
             Kind::Html => html::convert(self, bytes),
             Kind::Docx => docx::convert(bytes),
             Kind::Sheet => sheet::convert(bytes, if ext == "xls" { "xls" } else { "" }),
