@@ -17,9 +17,10 @@ pub use crate::exit::{EXIT_FATAL, EXIT_FILE_ERRORS, EXIT_OK};
     about = "Turn folders of Chinese policy notices into normalized data about the targets they set.",
     long_about = "Turn folders of Chinese policy notices (通知, 工作要点, 行动计划, 实施方案) into normalized \
 JSON Lines: one record per numeric target (indicator, comparator, value, unit, deadline, responsible \
-units, and its exact place in the source), one per dated milestone, and one per document (title, \
-issuer, document number, date, region).",
-    after_help = "Examples:\n  policy-targets extract seeds/                 # writes output/{documents,targets,milestones}.jsonl\n  policy-targets extract notices/ -o out -j 4 --stats\n  policy-targets extract a.txt b.txt --csv      # also targets.csv and documents.csv\n\nExit codes: 0 all files read; 1 some file could not be processed (the rest was); 2 usage or start-up error."
+units, and its exact place in the source), one per dated milestone, one per figure reported as \
+achieved (outcomes: a work report's review of the past year), and one per document (title, issuer, \
+document number, date, region).",
+    after_help = "Examples:\n  policy-targets extract seeds/                 # writes output/{documents,targets,milestones,outcomes}.jsonl\n  policy-targets extract notices/ -o out -j 4 --stats\n  policy-targets extract a.txt b.txt --csv      # also targets.csv, outcomes.csv and documents.csv\n\nExit codes: 0 all files read; 1 some file could not be processed (the rest was); 2 usage or start-up error."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -28,10 +29,11 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Read notices and write documents.jsonl, targets.jsonl and milestones.jsonl.
+    /// Read notices and write documents.jsonl, targets.jsonl, milestones.jsonl and outcomes.jsonl.
     #[command(
         long_about = "Read every notice under each PATH (a file, or a folder walked recursively, hidden entries \
-skipped) and write documents.jsonl, targets.jsonl and milestones.jsonl into the output folder.\n\n\
+skipped) and write documents.jsonl, targets.jsonl, milestones.jsonl and outcomes.jsonl into the output \
+folder.\n\n\
 Formats: plain text (.txt .text .md), web pages (.html .htm .shtml .xhtml: the article's text, not the \
 site's menus, breadcrumbs or footer), Word (.docx), spreadsheets (.xlsx .xlsm .xls .ods) and PDF files \
 with a text layer (.pdf); a file's content decides over its name for PDF and Office files. Legacy \
@@ -69,7 +71,7 @@ spaces; regions by today's 6-digit code), so 孕產婦死亡率 finds 孕产妇�
         long_about = "Read documents as JSON Lines on stdin, one per line: {\"path\": …, \"text\": …} for text, or \
 {\"path\": …, \"bytes_base64\": …} for a file's raw bytes in any encoding or format extract reads (the path's \
 ending names the format where the content does not). Write on stdout, for each document in input order, \
-its document record, then its targets, then its milestones — the records extract writes for a file of that \
+its document record, then its targets, then its milestones, then its outcomes — the records extract writes for a file of that \
 path and those bytes, byte for byte, told apart by `kind`. Documents are processed in batches (--batch, and \
 at most 64 MB of input) by the worker threads, one batch read ahead; each batch's records are flushed when it \
 is done, so memory stays flat however long the stream. A line that is not such an object becomes a document \
@@ -200,13 +202,14 @@ fn run_extract(args: ExtractArgs) -> i32 {
     if cfg.stats {
         let mb = totals.bytes as f64 / 1e6;
         eprintln!(
-            "files {}, left {}, bytes {} ({:.2} MB), targets {}, milestones {}, errors {}, seconds {:.3}, {:.2} MB/s",
+            "files {}, left {}, bytes {} ({:.2} MB), targets {}, milestones {}, outcomes {}, errors {}, seconds {:.3}, {:.2} MB/s",
             totals.files,
             walked_left,
             totals.bytes,
             mb,
             totals.targets,
             totals.milestones,
+            totals.outcomes,
             totals.errors,
             totals.seconds,
             if totals.seconds > 0.0 { mb / totals.seconds } else { 0.0 }

@@ -1,7 +1,7 @@
-//! CSV tables of targets and documents (RFC 4180, UTF-8 with a BOM so that spreadsheet
+//! CSV tables of targets, outcomes and documents (RFC 4180, UTF-8 with a BOM so that spreadsheet
 //! programs read Chinese text correctly; numbers unquoted, absent values empty).
 
-use crate::record::{DocumentRecord, TargetRecord};
+use crate::record::{DocumentRecord, OutcomeRecord, TargetRecord};
 
 pub const TARGET_COLUMNS: &[&str] = &[
     "doc_id",
@@ -50,7 +50,31 @@ pub const DOCUMENT_COLUMNS: &[&str] = &[
     "attachments",
     "targets",
     "milestones",
+    "outcomes",
     "error",
+];
+
+pub const OUTCOME_COLUMNS: &[&str] = &[
+    "doc_id",
+    "path",
+    "indicator",
+    "indicator_id",
+    "comparator",
+    "value",
+    "value_max",
+    "unit",
+    "normalized_value",
+    "normalized_value_max",
+    "normalized_unit",
+    "period_start",
+    "period_end",
+    "region",
+    "region_code",
+    "quote",
+    "start",
+    "end",
+    "line",
+    "rule",
 ];
 
 /// A field that may be absent: its text, or empty.
@@ -123,6 +147,35 @@ pub fn document_row(r: &DocumentRecord) -> Vec<String> {
             .join("\n"),
         r.targets.to_string(),
         r.milestones.to_string(),
+        r.outcomes.to_string(),
         opt(&r.error),
+    ]
+}
+
+/// The CSV fields of one outcome.
+pub fn outcome_row(r: &OutcomeRecord) -> Vec<String> {
+    let n = r.normalized.as_ref();
+    vec![
+        r.doc_id.clone(),
+        r.path.clone(),
+        r.indicator.clone(),
+        opt(&r.indicator_id),
+        r.comparator.clone(),
+        r.value.to_string(),
+        opt(&r.value_max),
+        opt(&r.unit),
+        n.map(|n| n.value.to_string()).unwrap_or_default(),
+        n.and_then(|n| n.value_max.as_ref().map(|v| v.to_string()))
+            .unwrap_or_default(),
+        n.map(|n| n.unit.clone()).unwrap_or_default(),
+        opt(&r.period_start),
+        opt(&r.period_end),
+        opt(&r.region),
+        opt(&r.region_code),
+        r.quote.clone(),
+        r.start.to_string(),
+        r.end.to_string(),
+        r.line.to_string(),
+        r.rule.clone(),
     ]
 }

@@ -291,6 +291,9 @@ pub const LEXICON_LISTS: &[&str] = &[
     "magnitude_lead",
     "change_extent",
     "adverb_comparator",
+    "outcome_span",
+    "outcome_bound",
+    "baseline_status",
 ];
 
 impl Patterns {
@@ -493,6 +496,7 @@ fn check_lexicon_value(list: &str, value: &str) -> std::result::Result<(), &'sta
         "plan_period" => value
             .split_once('-')
             .is_some_and(|(a, b)| digits(a, 4) && digits(b, 4)),
+        "outcome_span" => value.parse::<u8>().is_ok_and(|n| (1..=30).contains(&n)),
         "relative_time" => value.split_once('+').is_some_and(|(unit, n)| {
             matches!(unit, "century" | "year" | "quarter" | "month") && n.parse::<i32>().is_ok()
         }),
@@ -504,6 +508,7 @@ fn check_lexicon_value(list: &str, value: &str) -> std::result::Result<(), &'sta
     Err(match list {
         "period" => "MM-DD",
         "plan_period" => "YYYY-YYYY",
+        "outcome_span" => "a number of years from 1 to 30",
         _ => "century+N, year+N, quarter+N or month+N",
     })
 }

@@ -16,7 +16,8 @@ use crate::normalize;
 use crate::pieces;
 use crate::printer::AtomicFile;
 use crate::record::{
-    json_number, AttachmentRecord, DocumentRecord, MilestoneRecord, Normalized, TargetRecord,
+    json_number, AttachmentRecord, DocumentRecord, MilestoneRecord, Normalized, OutcomeRecord,
+    TargetRecord,
 };
 use crate::walk::{self, Item};
 
@@ -26,6 +27,7 @@ pub struct DocOutput {
     pub document: DocumentRecord,
     pub targets: Vec<TargetRecord>,
     pub milestones: Vec<MilestoneRecord>,
+    pub outcomes: Vec<OutcomeRecord>,
     /// The document's text, kept only when the engine is told to (`extract --text-dir`).
     pub text: Option<String>,
 }
@@ -38,6 +40,7 @@ impl DocOutput {
             document: empty_record(path, doc_id, bytes, error),
             targets: Vec::new(),
             milestones: Vec::new(),
+            outcomes: Vec::new(),
             text: None,
         }
     }
@@ -50,6 +53,7 @@ pub struct Totals {
     pub bytes: u64,
     pub targets: usize,
     pub milestones: usize,
+    pub outcomes: usize,
     pub errors: usize,
     pub seconds: f64,
 }
@@ -82,6 +86,7 @@ fn empty_record(path: &str, doc_id: String, bytes: u64, error: String) -> Docume
         attachments: Vec::new(),
         targets: 0,
         milestones: 0,
+        outcomes: 0,
         error: Some(error),
     }
 }
@@ -215,11 +220,8 @@ fn process_converted(
             let ex = engine
                 .extractor
                 .extract(&converted.text, &norm.text, &engine.segmenter);
-            let (targets, milestones) = records(engine, &doc, &ex, path, &id);
-            (
-                (ex.meta, norm.script, doc.chars(), targets, milestones, 1),
-                None,
-            )
+            let records = records(engine, &doc, &ex, path, &id);
+            ((ex.meta, norm.script, doc.chars(), records, 1), None)
         }
         Some(cuts) => {
             let text = &converted.text;
@@ -248,7 +250,7 @@ fn document_output(
     out: PieceOutput,
     text_len: usize,
 ) -> DocOutput {
-    let (meta, script, chars, targets, milestones, pieces) = out;
+    let (meta, script, chars, records, pieces) = out;
     let warning = match (converted.warning, pieces) {
         (w, 0 | 1) => w,
         (w, n) => {
@@ -292,22 +294,72 @@ fn document_output(
                     href: a.href.clone(),
                 })
                 .collect(),
-            targets: targets.len(),
-            milestones: milestones.len(),
+            targets: records.targets.len(),
+            milestones: records.milestones.len(),
+            outcomes: records.outcomes.len(),
             error: warning,
         },
-        targets,
-        milestones,
+        targets: records.targets,
+        milestones: records.milestones,
+        outcomes: records.outcomes,
         text: engine.keep_text.then_some(converted.text),
     }
 }
 
+/// The records of one text: a document, or a piece of a long one.
+#[derive(Debug, Default)]
+struct Records {
+    targets: Vec<TargetRecord>,
+    milestones: Vec<MilestoneRecord>,
+    outcomes: Vec<OutcomeRecord>,
+}
+
+impl Records {
+    /// Add the records of a piece that starts `chars` chars and `lines` lines into the text:
+    /// their offsets and lines made those of the whole text.
+    fn append_shifted(&mut self, piece: Records, chars: usize, lines: usize) {
+        let shift = |start: &mut usize,
+                     end: &mut usize,
+                     line: &mut usize,
+                     dup: Option<&mut Option<usize>>| {
+            *start += chars;
+            *end += chars;
+            *line += lines;
+            if let Some(d) = dup {
+                *d = d.map(|d| d + chars);
+            }
+        };
+        for mut r in piece.targets {
+            shift(
+                &mut r.start,
+                &mut r.end,
+                &mut r.line,
+                Some(&mut r.duplicate_of),
+            );
+            self.targets.push(r);
+        }
+        for mut r in piece.milestones {
+            shift(
+                &mut r.start,
+                &mut r.end,
+                &mut r.line,
+                Some(&mut r.duplicate_of),
+            );
+            self.milestones.push(r);
+        }
+        for mut r in piece.outcomes {
+            shift(&mut r.start, &mut r.end, &mut r.line, None);
+            self.outcomes.push(r);
+        }
+    }
+}
+
+/// A text read: its metadata, script, chars, records and the number of pieces it was read in.
 type PieceOutput = (
     crate::extract::metadata::DocMeta,
     normalize::Script,
     usize,
-    Vec<TargetRecord>,
-    Vec<MilestoneRecord>,
+    Records,
     usize,
 );
 
@@ -326,7 +378,7 @@ fn in_pieces<'t>(
         let norm = normalize::normalize(ends, &engine.converter);
         engine.extractor.metadata(ends, &norm.text)
     };
-    let (mut targets, mut milestones) = (Vec::new(), Vec::new());
+    let mut all = Records::default();
     let (mut chars, mut lines, mut count) = (0, 0, 0);
     let mut script = None;
     let mut failed = None;
@@ -344,29 +396,13 @@ fn in_pieces<'t>(
         let ex = engine
             .extractor
             .extract_with(&norm.text, &engine.segmenter, meta.clone());
-        let (t, m) = records(engine, &doc, &ex, path, id);
-        // Offsets and lines of the piece made those of the whole text.
-        let shift =
-            |start: &mut usize, end: &mut usize, line: &mut usize, dup: &mut Option<usize>| {
-                *start += chars;
-                *end += chars;
-                *line += lines;
-                *dup = dup.map(|d| d + chars);
-            };
-        for mut r in t {
-            shift(&mut r.start, &mut r.end, &mut r.line, &mut r.duplicate_of);
-            targets.push(r);
-        }
-        for mut r in m {
-            shift(&mut r.start, &mut r.end, &mut r.line, &mut r.duplicate_of);
-            milestones.push(r);
-        }
+        all.append_shifted(records(engine, &doc, &ex, path, id), chars, lines);
         chars += doc.chars();
         lines += memchr::memchr_iter(b'\n', piece.as_bytes()).count();
         script.get_or_insert(norm.script);
     }
     let script = script.unwrap_or(normalize::Script::Simplified);
-    ((meta, script, chars, targets, milestones, count), failed)
+    ((meta, script, chars, all, count), failed)
 }
 
 /// A long plain UTF-8 file read from disk piece by piece.
@@ -412,13 +448,7 @@ fn close_wide_gaps(s: &str) -> String {
     out
 }
 
-fn records(
-    engine: &Engine,
-    doc: &Document,
-    ex: &Extraction,
-    path: &str,
-    id: &str,
-) -> (Vec<TargetRecord>, Vec<MilestoneRecord>) {
+fn records(engine: &Engine, doc: &Document, ex: &Extraction, path: &str, id: &str) -> Records {
     type TimeFields = (Option<i32>, Option<String>, Option<String>, Option<String>);
     let time_fields = |t: &Option<crate::extract::deadline::TimeExpr>| -> TimeFields {
         match t {
@@ -435,18 +465,7 @@ fn records(
     for t in &ex.targets {
         let f = &t.found;
         let (year, deadline, deadline_text, period_start) = time_fields(&t.time);
-        let normalized = f.unit_def.and_then(|i| {
-            let u = engine.extractor.values.unit_def(i);
-            if u.factor == 1.0 && u.normalized == u.unit {
-                return None;
-            }
-            let n = |x: crate::extract::number::Number| json_number(x.scaled(u.factor));
-            Some(Normalized {
-                value: n(f.value),
-                value_max: f.value_max.map(n),
-                unit: u.normalized.clone(),
-            })
-        });
+        let normalized = normalized(engine, f);
         targets.push(TargetRecord {
             doc_id: id.to_string(),
             path: path.to_string(),
@@ -502,7 +521,52 @@ fn records(
             rule: m.rule.to_string(),
         });
     }
-    (targets, milestones)
+    let mut outcomes = Vec::with_capacity(ex.outcomes.len());
+    for o in &ex.outcomes {
+        let f = &o.found;
+        outcomes.push(OutcomeRecord {
+            doc_id: id.to_string(),
+            path: path.to_string(),
+            kind: "outcome".into(),
+            indicator: simplified(engine, &f.indicator),
+            indicator_id: o.indicator_id.clone(),
+            comparator: o.comparator.as_str().to_string(),
+            value: json_number(f.value),
+            value_max: f.value_max.map(json_number),
+            unit: f.unit.clone(),
+            normalized: normalized(engine, f),
+            period_start: o.period.0,
+            period_end: o.period.1,
+            region: ex.meta.region.clone(),
+            region_code: ex.meta.region_code.clone(),
+            quote: doc.original_slice(f.start, f.end).to_string(),
+            start: doc.char_at(f.start),
+            end: doc.char_at(f.end),
+            line: doc.line_of(f.start),
+            rule: f.rule.to_string(),
+        });
+    }
+    Records {
+        targets,
+        milestones,
+        outcomes,
+    }
+}
+
+/// A value in its unit's base unit, where that differs from the unit as written.
+fn normalized(engine: &Engine, f: &crate::extract::target::Found) -> Option<Normalized> {
+    f.unit_def.and_then(|i| {
+        let u = engine.extractor.values.unit_def(i);
+        if u.factor == 1.0 && u.normalized == u.unit {
+            return None;
+        }
+        let n = |x: crate::extract::number::Number| json_number(x.scaled(u.factor));
+        Some(Normalized {
+            value: n(f.value),
+            value_max: f.value_max.map(n),
+            unit: u.normalized.clone(),
+        })
+    })
 }
 
 /// Where the records go, in order.
@@ -660,6 +724,7 @@ pub fn run_items(
                 totals.bytes += o.document.bytes;
                 totals.targets += o.targets.len();
                 totals.milestones += o.milestones.len();
+                totals.outcomes += o.outcomes.len();
                 if o.document.error.is_some() {
                     totals.errors += 1;
                 }
@@ -688,13 +753,15 @@ pub fn run_items(
 /// Called with (path, reason) for each file that could not be (fully) processed.
 pub type Reporter = Box<dyn FnMut(&str, &str)>;
 
-/// The three JSON Lines files of an extract run (and CSV copies with --csv), written into the
+/// The four JSON Lines files of an extract run (and CSV copies with --csv), written into the
 /// run's own folder and swapped into the output folder as one set (crate::outdir).
 pub struct FileSink {
     pub documents: AtomicFile,
     pub targets: AtomicFile,
     pub milestones: AtomicFile,
-    pub csv: Option<(AtomicFile, AtomicFile)>,
+    pub outcomes: AtomicFile,
+    /// targets.csv, documents.csv and outcomes.csv.
+    pub csv: Option<[AtomicFile; 3]>,
     pub report: Reporter,
     run: crate::outdir::RunDir,
     /// Where each document's text goes (`extract --text-dir`).
@@ -708,9 +775,11 @@ impl FileSink {
         let csv = if cfg.csv {
             let mut t = AtomicFile::create(dir, "targets.csv")?;
             let mut d = AtomicFile::create(dir, "documents.csv")?;
+            let mut o = AtomicFile::create(dir, "outcomes.csv")?;
             t.write_all(crate::csv::header(crate::csv::TARGET_COLUMNS).as_bytes())?;
             d.write_all(crate::csv::header(crate::csv::DOCUMENT_COLUMNS).as_bytes())?;
-            Some((t, d))
+            o.write_all(crate::csv::header(crate::csv::OUTCOME_COLUMNS).as_bytes())?;
+            Some([t, d, o])
         } else {
             None
         };
@@ -718,6 +787,7 @@ impl FileSink {
             documents: AtomicFile::create(dir, "documents.jsonl")?,
             targets: AtomicFile::create(dir, "targets.jsonl")?,
             milestones: AtomicFile::create(dir, "milestones.jsonl")?,
+            outcomes: AtomicFile::create(dir, "outcomes.jsonl")?,
             csv,
             report: Box::new(|path, reason| eprintln!("policy-targets: {path}: {reason}")),
             run,
@@ -734,18 +804,23 @@ impl FileSink {
     }
 
     fn files_mut(&mut self) -> impl Iterator<Item = &mut AtomicFile> {
-        let csv = self.csv.iter_mut().flat_map(|(t, d)| [t, d]);
-        [&mut self.documents, &mut self.targets, &mut self.milestones]
-            .into_iter()
-            .chain(csv)
+        let csv = self.csv.iter_mut().flatten();
+        [
+            &mut self.documents,
+            &mut self.targets,
+            &mut self.milestones,
+            &mut self.outcomes,
+        ]
+        .into_iter()
+        .chain(csv)
     }
 
     /// Sync every file, all at once (each sync waits mostly on the disk), and only when all
     /// are on disk swap the run's folder in: a failed sync replaces none of the previous files,
     /// and readers see either the previous set or this one, never a mix.
     pub fn commit(self) -> Result<()> {
-        let mut files = vec![self.documents, self.targets, self.milestones];
-        files.extend(self.csv.into_iter().flat_map(|(t, d)| [t, d]));
+        let mut files = vec![self.documents, self.targets, self.milestones, self.outcomes];
+        files.extend(self.csv.into_iter().flatten());
         let run = self.run;
         std::thread::scope(|s| {
             let syncs: Vec<_> = files.iter_mut().map(|f| s.spawn(|| f.sync())).collect();
@@ -786,13 +861,19 @@ impl Sink for FileSink {
         for m in &out.milestones {
             self.milestones.json_line(m)?;
         }
-        if let Some((t, d)) = &mut self.csv {
+        for o in &out.outcomes {
+            self.outcomes.json_line(o)?;
+        }
+        if let Some([t, d, o]) = &mut self.csv {
             for r in &out.targets {
                 t.write_all(crate::printer::csv_row(&crate::csv::target_row(r)).as_bytes())?;
             }
             d.write_all(
                 crate::printer::csv_row(&crate::csv::document_row(&out.document)).as_bytes(),
             )?;
+            for r in &out.outcomes {
+                o.write_all(crate::printer::csv_row(&crate::csv::outcome_row(r)).as_bytes())?;
+            }
         }
         Ok(())
     }

@@ -1,4 +1,4 @@
-//! The record contract: the three JSON Lines record kinds (targets, milestones, documents),
+//! The record contract: the four JSON Lines record kinds (targets, milestones, outcomes, documents),
 //! with their field names and order fixed; see README.md and schema/records.schema.json.
 
 use serde::{Deserialize, Serialize};
@@ -71,6 +71,34 @@ pub struct MilestoneRecord {
     pub rule: String,
 }
 
+/// One line of outcomes.jsonl: a figure the text reports as achieved, and the years it is for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutcomeRecord {
+    pub doc_id: String,
+    pub path: String,
+    pub kind: String,
+    pub indicator: String,
+    pub indicator_id: Option<String>,
+    /// As written: `=` an exact figure, `~` 左右/约/近, `>`/`>=`/`<`/`<=` only for a bound
+    /// word (超过, 以上, 不到), `range`.
+    pub comparator: String,
+    pub value: serde_json::Number,
+    pub value_max: Option<serde_json::Number>,
+    pub unit: Option<String>,
+    pub normalized: Option<Normalized>,
+    /// First and last year the figure is for (equal for one year); null when the document
+    /// gives no year to count from.
+    pub period_start: Option<i32>,
+    pub period_end: Option<i32>,
+    pub region: Option<String>,
+    pub region_code: Option<String>,
+    pub quote: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub rule: String,
+}
+
 /// One line of documents.jsonl.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentRecord {
@@ -99,6 +127,9 @@ pub struct DocumentRecord {
     pub attachments: Vec<AttachmentRecord>,
     pub targets: usize,
     pub milestones: usize,
+    /// Absent in the output of versions before outcomes were read: read as 0.
+    #[serde(default)]
+    pub outcomes: usize,
     pub error: Option<String>,
 }
 
@@ -326,6 +357,35 @@ impl WriteJson for MilestoneRecord {
     }
 }
 
+impl WriteJson for OutcomeRecord {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut o = Obj::new(out);
+        o.str("doc_id", &self.doc_id);
+        o.str("path", &self.path);
+        o.str("kind", &self.kind);
+        o.str("indicator", &self.indicator);
+        o.opt_str("indicator_id", self.indicator_id.as_deref());
+        o.str("comparator", &self.comparator);
+        o.num("value", &self.value);
+        o.opt_num("value_max", self.value_max.as_ref());
+        o.opt_str("unit", self.unit.as_deref());
+        match &self.normalized {
+            Some(n) => n.write_json(o.key("normalized")),
+            None => o.null("normalized"),
+        }
+        o.opt_int("period_start", self.period_start);
+        o.opt_int("period_end", self.period_end);
+        o.opt_str("region", self.region.as_deref());
+        o.opt_str("region_code", self.region_code.as_deref());
+        o.str("quote", &self.quote);
+        o.int("start", self.start);
+        o.int("end", self.end);
+        o.int("line", self.line);
+        o.str("rule", &self.rule);
+        o.end();
+    }
+}
+
 impl WriteJson for DocumentRecord {
     fn write_json(&self, out: &mut Vec<u8>) {
         let mut o = Obj::new(out);
@@ -360,6 +420,7 @@ impl WriteJson for DocumentRecord {
         out.push(b']');
         o.int("targets", self.targets);
         o.int("milestones", self.milestones);
+        o.int("outcomes", self.outcomes);
         o.opt_str("error", self.error.as_deref());
         o.end();
     }
@@ -529,9 +590,32 @@ mod tests {
                 region_candidates: units,
                 targets: next() % 50,
                 milestones: next() % 50,
+                outcomes: next() % 50,
                 error: opt(&mut next),
             };
             assert_same(&document);
+            let outcome = OutcomeRecord {
+                doc_id: target.doc_id.clone(),
+                path: text(&mut next),
+                kind: "outcome".into(),
+                indicator: text(&mut next),
+                indicator_id: opt(&mut next),
+                comparator: text(&mut next),
+                value: numbers(&mut next),
+                value_max: coin(&mut next).then(|| numbers(&mut next)),
+                unit: opt(&mut next),
+                normalized: target.normalized.clone(),
+                period_start: coin(&mut next).then(|| next() as i32),
+                period_end: coin(&mut next).then(|| next() as i32),
+                region: opt(&mut next),
+                region_code: opt(&mut next),
+                quote: text(&mut next),
+                start: next(),
+                end: next(),
+                line: next(),
+                rule: text(&mut next),
+            };
+            assert_same(&outcome);
         }
     }
 }

@@ -156,6 +156,10 @@ fn write_batches(
                 m.write_json(&mut buf);
                 buf.push(b'\n');
             }
+            for r in &o.outcomes {
+                r.write_json(&mut buf);
+                buf.push(b'\n');
+            }
         }
         drop(outs);
         if let Err(e) = out.write_all(&buf).and_then(|()| out.flush()) {

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use policy_targets::record::{DocumentRecord, MilestoneRecord, TargetRecord};
+use policy_targets::record::{DocumentRecord, MilestoneRecord, OutcomeRecord, TargetRecord};
 use serde_json::Value;
 
 fn validator(kind: &str) -> jsonschema::Validator {
@@ -26,10 +26,14 @@ fn output_matches_schema_and_types() {
         std::fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
     }
     std::fs::write(dir.path().join("broken.txt"), b"").unwrap();
+    // A government work report: its review gives outcomes.
+    let report = root().join("tests/fixtures/reports/natgwr_001.txt");
+    std::fs::copy(&report, dir.path().join("natgwr_001.txt")).unwrap();
     extract(&[dir.path()], out.path(), &[]);
     for (file, kind) in [
         ("targets.jsonl", "target"),
         ("milestones.jsonl", "milestone"),
+        ("outcomes.jsonl", "outcome"),
         ("documents.jsonl", "document"),
     ] {
         let v = validator(kind);
@@ -54,12 +58,18 @@ fn output_matches_schema_and_types() {
         let m: MilestoneRecord = serde_json::from_str(line).unwrap();
         assert_eq!(m.kind, "milestone");
     }
+    let text = std::fs::read_to_string(out.path().join("outcomes.jsonl")).unwrap();
+    for line in text.lines() {
+        let o: OutcomeRecord = serde_json::from_str(line).unwrap();
+        assert_eq!(o.kind, "outcome");
+        assert!(o.period_start <= o.period_end, "{line}");
+    }
     let text = std::fs::read_to_string(out.path().join("documents.jsonl")).unwrap();
     let docs: Vec<DocumentRecord> = text
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(docs.len(), 6);
+    assert_eq!(docs.len(), 7);
     assert!(
         docs[0].path.ends_with("000_f391b10180160adf.txt"),
         "path order"
@@ -70,8 +80,9 @@ fn output_matches_schema_and_types() {
 #[test]
 fn quotes_are_the_original_text_at_their_offsets() {
     let out = tempfile::tempdir().unwrap();
-    extract(&[&seeds()], out.path(), &[]);
-    for file in ["targets.jsonl", "milestones.jsonl"] {
+    let report = root().join("tests/fixtures/reports/natgwr_001.txt");
+    extract(&[&seeds(), &report], out.path(), &[]);
+    for file in ["targets.jsonl", "milestones.jsonl", "outcomes.jsonl"] {
         for r in read_jsonl(&out.path().join(file)) {
             let text: Vec<char> = std::fs::read_to_string(r["path"].as_str().unwrap())
                 .unwrap()

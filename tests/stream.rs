@@ -61,7 +61,7 @@ fn files(tmp: &Path) -> Vec<PathBuf> {
 }
 
 /// What extract writes for `files`, as stream orders it: per file its document line, its target
-/// lines, its milestone lines.
+/// lines, its milestone lines, its outcome lines.
 fn extract_lines(files: &[PathBuf], out: &Path) -> Vec<String> {
     let args: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     let o = common::extract(&args, out, &[]);
@@ -78,10 +78,11 @@ fn extract_lines(files: &[PathBuf], out: &Path) -> Vec<String> {
             .map(String::from)
             .collect()
     };
-    let (docs, targets, milestones) = (
+    let (docs, targets, milestones, outcomes) = (
         read("documents.jsonl"),
         read("targets.jsonl"),
         read("milestones.jsonl"),
+        read("outcomes.jsonl"),
     );
     let path_of = |l: &str| -> String {
         serde_json::from_str::<serde_json::Value>(l).unwrap()["path"]
@@ -95,6 +96,7 @@ fn extract_lines(files: &[PathBuf], out: &Path) -> Vec<String> {
         lines.push(d);
         lines.extend(targets.iter().filter(|t| path_of(t) == p).cloned());
         lines.extend(milestones.iter().filter(|m| path_of(m) == p).cloned());
+        lines.extend(outcomes.iter().filter(|o| path_of(o) == p).cloned());
     }
     lines
 }

@@ -5,7 +5,7 @@ Reads the notices under each --input folder (Spark's binaryFile source, recursiv
 `policy-targets extract` reads), turns each file into a line of `policy-targets stream` input ({"path", "bytes_base64"}),
 pipes every partition through the binary (RDD.pipe), parses the records it writes into DataFrames
 with the schema of schema/records.schema.json, and writes Parquet: OUTPUT/documents,
-OUTPUT/milestones and OUTPUT/targets (partitioned by region).
+OUTPUT/milestones, OUTPUT/outcomes and OUTPUT/targets (partitioned by region).
 
     python3 scripts/spark/policy_targets_job.py --input seeds --output out.parquet \
         [--binary target/release/policy-targets] [--master local[2]] [--threads 1] [--partitions N]
@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlparse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCHEMA = os.path.join(HERE, "..", "..", "schema", "records.schema.json")
-KINDS = {"document": "documents", "target": "targets", "milestone": "milestones"}
+KINDS = {"document": "documents", "target": "targets", "milestone": "milestones", "outcome": "outcomes"}
 
 
 def spark_type(prop):

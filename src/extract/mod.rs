@@ -16,7 +16,7 @@ use regex::Regex;
 
 use crate::document::{byte_of_char, line_spans};
 use crate::error::{Error, Result};
-use crate::patterns::Patterns;
+use crate::patterns::{Comparator, Patterns};
 use crate::region::RegionTable;
 use crate::segment::Segmenter;
 use crate::words::{finders, WordList, WordSets, Words};
@@ -50,6 +50,10 @@ pub struct Extractor {
     title_year: Regex,
     /// Words that make a value a quota per period, without a deadline (每年, 每天).
     per_period: Words,
+    /// Narration phrases and the years before issue they span (五年来 → 5).
+    outcome_span: Vec<(Words, i32)>,
+    /// Words that keep an outcome's bound comparator (超过, 以上).
+    outcome_bound: Words,
     /// Tables of targets (序号 / 指标名称 / 单位 / 2025年 / 属性).
     tables: table::TableRules,
     /// Words that open a time setting the scope of what follows (到, 今年).
@@ -87,7 +91,20 @@ pub struct Milestone {
 pub struct Extraction {
     pub targets: Vec<Target>,
     pub milestones: Vec<Milestone>,
+    pub outcomes: Vec<Outcome>,
     pub meta: DocMeta,
+}
+
+/// A reported figure: what the text says was achieved, and the years it is for.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// As a target would be read (its comparator as a commitment would read it).
+    pub found: Found,
+    pub indicator_id: Option<String>,
+    /// As written: `=` for an exact figure, `~` for 左右/约, a bound only for a bound word (超过).
+    pub comparator: Comparator,
+    /// First and last year the figure is for (equal for one year).
+    pub period: (Option<i32>, Option<i32>),
 }
 
 /// Everything the passes of one document share.
@@ -169,6 +186,12 @@ impl Extractor {
             first_is_lead: finders(p.list("lead_first")),
             scope_lead: WordList::new(p.words("scope_lead")),
             per_period: Words::new(p.list("per_period")),
+            outcome_span: p
+                .pairs("outcome_span")
+                .into_iter()
+                .map(|(w, n)| (Words::new(vec![w]), n.parse().unwrap_or(1)))
+                .collect(),
+            outcome_bound: Words::new(p.list("outcome_bound")),
             tables: table::TableRules::new(p),
             title_period: Regex::new(
                 r"(?:^|[^0-9])((?:19|20)[0-9]{2})\s*[-－—–~～至到]\s*((?:19|20)[0-9]{2})\s*年",
@@ -229,23 +252,55 @@ impl Extractor {
             times: &pass.times,
             report,
             skip: &skip,
+            narration: false,
+        };
+        let narration = SentenceCtx {
+            narration: true,
+            ..ctx
         };
         let mut targets = Vec::new();
+        let mut outcomes = Vec::new();
         let mut sentences = Vec::new();
         // Tables of targets are read through their header; their lines are not read again as
         // sentences.
         let tables = self.tables.read(norm, &pass.lines);
         for (li, &(ls, le)) in pass.lines.iter().enumerate() {
-            if pass.review[li] || tables.lines[li] {
+            if tables.lines[li] {
                 continue;
             }
+            let review = pass.review[li];
             for s in layout::sentences(norm, Span { start: ls, end: le }) {
-                sentences.push(s);
+                if !review {
+                    sentences.push(s);
+                }
                 let mentions = self.values.scan(norm, s.start, s.end);
                 if mentions.is_empty() {
                     continue;
                 }
-                for f in ctx.sentence(s, mentions) {
+                // A review reports results: every value of it is an outcome.
+                if review {
+                    for f in narration.sentence(s, mentions) {
+                        let time = f.own_time.clone().or_else(|| pass.time_at(s, f.at));
+                        outcomes.push(self.outcome(norm, &pass, s, f, time.as_ref()));
+                    }
+                    continue;
+                }
+                // Values a status word governs (已建成, 比上年增长) are results: read again for them.
+                let narrated = ctx
+                    .has_status(s)
+                    .then(|| mentions.clone())
+                    .map(|m| narration.sentence(s, m))
+                    .unwrap_or_default();
+                let found = ctx.sentence(s, mentions);
+                for f in narrated {
+                    if !found.iter().any(|t| t.at == f.at) && narration.narrated(s, f.at) {
+                        let time = f.own_time.clone().or_else(|| pass.time_at(s, f.at));
+                        let time = time
+                            .filter(|t| t.year.zip(pass.anchor_year).is_some_and(|(y, a)| y < a));
+                        outcomes.push(self.outcome(norm, &pass, s, f, time.as_ref()));
+                    }
+                }
+                for f in found {
                     let time = match &f.own_time {
                         Some(t) => Some(t.clone()),
                         None => pass.time_at(s, f.at).filter(|t| {
@@ -266,6 +321,7 @@ impl Extractor {
                         (time.as_ref().and_then(|t| t.year), pass.anchor_year)
                     {
                         if y < a {
+                            outcomes.push(self.outcome(norm, &pass, s, f, time.as_ref()));
                             continue;
                         }
                     }
@@ -312,7 +368,51 @@ impl Extractor {
         Extraction {
             targets,
             milestones,
+            outcomes,
             meta,
+        }
+    }
+
+    /// A value read as a result: its comparator as written and the years it is for — those of
+    /// its time when that is before the year of issue (a range for a plan period), else those a
+    /// narration phrase of its sentence spans (五年来), else the year before issue.
+    fn outcome(
+        &self,
+        text: &str,
+        pass: &DocPass,
+        s: Span,
+        f: Found,
+        time: Option<&TimeExpr>,
+    ) -> Outcome {
+        let anchor = pass.anchor_year;
+        let year_of = |d: &Option<String>| d.as_deref().and_then(|d| d.get(..4)?.parse().ok());
+        let past = time.filter(|t| t.year.zip(anchor).is_some_and(|(y, a)| y < a));
+        // A time of the sentence itself wins; then a narration phrase of the sentence (五年来);
+        // then the time of the section (一、2024年工作回顾).
+        let own = past.filter(|t| t.start >= s.start);
+        let before = &text[s.start..f.at.max(s.start)];
+        let span = self
+            .outcome_span
+            .iter()
+            .find(|(w, _)| w.any_in(before))
+            .map(|(_, n)| *n);
+        let period = match (own, span, past) {
+            (Some(t), _, _) | (None, None, Some(t)) => {
+                (year_of(&t.period_start).or(t.year), t.year)
+            }
+            (None, span, _) => (anchor.map(|a| a - span.unwrap_or(1)), anchor.map(|a| a - 1)),
+        };
+        let quote = &text[f.start..f.end];
+        let comparator = match f.comparator {
+            Comparator::Approx | Comparator::Range | Comparator::Eq => f.comparator,
+            c if self.outcome_bound.any_in(quote) => c,
+            _ => Comparator::Eq,
+        };
+        Outcome {
+            indicator_id: self.rules.indicator_id(&f.indicator).map(String::from),
+            found: f,
+            comparator,
+            period,
         }
     }
 
@@ -922,6 +1022,59 @@ mod tests {
         let seg = Segmenter::new(&p);
         let ex = Extractor::new(&p).unwrap();
         ex.extract(text, text, &seg)
+    }
+
+    /// A report's review gives outcomes for the year before issue (a five-year review, its
+    /// five years); its plans give targets; a past year dates an outcome anywhere; a status
+    /// word (已建成) makes a result, a comparison with a baseline (比上年提高) does not; no
+    /// value is both.
+    #[test]
+    fn results_are_outcomes_with_their_period_and_plans_are_targets() {
+        let text = "2025年某市政府工作报告\n2025年1月10日\n一、2024年工作回顾\n\
+                    过去一年，全市地区生产总值增长6.1%，城镇新增就业1.2万人。\n\
+                    五年来，累计新增城镇就业6万人。\n\
+                    二、2025年工作安排\n\
+                    今年全市地区生产总值增长5%左右，城镇新增就业1万人以上。\n\
+                    目前已建成5G基站3000个，今年新建5G基站1000个。\n\
+                    赤字率按3%安排、比上年提高1个百分点。\n\
+                    2023年全市粮食产量达到120万吨。\n";
+        let ex = run(text);
+        let outcomes: Vec<(f64, &str, Option<i32>, Option<i32>)> = ex
+            .outcomes
+            .iter()
+            .map(|o| {
+                (
+                    o.found.value.value,
+                    o.comparator.as_str(),
+                    o.period.0,
+                    o.period.1,
+                )
+            })
+            .collect();
+        assert_eq!(
+            outcomes,
+            vec![
+                (6.1, "=", Some(2024), Some(2024)),
+                (12000.0, "=", Some(2024), Some(2024)),
+                (60000.0, "=", Some(2020), Some(2024)),
+                (3000.0, "=", Some(2024), Some(2024)),
+                (120.0, "=", Some(2023), Some(2023)),
+            ],
+            "{:#?}",
+            ex.outcomes
+        );
+        let targets: Vec<f64> = ex.targets.iter().map(|t| t.found.value.value).collect();
+        for v in [5.0, 10000.0, 1000.0] {
+            assert!(targets.contains(&v), "{v} in {targets:?}");
+        }
+        for o in &ex.outcomes {
+            assert!(
+                !ex.targets.iter().any(|t| t.found.at == o.found.at),
+                "{o:?} is a target too"
+            );
+        }
+        // 比上年提高1个百分点 in a plan: neither kind.
+        assert!(!ex.outcomes.iter().any(|o| o.found.value.value == 1.0));
     }
 
     /// An annual plan's title dates its targets that state no time; a multi-year plan's

@@ -65,6 +65,8 @@ pub struct TargetRules {
     duration_units: Vec<String>,
     names: super::responsible::NameRules,
     status: Words,
+    /// Status words that compare with a baseline (比上年, 同比): no outcome of their own.
+    baseline_status: Words,
     penalties: Words,
     /// Words that close a reference frame opened by a status word (在现有…基础上).
     status_frame: Words,
@@ -158,6 +160,7 @@ impl TargetRules {
             duration_units: list("duration_unit"),
             names: super::responsible::NameRules::new(p),
             status: Words::new(longest_first(p.list("status"))),
+            baseline_status: Words::new(p.list("baseline_status")),
             penalties: Words::new(longest_first(p.list("not_target_word"))),
             status_frame: Words::new(p.list("status_frame")),
             comparator_particle: WordList::longest_first(p.list("comparator_particle")),
@@ -216,6 +219,10 @@ pub struct SentenceCtx<'a> {
     pub report: bool,
     /// Byte ranges that hold no targets (responsible-unit brackets), in order, not overlapping.
     pub skip: &'a [Span],
+    /// Read what the text says was done (outcomes) as well as what it commits to: no value is
+    /// left out for a status word before it (已完成, 比上年增长) or, in a report, for want of a
+    /// goal word.
+    pub narration: bool,
 }
 
 /// The marker words of one sentence, as absolute byte ranges in order of their ends.
@@ -610,6 +617,40 @@ impl<'a> SentenceCtx<'a> {
             .any(|t| !t.reference)
     }
 
+    /// Whether the sentence holds a status word at all (a cheap test before [`Self::narrated`]).
+    pub fn has_status(&self, sent: Span) -> bool {
+        self.rules.status.any_in(&self.text[sent.start..sent.end])
+    }
+
+    /// Whether a status word governs the value at byte `at` of the sentence and says it was done
+    /// (已建成, 截至目前, 全年共) — not a comparison with a baseline (比上年提高1个百分点, 同比,
+    /// lexicon `baseline_status`), which a plan states of its targets too.
+    pub fn narrated(&self, sent: Span, at: usize) -> bool {
+        let marks = self.marks(sent);
+        if !self.status_governs(&marks, at) {
+            return false;
+        }
+        let Some(&(a, e)) = marks
+            .status
+            .iter()
+            .take_while(|(_, e)| *e <= at)
+            .max_by_key(|(a, _)| *a)
+        else {
+            return false;
+        };
+        // A baseline word around the governing one (比上年 around 上年).
+        let from = a.saturating_sub(6);
+        let mut lo = from;
+        while !self.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        !self
+            .rules
+            .baseline_status
+            .occurrences(&self.text[lo..e])
+            .any(|(x, y, _)| lo + x <= a && lo + y >= e)
+    }
+
     fn goal_before(&self, marks: &Marks, at: usize) -> bool {
         marks.goal_end.is_some_and(|e| e <= at)
     }
@@ -680,8 +721,8 @@ impl<'a> SentenceCtx<'a> {
         let mentions: Vec<Mention> = mentions
             .into_iter()
             .filter(|m| !self.in_skip(m.start))
-            .filter(|m| !self.status_governs(&marks, m.start))
-            .filter(|m| !self.report || self.goal_before(&marks, m.start))
+            .filter(|m| self.narration || !self.status_governs(&marks, m.start))
+            .filter(|m| self.narration || !self.report || self.goal_before(&marks, m.start))
             .collect();
         if mentions.is_empty() {
             return Vec::new();
@@ -1637,6 +1678,7 @@ mod tests {
             times: &times,
             report: false,
             skip: &[],
+            narration: false,
         };
         let mut out = Vec::new();
         for s in super::super::layout::sentences(
@@ -1707,6 +1749,7 @@ mod tests {
                 times: &times,
                 report: false,
                 skip: &[],
+                narration: false,
             };
             let s = Span {
                 start: 0,
