@@ -294,6 +294,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "outcome_span",
     "outcome_bound",
     "baseline_status",
+    "outcome_level",
 ];
 
 impl Patterns {

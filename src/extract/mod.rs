@@ -54,6 +54,8 @@ pub struct Extractor {
     outcome_span: Vec<(Words, i32)>,
     /// Words that keep an outcome's bound comparator (超过, 以上).
     outcome_bound: Words,
+    /// Words that make a figure a level at the end of its period (达到, 增加到).
+    outcome_level: Words,
     /// Tables of targets (序号 / 指标名称 / 单位 / 2025年 / 属性).
     tables: table::TableRules,
     /// Words that open a time setting the scope of what follows (到, 今年).
@@ -95,6 +97,14 @@ pub struct Extraction {
     pub meta: DocMeta,
 }
 
+/// First and last year of a figure.
+pub type Period = (Option<i32>, Option<i32>);
+
+/// The year of an ISO date ("2021-01-01" → 2021).
+fn year_of(d: &Option<String>) -> Option<i32> {
+    d.as_deref().and_then(|d| d.get(..4)?.parse().ok())
+}
+
 /// A reported figure: what the text says was achieved, and the years it is for.
 #[derive(Debug, Clone)]
 pub struct Outcome {
@@ -104,7 +114,7 @@ pub struct Outcome {
     /// As written: `=` for an exact figure, `~` for 左右/约, a bound only for a bound word (超过).
     pub comparator: Comparator,
     /// First and last year the figure is for (equal for one year).
-    pub period: (Option<i32>, Option<i32>),
+    pub period: Period,
 }
 
 /// Everything the passes of one document share.
@@ -192,6 +202,7 @@ impl Extractor {
                 .map(|(w, n)| (Words::new(vec![w]), n.parse().unwrap_or(1)))
                 .collect(),
             outcome_bound: Words::new(p.list("outcome_bound")),
+            outcome_level: Words::new(p.list("outcome_level")),
             tables: table::TableRules::new(p),
             title_period: Regex::new(
                 r"(?:^|[^0-9])((?:19|20)[0-9]{2})\s*[-－—–~～至到]\s*((?:19|20)[0-9]{2})\s*年",
@@ -264,11 +275,19 @@ impl Extractor {
         // Tables of targets are read through their header; their lines are not read again as
         // sentences.
         let tables = self.tables.read(norm, &pass.lines);
+        // The period a paragraph of results opened (五年来，… / 刚刚过去的2025年，…): it governs the
+        // lines after it up to the next heading or the next such opening.
+        let mut opened_period: Option<Period> = None;
         for (li, &(ls, le)) in pass.lines.iter().enumerate() {
             if tables.lines[li] {
                 continue;
             }
             let review = pass.review[li];
+            if pass.headings[li].is_some() {
+                opened_period = None;
+            } else if let Some(p) = self.opening_period(norm, &pass, ls, le) {
+                opened_period = Some(p);
+            }
             for s in layout::sentences(norm, Span { start: ls, end: le }) {
                 if !review {
                     sentences.push(s);
@@ -281,7 +300,14 @@ impl Extractor {
                 if review {
                     for f in narration.sentence(s, mentions) {
                         let time = f.own_time.clone().or_else(|| pass.time_at(s, f.at));
-                        outcomes.push(self.outcome(norm, &pass, s, f, time.as_ref()));
+                        outcomes.push(self.outcome(
+                            norm,
+                            &pass,
+                            s,
+                            f,
+                            time.as_ref(),
+                            opened_period,
+                        ));
                     }
                     continue;
                 }
@@ -297,7 +323,14 @@ impl Extractor {
                         let time = f.own_time.clone().or_else(|| pass.time_at(s, f.at));
                         let time = time
                             .filter(|t| t.year.zip(pass.anchor_year).is_some_and(|(y, a)| y < a));
-                        outcomes.push(self.outcome(norm, &pass, s, f, time.as_ref()));
+                        outcomes.push(self.outcome(
+                            norm,
+                            &pass,
+                            s,
+                            f,
+                            time.as_ref(),
+                            opened_period,
+                        ));
                     }
                 }
                 for f in found {
@@ -321,7 +354,7 @@ impl Extractor {
                         (time.as_ref().and_then(|t| t.year), pass.anchor_year)
                     {
                         if y < a {
-                            outcomes.push(self.outcome(norm, &pass, s, f, time.as_ref()));
+                            outcomes.push(self.outcome(norm, &pass, s, f, time.as_ref(), None));
                             continue;
                         }
                     }
@@ -373,9 +406,34 @@ impl Extractor {
         }
     }
 
-    /// A value read as a result: its comparator as written and the years it is for — those of
-    /// its time when that is before the year of issue (a range for a plan period), else those a
-    /// narration phrase of its sentence spans (五年来), else the year before issue.
+    /// The period a line opens as a paragraph of results: a narration phrase at its start
+    /// (五年来 → the five years before the year of issue) or a year before the year of issue at
+    /// its start (刚刚过去的2025年，…; 2024年，全市…).
+    fn opening_period(&self, text: &str, pass: &DocPass, ls: usize, le: usize) -> Option<Period> {
+        let a = pass.anchor_year?;
+        let at = ls + layout::opening(&text[ls..le]);
+        // The opening: about twelve chars.
+        let mut end = (at + 36).min(le);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let opening = &text[at..end];
+        if let Some((_, n)) = self.outcome_span.iter().find(|(w, _)| w.any_in(opening)) {
+            return Some((Some(a - n), Some(a - 1)));
+        }
+        let first = pass.times.partition_point(|t| t.start < at);
+        pass.times[first..]
+            .iter()
+            .take_while(|t| t.end <= end)
+            .find(|t| !t.reference && t.year.is_some_and(|y| y < a))
+            .map(|t| (year_of(&t.period_start).or(t.year), t.year))
+    }
+
+    /// A value read as a result: its comparator as written and the years it is for — the time
+    /// of its own sentence when that is before the year of issue (a range for a plan period;
+    /// a growth over a base year, 比2002年增长, the years after it); else a narration phrase of
+    /// its sentence (五年来); else the period its paragraph opened; else the time of its section;
+    /// else the year before issue.
     fn outcome(
         &self,
         text: &str,
@@ -383,12 +441,10 @@ impl Extractor {
         s: Span,
         f: Found,
         time: Option<&TimeExpr>,
+        opened: Option<Period>,
     ) -> Outcome {
         let anchor = pass.anchor_year;
-        let year_of = |d: &Option<String>| d.as_deref().and_then(|d| d.get(..4)?.parse().ok());
         let past = time.filter(|t| t.year.zip(anchor).is_some_and(|(y, a)| y < a));
-        // A time of the sentence itself wins; then a narration phrase of the sentence (五年来);
-        // then the time of the section (一、2024年工作回顾).
         let own = past.filter(|t| t.start >= s.start);
         let before = &text[s.start..f.at.max(s.start)];
         let span = self
@@ -396,11 +452,42 @@ impl Extractor {
             .iter()
             .find(|(w, _)| w.any_in(before))
             .map(|(_, n)| *n);
-        let period = match (own, span, past) {
-            (Some(t), _, _) | (None, None, Some(t)) => {
-                (year_of(&t.period_start).or(t.year), t.year)
+        // 比2002年增长65.5%: the years since the base year.
+        let first = pass.times.partition_point(|t| t.start < s.start);
+        let base = pass.times[first..]
+            .iter()
+            .take_while(|t| t.end <= f.at)
+            .filter(|t| t.reference)
+            .filter_map(|t| t.year)
+            .last()
+            .zip(anchor)
+            .filter(|(y, a)| y + 1 < *a);
+        let period = if let Some((y, a)) = base {
+            // Up to the sentence's own year (2007年…比2002年增长65.5%), else the year before issue.
+            (Some(y + 1), Some(own.and_then(|t| t.year).unwrap_or(a - 1)))
+        } else if let Some(t) = own {
+            (year_of(&t.period_start).or(t.year), t.year)
+        } else if let Some(n) = span {
+            (anchor.map(|a| a - n), anchor.map(|a| a - 1))
+        } else if let Some(p) = opened {
+            p
+        } else if let Some(t) = past {
+            (year_of(&t.period_start).or(t.year), t.year)
+        } else {
+            (anchor.map(|a| a - 1), anchor.map(|a| a - 1))
+        };
+        // A level reached (从174万户增加到235万户, 提高到70%) is the level at the period's end, not
+        // a flow over it.
+        let period = match period {
+            (Some(a), Some(b)) if a < b && base.is_none() => {
+                let words = &text[f.start.min(f.at)..f.at];
+                if self.outcome_level.any_in(words) {
+                    (Some(b), Some(b))
+                } else {
+                    period
+                }
             }
-            (None, span, _) => (anchor.map(|a| a - span.unwrap_or(1)), anchor.map(|a| a - 1)),
+            p => p,
         };
         let quote = &text[f.start..f.end];
         let comparator = match f.comparator {
@@ -1075,6 +1162,50 @@ mod tests {
         }
         // 比上年提高1个百分点 in a plan: neither kind.
         assert!(!ex.outcomes.iter().any(|o| o.found.value.value == 1.0));
+    }
+
+    /// [`run`] on the text as the pipeline gives it: normalized (full-width forms folded).
+    fn run_normalized(text: &str) -> Extraction {
+        let conv = crate::normalize::Converter::new().unwrap();
+        let norm = crate::normalize::normalize(text, &conv);
+        let p = Patterns::embedded().unwrap();
+        let seg = Segmenter::new(&p);
+        Extractor::new(&p).unwrap().extract(text, &norm.text, &seg)
+    }
+
+    /// In a review of five years and of the last one: a paragraph's opening (五年来 / 刚刚过去的
+    /// 2025年) gives the period of what follows it; a level reached is the level at the period's
+    /// end; a growth over a base year spans the years after it.
+    #[test]
+    fn a_paragraph_opening_gives_its_results_their_period() {
+        let text = "2026年某省政府工作报告\n2026年1月20日\n一、“十四五”时期和2025年工作回顾\n\
+                    过去五年，累计建成高速公路1200公里，常住人口城镇化率提高到65%。\n\
+                    全省新建5G基站8万个。\n\
+                    刚刚过去的2025年，地区生产总值增长5.6%。\n\
+                    新建5G基站2万个。\n\
+                    2025年，全省粮食产量比2020年增长12%。\n\
+                    二、2026年工作安排\n\
+                    今年地区生产总值增长5%左右。\n";
+        let ex = run_normalized(text);
+        let got: Vec<(f64, Option<i32>, Option<i32>)> = ex
+            .outcomes
+            .iter()
+            .map(|o| (o.found.value.value, o.period.0, o.period.1))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (1200.0, Some(2021), Some(2025)),
+                (65.0, Some(2025), Some(2025)),
+                (80000.0, Some(2021), Some(2025)),
+                (5.6, Some(2025), Some(2025)),
+                (20000.0, Some(2025), Some(2025)),
+                (12.0, Some(2021), Some(2025)),
+            ],
+            "{:#?}",
+            ex.outcomes
+        );
+        assert_eq!(ex.targets.len(), 1, "{:#?}", ex.targets);
     }
 
     /// An annual plan's title dates its targets that state no time; a multi-year plan's
