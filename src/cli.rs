@@ -66,6 +66,27 @@ spaces; regions by today's 6-digit code), so 孕產婦死亡率 finds 孕产妇�
         after_help = "Examples:\n  policy-targets compare output --indicator 孕产妇死亡率\n  policy-targets compare output --indicator maternal_mortality_ratio --region 南安 --region 360112\n  policy-targets compare seeds/ --year 2025 --format md        # extract on the fly\n  policy-targets compare out2022 out2023 -o compare.csv         # format from the extension\n\nFormats: table (the default), csv (RFC 4180, UTF-8 with a BOM), md (a table per indicator), json (one object per indicator), html (one self-contained page: charts, timelines, rows, filters). With -o FILE ending in .csv, .md, .json or .html that format is the default.\n\nExit codes: 0 all inputs read; 1 some input could not be read (the rest was compared); 2 usage error or the output cannot be written."
     )]
     Compare(crate::compare::CompareArgs),
+    /// Line up each target with the outcome reported for its region, indicator and year, and judge it.
+    #[command(
+        long_about = "Line up, for each region (national documents as 全国), indicator (by indicator_id, else \
+the indicator text as `compare` keys it) and year, the targets set for that year and the outcomes reported \
+for that year by any document (outcomes.jsonl: a work report's review of the year before), and judge each \
+pair. Each INPUT is an output folder of `extract` or notices to extract on the fly.\n\n\
+Verdicts: a bound (>=, >, <=, <) is met or missed as written; a range is met inside it, exceeded beyond it \
+on the indicator's better side, missed on the other; = and ~ are met within a tolerance (±0.3 in the unit \
+written for a rate: %, ‰, 个百分点; ±3% of the target for an amount), else exceeded on the better side and \
+missed on the other. The better side is the indicator's direction in patterns/indicators.tsv (higher for \
+growth, jobs, coverage; lower for prices, unemployment, mortality), else the one its targets' bounds agree \
+on; without one, such a verdict is unknown. A target whose year has no outcome yet is not_reported; an \
+outcome no target asked for is no_target; units that do not convert give unknown. Values compare on the \
+unit both write (so % compares in percentage points), else on their normalized unit; `gap` is outcome − \
+target in that unit.\n\n\
+Several targets or outcomes for one key are never merged: each pair is a row, the outcome of the latest \
+document is marked as the one that counts, and the key is flagged as a conflict. Outcomes for more than one \
+year (a five-year total) and targets without a year are not placed.",
+        after_help = "Examples:\n  policy-targets attainment out --indicator gdp_growth --region 全国\n  policy-targets attainment reports/ --year 2024 --format md       # extract on the fly\n  policy-targets attainment out -o attainment.csv                  # format from the extension\n\nFormats: table (the default), csv (RFC 4180, UTF-8 with a BOM), md, json (one object per row).\n\nExit codes: 0 all inputs read; 1 some input could not be read (the rest was used); 2 usage error or the output cannot be written."
+    )]
+    Attainment(crate::attainment::AttainmentArgs),
     /// Read documents as JSON Lines on stdin and write their records as JSON Lines on stdout.
     #[command(
         long_about = "Read documents as JSON Lines on stdin, one per line: {\"path\": …, \"text\": …} for text, or \
@@ -128,6 +149,7 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Extract(args) => run_extract(args),
         Command::Compare(args) => crate::compare::run(args),
+        Command::Attainment(args) => crate::attainment::run(args),
         Command::Stream(args) => crate::stream::run(args),
     }
 }

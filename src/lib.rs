@@ -7,6 +7,7 @@
 //! [`compare`] lines up the records of several regions for one indicator; [`stream`] reads
 //! documents from stdin and writes their records to stdout (a stage of a cluster job).
 
+pub mod attainment;
 pub mod cli;
 pub mod compare;
 pub mod config;

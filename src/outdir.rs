@@ -374,7 +374,8 @@ mod tests {
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
             .collect();
-        assert_eq!(top.len(), 4, "{top:?}");
+        // The JSON Lines files and the state folder.
+        assert_eq!(top.len(), jsonl.len() + 1, "{top:?}");
     }
 
     #[test]

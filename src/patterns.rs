@@ -295,6 +295,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "outcome_bound",
     "baseline_status",
     "outcome_level",
+    "change_verb",
 ];
 
 impl Patterns {

@@ -23,6 +23,11 @@ pub struct Keys<'a> {
     ids: Vec<(String, String)>,
     /// Keys of the lexicon's scope words (全市, 辖区内), longest first.
     scope: Vec<String>,
+    /// Keys of words that date or compare a value rather than name what it measures, dropped
+    /// from indicator keys: an opening time (今年, 去年: `relative_time`, `outcome_span`) and a
+    /// baseline anywhere (比上年, 同比: `baseline_status`).
+    opening_time: Vec<String>,
+    baseline: Vec<String>,
 }
 
 impl<'a> Keys<'a> {
@@ -33,7 +38,29 @@ impl<'a> Keys<'a> {
             lexicon: HashMap::new(),
             ids: Vec::new(),
             scope: Vec::new(),
+            opening_time: Vec::new(),
+            baseline: Vec::new(),
         };
+        let by_length = |words: Vec<String>| {
+            let mut w = words;
+            w.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+            w
+        };
+        keys.opening_time = by_length(
+            patterns
+                .list("relative_time")
+                .into_iter()
+                .chain(patterns.pairs("outcome_span").into_iter().map(|(w, _)| w))
+                .map(|w| keys.text(w))
+                .collect(),
+        );
+        keys.baseline = by_length(
+            patterns
+                .list("baseline_status")
+                .iter()
+                .map(|w| keys.text(w))
+                .collect(),
+        );
         let mut scope: Vec<String> = patterns
             .list("scope")
             .iter()
@@ -67,17 +94,25 @@ impl<'a> Keys<'a> {
         out
     }
 
-    /// The key of an indicator name: [`Keys::text`] without the scope words it starts with
-    /// (辖区内孕产妇死亡率 → 孕产妇死亡率) and without punctuation at either end.
+    /// The key of an indicator name: [`Keys::text`] without the scope words and the times it
+    /// starts with (辖区内孕产妇死亡率 → 孕产妇死亡率, 去年居民消费价格上涨 → 居民消费价格上涨),
+    /// without a baseline (国内生产总值比上年增长 → 国内生产总值增长) and without punctuation at
+    /// either end.
     pub fn indicator_text(&self, s: &str) -> String {
         let punct =
             |c: char| c.is_ascii_punctuation() || "、，。；：·…“”‘’《》（）【】".contains(c);
         let mut k = self.text(s);
+        for b in &self.baseline {
+            if k.len() > b.len() {
+                k = k.replacen(b.as_str(), "", 1);
+            }
+        }
         loop {
             let trimmed = k.trim_matches(punct);
             let rest = self
                 .scope
                 .iter()
+                .chain(&self.opening_time)
                 .find_map(|w| trimmed.strip_prefix(w.as_str()))
                 .filter(|r| !r.is_empty())
                 .unwrap_or(trimmed);

@@ -6,8 +6,11 @@ use std::path::{Path, PathBuf};
 
 use crate::config::{build_pool, Engine};
 use crate::error::Result;
+use crate::normalize::Converter;
+use crate::patterns::{Patterns, Sources};
 use crate::pipeline::{self, DocOutput, Sink};
-use crate::record::{DocumentRecord, MilestoneRecord, TargetRecord};
+use crate::record::{DocumentRecord, MilestoneRecord, OutcomeRecord, TargetRecord};
+use crate::region::RegionTable;
 
 /// The records of JSON Lines bytes, read line by line: a line that is not UTF-8 or not a record
 /// (a truncated last line included) is passed to `report` with its number (`path:N: reason`) and
@@ -52,6 +55,8 @@ pub struct Loaded {
     pub targets: Vec<TargetRecord>,
     /// The milestones of the inputs (for the page of `--format html`).
     pub milestones: Vec<MilestoneRecord>,
+    /// The outcomes of the inputs (for `attainment`).
+    pub outcomes: Vec<OutcomeRecord>,
     /// Inputs (files or lines) that could not be read; each was reported on stderr.
     pub errors: usize,
     pub(crate) owner: HashMap<String, (usize, String)>,
@@ -91,6 +96,12 @@ impl Loaded {
         }
     }
 
+    fn add_outcome(&mut self, source: usize, o: OutcomeRecord) {
+        if self.accept(source, &o.doc_id, &o.path) {
+            self.outcomes.push(o);
+        }
+    }
+
     fn report(&mut self, what: impl std::fmt::Display) {
         eprintln!("policy-targets: {what}");
         self.errors += 1;
@@ -106,11 +117,17 @@ impl Loaded {
         for rec in self.read_jsonl::<TargetRecord>(&targets) {
             self.add_target(source, rec);
         }
-        // Milestones are read where they are (an older output may lack them).
+        // Milestones and outcomes are read where they are (an older output may lack them).
         let milestones = dir.join("milestones.jsonl");
         if milestones.exists() {
             for rec in self.read_jsonl::<MilestoneRecord>(&milestones) {
                 self.add_milestone(source, rec);
+            }
+        }
+        let outcomes = dir.join("outcomes.jsonl");
+        if outcomes.exists() {
+            for rec in self.read_jsonl::<OutcomeRecord>(&outcomes) {
+                self.add_outcome(source, rec);
             }
         }
     }
@@ -161,6 +178,9 @@ impl Sink for Collect<'_> {
         for m in &out.milestones {
             self.loaded.add_milestone(self.source, m.clone());
         }
+        for o in &out.outcomes {
+            self.loaded.add_outcome(self.source, o.clone());
+        }
         Ok(())
     }
 }
@@ -207,4 +227,31 @@ pub fn load(inputs: &[PathBuf], engine: &mut Option<Engine>) -> Result<Loaded> {
     }
     flush(&mut pending, &mut loaded, engine, &mut source)?;
     Ok(loaded)
+}
+
+/// What matching names needs: the converter, the region table and the patterns — the engine's
+/// when notices were extracted, else built from the embedded patterns (no segmenter: quick).
+pub enum Matching {
+    Engine(Box<Engine>),
+    Own(Box<(Converter, RegionTable, Patterns)>),
+}
+
+impl Matching {
+    pub fn new(engine: Option<Engine>) -> Result<Matching> {
+        if let Some(e) = engine {
+            return Ok(Matching::Engine(Box::new(e)));
+        }
+        let patterns = Patterns::from_sources(Sources::embedded())?;
+        let converter = Converter::new()?;
+        let (file, text) = patterns.sources.get("regions.tsv");
+        let regions = RegionTable::parse(text, file).map_err(crate::error::Error::Config)?;
+        Ok(Matching::Own(Box::new((converter, regions, patterns))))
+    }
+
+    pub fn parts(&self) -> (&Converter, &RegionTable, &Patterns) {
+        match self {
+            Matching::Engine(e) => (&e.converter, &e.extractor.regions, &e.patterns),
+            Matching::Own(o) => (&o.0, &o.1, &o.2),
+        }
+    }
 }

@@ -8,7 +8,7 @@ mod load;
 mod render;
 
 pub use keys::Keys;
-pub use load::{is_output_dir, load, parse_jsonl, Loaded};
+pub use load::{is_output_dir, load, parse_jsonl, Loaded, Matching};
 pub use render::*;
 
 use std::collections::HashMap;
@@ -20,11 +20,8 @@ use serde::Serialize;
 use crate::config::Engine;
 use crate::error::{Error, Result};
 use crate::exit::{EXIT_FATAL, EXIT_FILE_ERRORS, EXIT_OK};
-use crate::normalize::Converter;
-use crate::patterns::{Patterns, Sources};
 use crate::printer::AtomicFile;
 use crate::record::{DocumentRecord, MilestoneRecord, Normalized};
-use crate::region::RegionTable;
 
 /// Flags of `policy-targets compare`.
 #[derive(clap::Args, Debug)]
@@ -193,7 +190,7 @@ pub struct IndicatorTable {
 
 /// A number rounded to 12 significant digits, so that the binary noise of unit conversion
 /// (0.5 × 0.01 against 5 × 0.001) does not make equal targets differ.
-fn num(n: &serde_json::Number) -> f64 {
+pub(crate) fn num(n: &serde_json::Number) -> f64 {
     let x = n.as_f64().unwrap_or(f64::NAN);
     if x == 0.0 || !x.is_finite() {
         return x;
@@ -452,7 +449,7 @@ fn order(g: Group, keys: &Keys) -> IndicatorTable {
 // The command.
 // ---------------------------------------------------------------------------------------------
 
-fn fatal(msg: impl std::fmt::Display) -> i32 {
+pub(crate) fn fatal(msg: impl std::fmt::Display) -> i32 {
     eprintln!("policy-targets: {msg}");
     EXIT_FATAL
 }
@@ -479,27 +476,11 @@ pub fn run(args: CompareArgs) -> i32 {
         Ok(l) => l,
         Err(e) => return fatal(e),
     };
-    let own;
-    let (converter, regions, patterns) = match &engine {
-        Some(e) => (&e.converter, &e.extractor.regions, &e.patterns),
-        None => {
-            let patterns = match Patterns::from_sources(Sources::embedded()) {
-                Ok(p) => p,
-                Err(e) => return fatal(e),
-            };
-            let converter = match Converter::new() {
-                Ok(c) => c,
-                Err(e) => return fatal(e),
-            };
-            let (file, text) = patterns.sources.get("regions.tsv");
-            let regions = match RegionTable::parse(text, file) {
-                Ok(r) => r,
-                Err(e) => return fatal(e),
-            };
-            own = (converter, regions, patterns);
-            (&own.0, &own.1, &own.2)
-        }
+    let matching = match Matching::new(engine) {
+        Ok(m) => m,
+        Err(e) => return fatal(e),
     };
+    let (converter, regions, patterns) = matching.parts();
     let keys = Keys::new(converter, regions, patterns);
     let filters = Filters {
         indicators: args.indicators,
@@ -550,7 +531,7 @@ pub fn run(args: CompareArgs) -> i32 {
 }
 
 /// Write the result to its file or stdout; the exit code.
-fn finish(output: &Option<PathBuf>, text: &str, errors: usize) -> i32 {
+pub(crate) fn finish(output: &Option<PathBuf>, text: &str, errors: usize) -> i32 {
     match output {
         Some(path) => {
             if let Err(e) = write_output(path, text) {
@@ -576,7 +557,10 @@ fn finish(output: &Option<PathBuf>, text: &str, errors: usize) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::Converter;
+    use crate::patterns::Patterns;
     use crate::record::TargetRecord;
+    use crate::region::RegionTable;
 
     struct Fixture {
         converter: Converter,

@@ -67,6 +67,8 @@ pub struct TargetRules {
     status: Words,
     /// Status words that compare with a baseline (比上年, 同比): no outcome of their own.
     baseline_status: Words,
+    /// Verbs of a change (增长, 下降), lexicon `change_verb`, longest first.
+    change_verbs: Vec<String>,
     penalties: Words,
     /// Words that close a reference frame opened by a status word (在现有…基础上).
     status_frame: Words,
@@ -161,6 +163,7 @@ impl TargetRules {
             names: super::responsible::NameRules::new(p),
             status: Words::new(longest_first(p.list("status"))),
             baseline_status: Words::new(p.list("baseline_status")),
+            change_verbs: longest_first(p.list("change_verb")),
             penalties: Words::new(longest_first(p.list("not_target_word"))),
             status_frame: Words::new(p.list("status_frame")),
             comparator_particle: WordList::longest_first(p.list("comparator_particle")),
@@ -971,7 +974,79 @@ impl<'a> SentenceCtx<'a> {
                 }
             }
         }
+        self.name_subjectless_changes(&mut out);
         out
+    }
+
+    /// A change with no subject of its own after a value that has one (国内生产总值47.2万亿元，比上年
+    /// 增长9.2%; 国内生产总值达到134.9万亿元、增长5%): the change is of that value's quantity, named
+    /// with it (国内生产总值增长). The clause before the value must be only the change: a baseline
+    /// word (`baseline_status`), an adverb (实际, 年均) and a verb of lexicon `change_verb`.
+    fn name_subjectless_changes(&self, found: &mut [Found]) {
+        let text = self.text;
+        let mut subject: Option<String> = None;
+        for f in found.iter_mut() {
+            let lead = text[f.start..f.at.max(f.start)].trim();
+            match self.change_only(lead) {
+                Some(change) => {
+                    if let Some(s) = &subject {
+                        f.indicator = format!("{s}{change}");
+                        f.rule = "change-of-previous";
+                    }
+                }
+                None => {
+                    // The quantity a later change refers to: the indicator without a count's 数.
+                    let name = f.indicator.strip_suffix('数').unwrap_or(&f.indicator);
+                    // Not a name that holds a change, a comparison or a number itself.
+                    const NUMERALS: &str = "〇零一二两三四五六七八九十百千万亿";
+                    let chars: Vec<char> = name.chars().collect();
+                    let numeric = chars.iter().any(char::is_ascii_digit)
+                        || chars
+                            .windows(2)
+                            .any(|w| NUMERALS.contains(w[0]) && NUMERALS.contains(w[1]));
+                    let changes = name
+                        .char_indices()
+                        .any(|(i, _)| self.change_at(&name[i..]).is_some());
+                    subject = (chars.len() >= 2
+                        && !numeric
+                        && !changes
+                        && !name.contains('比')
+                        && f.comparator != Comparator::Range)
+                        .then(|| name.to_string());
+                }
+            }
+        }
+    }
+
+    /// The change a lead of a value's clause states when that is all it states (比上年实际增长 →
+    /// 实际增长), else None.
+    fn change_only(&self, lead: &str) -> Option<String> {
+        let mut rest = lead.trim_start_matches(['、', ',', '，', ' ']);
+        if let Some((_, e, _)) = self.rules.baseline_status.occurrences(rest).next() {
+            if rest[..e].chars().count() <= 3 && rest.starts_with(&rest[..e]) {
+                rest = &rest[e..];
+            }
+        }
+        let adverb = ["实际", "年均", "分别"]
+            .iter()
+            .find(|a| rest.starts_with(**a))
+            .map_or("", |a| a);
+        let verb_part = &rest[adverb.len()..];
+        let verb = self.change_at(verb_part)?;
+        let tail = &verb_part[verb.len()..];
+        (tail.is_empty() || matches!(tail, "到" | "至")).then(|| {
+            let adverb = if adverb == "分别" { "" } else { adverb };
+            format!("{adverb}{verb}")
+        })
+    }
+
+    /// The change verb a text opens with (lexicon `change_verb`).
+    fn change_at<'t>(&self, s: &'t str) -> Option<&'t str> {
+        self.rules
+            .change_verbs
+            .iter()
+            .find(|v| s.starts_with(v.as_str()))
+            .map(|v| &s[..v.len()])
     }
 
     /// Split an indicator into list items (only on separators outside brackets and quotes),
