@@ -412,8 +412,8 @@ fn a_killed_run_leaves_one_consistent_set_and_the_next_run_cleans_up() {
         .collect();
     assert_eq!(
         top.len(),
-        4,
-        "the three outputs and the run folder: {top:?}"
+        5,
+        "the four outputs and the run folder: {top:?}"
     );
 }
 
