@@ -68,13 +68,19 @@ fn a_report_s_targets_are_judged_against_the_next_report_s_outcomes() {
     assert_eq!(one("cpi_increase", 2024)["verdict"], "exceeded");
     // 控制在5.5%以内, 5.6%: missed.
     let u = one("urban_surveyed_unemployment_rate", 2024);
-    assert_eq!((&u["verdict"], &u["met"]), (&Value::from("missed"), &Value::from(false)));
+    assert_eq!(
+        (&u["verdict"], &u["met"]),
+        (&Value::from("missed"), &Value::from(false))
+    );
     // 2023: an outcome no target of these inputs asked for; 2025: targets not reported yet.
     assert_eq!(one("gdp_growth", 2023)["verdict"], "no_target");
     assert_eq!(one("gdp_growth", 2025)["verdict"], "not_reported");
     assert!(one("gdp_growth", 2025)["outcome"].is_null());
     // Filters, and the other formats hold the same rows.
-    let only = attainment(&[dir.path()], &["--indicator", "gdp_growth", "--year", "2024"]);
+    let only = attainment(
+        &[dir.path()],
+        &["--indicator", "gdp_growth", "--year", "2024"],
+    );
     assert_eq!(only.len(), 1);
     let csv = Command::new(bin())
         .arg("attainment")
@@ -98,7 +104,9 @@ struct Pair {
 fn hand_table() -> Vec<Pair> {
     let text =
         std::fs::read_to_string(root().join("tests/fixtures/attainment/national.tsv")).unwrap();
-    let mut lines = text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+    let mut lines = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
     let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
     let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
     let (y, i, tc, tv, oc, ov) = (
@@ -240,9 +248,16 @@ fn the_national_series_lines_up_target_against_outcome_year_by_year() {
             p.year, p.indicator, p.target.0, p.target.1, p.outcome.1
         ));
     }
-    eprintln!("{report}{right} of {} pairs read and judged right", table.len());
+    eprintln!(
+        "{report}{right} of {} pairs read and judged right",
+        table.len()
+    );
     let share = right as f64 / table.len() as f64;
-    assert!(share >= FLOOR, "{right} of {} ({share:.2}) < {FLOOR}", table.len());
+    assert!(
+        share >= FLOOR,
+        "{right} of {} ({share:.2}) < {FLOOR}",
+        table.len()
+    );
 }
 
 /// The share of the hand table's pairs read and judged right when this test was written.

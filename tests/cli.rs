@@ -410,11 +410,7 @@ fn a_killed_run_leaves_one_consistent_set_and_the_next_run_cleans_up() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
-    assert_eq!(
-        top.len(),
-        5,
-        "the four outputs and the run folder: {top:?}"
-    );
+    assert_eq!(top.len(), 5, "the four outputs and the run folder: {top:?}");
 }
 
 /// A second run into a folder that a live run is writing stops at once with a clear error.
