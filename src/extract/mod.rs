@@ -51,7 +51,7 @@ pub struct Extractor {
     /// Words that make a value a quota per period, without a deadline (每年, 每天).
     per_period: Words,
     /// Narration phrases and the years before issue they span (五年来 → 5).
-    outcome_span: Vec<(Words, i32)>,
+    outcome_span: (Words, Vec<i32>),
     /// Words that keep an outcome's bound comparator (超过, 以上).
     outcome_bound: Words,
     /// Words that make a figure a level at the end of its period (达到, 增加到).
@@ -196,11 +196,11 @@ impl Extractor {
             first_is_lead: finders(p.list("lead_first")),
             scope_lead: WordList::new(p.words("scope_lead")),
             per_period: Words::new(p.list("per_period")),
-            outcome_span: p
-                .pairs("outcome_span")
-                .into_iter()
-                .map(|(w, n)| (Words::new(vec![w]), n.parse().unwrap_or(1)))
-                .collect(),
+            outcome_span: {
+                let pairs = p.pairs("outcome_span");
+                let years = pairs.iter().map(|(_, n)| n.parse().unwrap_or(1)).collect();
+                (Words::new(pairs.iter().map(|(w, _)| *w)), years)
+            },
             outcome_bound: Words::new(p.list("outcome_bound")),
             outcome_level: Words::new(p.list("outcome_level")),
             tables: table::TableRules::new(p),
@@ -283,7 +283,8 @@ impl Extractor {
                 continue;
             }
             let review = pass.review[li];
-            if pass.headings[li].is_some() {
+            // Read in reviews only (outcomes elsewhere are few: a status word, a past year).
+            if pass.headings[li].is_some() || !review {
                 opened_period = None;
             } else if let Some(p) = self.opening_period(norm, &pass, ls, le) {
                 opened_period = Some(p);
@@ -311,12 +312,13 @@ impl Extractor {
                     }
                     continue;
                 }
-                // Values a status word governs (已建成, 比上年增长) are results: read again for them.
-                let narrated = ctx
-                    .has_status(s)
-                    .then(|| mentions.clone())
-                    .map(|m| narration.sentence(s, m))
-                    .unwrap_or_default();
+                // Values a status word governs (已建成, 截至目前) are results: read again for them,
+                // when a status word that is no comparison governs one of them.
+                let narrated = (ctx.has_status(s)
+                    && narration.any_narrated(s, mentions.iter().map(|m| m.start)))
+                .then(|| mentions.clone())
+                .map(|m| narration.sentence(s, m))
+                .unwrap_or_default();
                 let found = ctx.sentence(s, mentions);
                 for f in narrated {
                     if !found.iter().any(|t| t.at == f.at) && narration.narrated(s, f.at) {
@@ -406,6 +408,16 @@ impl Extractor {
         }
     }
 
+    /// The years the first phrase of lexicon `outcome_span` (in its order) found in `s` spans.
+    fn span_in(&self, s: &str) -> Option<i32> {
+        let (words, years) = &self.outcome_span;
+        words
+            .occurrences(s)
+            .map(|(_, _, k)| k)
+            .min()
+            .map(|k| years[k])
+    }
+
     /// The period a line opens as a paragraph of results: a narration phrase at its start
     /// (五年来 → the five years before the year of issue) or a year before the year of issue at
     /// its start (刚刚过去的2025年，…; 2024年，全市…).
@@ -418,7 +430,7 @@ impl Extractor {
             end -= 1;
         }
         let opening = &text[at..end];
-        if let Some((_, n)) = self.outcome_span.iter().find(|(w, _)| w.any_in(opening)) {
+        if let Some(n) = self.span_in(opening) {
             return Some((Some(a - n), Some(a - 1)));
         }
         let first = pass.times.partition_point(|t| t.start < at);
@@ -447,11 +459,7 @@ impl Extractor {
         let past = time.filter(|t| t.year.zip(anchor).is_some_and(|(y, a)| y < a));
         let own = past.filter(|t| t.start >= s.start);
         let before = &text[s.start..f.at.max(s.start)];
-        let span = self
-            .outcome_span
-            .iter()
-            .find(|(w, _)| w.any_in(before))
-            .map(|(_, n)| *n);
+        let span = self.span_in(before);
         // 比2002年增长65.5%: the years since the base year.
         let first = pass.times.partition_point(|t| t.start < s.start);
         let base = pass.times[first..]

@@ -629,8 +629,18 @@ impl<'a> SentenceCtx<'a> {
     /// (已建成, 截至目前, 全年共) — not a comparison with a baseline (比上年提高1个百分点, 同比,
     /// lexicon `baseline_status`), which a plan states of its targets too.
     pub fn narrated(&self, sent: Span, at: usize) -> bool {
+        self.any_narrated(sent, [at])
+    }
+
+    /// Whether [`Self::narrated`] holds for any of the positions (the sentence's words found
+    /// once).
+    pub fn any_narrated(&self, sent: Span, ats: impl IntoIterator<Item = usize>) -> bool {
         let marks = self.marks(sent);
-        if !self.status_governs(&marks, at) {
+        ats.into_iter().any(|at| self.narrated_by(&marks, at))
+    }
+
+    fn narrated_by(&self, marks: &Marks, at: usize) -> bool {
+        if !self.status_governs(marks, at) {
             return false;
         }
         let Some(&(a, e)) = marks
@@ -720,7 +730,17 @@ impl<'a> SentenceCtx<'a> {
         if self.rules.penalties.any_in(body) {
             return Vec::new();
         }
-        let marks = self.marks(sent);
+        // Reading results, no status or goal word filters and no strength is asked for.
+        let marks = if self.narration {
+            Marks {
+                status: Vec::new(),
+                frames: Vec::new(),
+                goal_end: None,
+                strength: Vec::new(),
+            }
+        } else {
+            self.marks(sent)
+        };
         let mentions: Vec<Mention> = mentions
             .into_iter()
             .filter(|m| !self.in_skip(m.start))
