@@ -296,6 +296,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "baseline_status",
     "outcome_level",
     "change_verb",
+    "narration_end",
 ];
 
 impl Patterns {

@@ -56,6 +56,8 @@ pub struct Extractor {
     outcome_bound: Words,
     /// Words that make a figure a level at the end of its period (达到, 增加到).
     outcome_level: Words,
+    /// Words that end a run of results in a paragraph (今年, 要, 力争).
+    narration_end: Words,
     /// Tables of targets (序号 / 指标名称 / 单位 / 2025年 / 属性).
     tables: table::TableRules,
     /// Words that open a time setting the scope of what follows (到, 今年).
@@ -203,6 +205,7 @@ impl Extractor {
             },
             outcome_bound: Words::new(p.list("outcome_bound")),
             outcome_level: Words::new(p.list("outcome_level")),
+            narration_end: Words::new(p.list("narration_end")),
             tables: table::TableRules::new(p),
             title_period: Regex::new(
                 r"(?:^|[^0-9])((?:19|20)[0-9]{2})\s*[-－—–~～至到]\s*((?:19|20)[0-9]{2})\s*年",
@@ -289,26 +292,25 @@ impl Extractor {
             } else if let Some(p) = self.opening_period(norm, &pass, ls, le) {
                 opened_period = Some(p);
             }
+            // A sentence outside a review that opens with a narration phrase (过去一年，… /
+            // 五年来，…) makes the sentences after it in its paragraph results too, up to one
+            // with a word of lexicon `narration_end` (今年, 要, 力争 …) or a time not before issue.
+            let mut narrating: Option<Period> = None;
             for s in layout::sentences(norm, Span { start: ls, end: le }) {
                 if !review {
                     sentences.push(s);
+                    narrating = self.narrating(norm, &pass, s, narrating);
                 }
                 let mentions = self.values.scan(norm, s.start, s.end);
                 if mentions.is_empty() {
                     continue;
                 }
                 // A review reports results: every value of it is an outcome.
-                if review {
+                if review || narrating.is_some() {
+                    let opened = if review { opened_period } else { narrating };
                     for f in narration.sentence(s, mentions) {
                         let time = f.own_time.clone().or_else(|| pass.time_at(s, f.at));
-                        outcomes.push(self.outcome(
-                            norm,
-                            &pass,
-                            s,
-                            f,
-                            time.as_ref(),
-                            opened_period,
-                        ));
+                        outcomes.push(self.outcome(norm, &pass, s, f, time.as_ref(), opened));
                     }
                     continue;
                 }
@@ -406,6 +408,43 @@ impl Extractor {
             outcomes,
             meta,
         }
+    }
+
+    /// Whether sentence `s` (outside a review) continues, opens or ends a run of results in its
+    /// paragraph: opened by a narration phrase at the sentence's start (过去一年，…: its period),
+    /// ended by a word of lexicon `narration_end` or a time not before the year of issue.
+    fn narrating(
+        &self,
+        text: &str,
+        pass: &DocPass,
+        s: Span,
+        before: Option<Period>,
+    ) -> Option<Period> {
+        let a = pass.anchor_year?;
+        let body = &text[s.start..s.end];
+        let mut end = (s.start + 18).min(s.end);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        // Opening a sentence of its own: at the line's start or after a full stop (not after
+        // a ；, inside a sentence that goes on about the plans).
+        let whole = text[..s.start]
+            .trim_end_matches([' ', '\u{3000}'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '\n' | '。' | '!' | '?' | '！' | '？'));
+        if let Some(n) = self.span_in(&text[s.start..end]).filter(|_| whole) {
+            return Some((Some(a - n), Some(a - 1)));
+        }
+        before?;
+        let first = pass.times.partition_point(|t| t.start < s.start);
+        let future = pass.times[first..]
+            .iter()
+            .take_while(|t| t.start < s.end)
+            .any(|t| !t.reference && t.year.is_some_and(|y| y >= a));
+        (!future && !self.narration_end.any_in(body))
+            .then_some(before)
+            .flatten()
     }
 
     /// The years the first phrase of lexicon `outcome_span` (in its order) found in `s` spans.
@@ -1214,6 +1253,27 @@ mod tests {
             ex.outcomes
         );
         assert_eq!(ex.targets.len(), 1, "{:#?}", ex.targets);
+    }
+
+    /// Outside a review, a sentence opening with a narration phrase makes the sentences after it
+    /// in its paragraph results, up to a sentence about the plans (今年, 要 …); a phrase after a
+    /// ；, inside a sentence, opens nothing.
+    #[test]
+    fn a_narration_phrase_carries_to_the_next_sentences_of_its_paragraph() {
+        let text = "2011年某市政府工作报告\n2011年2月1日\n三、2011年的工作\n\
+                    2011年是开局之年。过去一年，各项工作取得很大成绩。全市生产总值增长10.3%，\
+                    城镇新增就业1.2万人。今年全市生产总值增长8%左右。\n\
+                    物价压力较大；去年价格上涨的翘尾影响约有1个百分点。把居民消费价格涨幅控制在4%左右。\n";
+        let ex = run_normalized(text);
+        let outcomes: Vec<f64> = ex.outcomes.iter().map(|o| o.found.value.value).collect();
+        let targets: Vec<f64> = ex.targets.iter().map(|t| t.found.value.value).collect();
+        // 去年…约有1个百分点: a result in its own sentence (the status word 去年 governs it).
+        assert_eq!(outcomes, vec![10.3, 12000.0, 1.0], "{:#?}", ex.outcomes);
+        assert!(ex
+            .outcomes
+            .iter()
+            .all(|o| o.period == (Some(2010), Some(2010))));
+        assert_eq!(targets, vec![8.0, 4.0], "{:#?}", ex.targets);
     }
 
     /// An annual plan's title dates its targets that state no time; a multi-year plan's
