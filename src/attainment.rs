@@ -141,14 +141,22 @@ fn levels(t: &Side, o: &Side) -> Option<(Level, Level)> {
             unit,
         }
     };
+    // A ratio is compared in per cent (so its gap is in percentage points and the rate
+    // tolerance holds): 9‰ and 20% are 0.9 and 20.
     let normalized = |s: &Side| {
         s.normalized.as_ref().map(|n| {
-            let v = num(&n.value);
+            let rate = n.unit == "ratio";
+            let scale = if rate { 100.0 } else { 1.0 };
+            let v = num(&n.value) * scale;
             Level {
                 low: v,
-                high: n.value_max.as_ref().map(num).unwrap_or(v),
-                rate: n.unit == "ratio",
-                unit: n.unit.clone(),
+                high: n.value_max.as_ref().map(num).map_or(v, |m| m * scale),
+                rate,
+                unit: if rate {
+                    "%".to_string()
+                } else {
+                    n.unit.clone()
+                },
             }
         })
     };
@@ -895,5 +903,24 @@ mod tests {
             Some(Better::Higher),
         );
         assert_eq!((met, gap, tol), (Some(false), Some(-100.0), None));
+        // Units that differ but convert compare in per cent: 9‰ against 20% is 19.1 points over.
+        let ratio = |comparator: &str, value: f64, unit: &str, r: f64| {
+            let mut s = side(comparator, value, None, unit);
+            s.normalized = Some(Normalized {
+                value: serde_json::Number::from_f64(r).unwrap(),
+                value_max: None,
+                unit: "ratio".into(),
+            });
+            s
+        };
+        let (v, _, gap, tol) = judge(
+            &ratio("~", 9.0, "‰", 0.009),
+            &ratio("=", 20.0, "%", 0.2),
+            Some(Better::Lower),
+        );
+        assert_eq!(
+            (v, gap, tol.as_deref()),
+            ("missed", Some(19.1), Some("±0.3"))
+        );
     }
 }

@@ -1042,10 +1042,16 @@ impl<'a> SentenceCtx<'a> {
     /// 实际增长), else None.
     fn change_only(&self, lead: &str) -> Option<String> {
         let mut rest = lead.trim_start_matches(['、', ',', '，', ' ']);
-        if let Some((_, e, _)) = self.rules.baseline_status.occurrences(rest).next() {
-            if rest[..e].chars().count() <= 3 && rest.starts_with(&rest[..e]) {
-                rest = &rest[e..];
-            }
+        // A baseline word that opens the lead (比上年增长), not one inside it.
+        if let Some(e) = self
+            .rules
+            .baseline_status
+            .occurrences(rest)
+            .filter(|(a, _, _)| *a == 0)
+            .map(|(_, e, _)| e)
+            .max()
+        {
+            rest = &rest[e..];
         }
         let adverb = ["实际", "年均", "分别"]
             .iter()
