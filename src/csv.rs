@@ -90,7 +90,7 @@ pub fn header(columns: &[&str]) -> String {
 
 /// The CSV fields of one target (list fields joined with 、).
 pub fn target_row(r: &TargetRecord) -> Vec<String> {
-    let n = r.normalized.as_ref();
+    let [nv, nm, nu] = normalized_cells(r.normalized.as_ref());
     vec![
         r.doc_id.clone(),
         r.path.clone(),
@@ -100,10 +100,9 @@ pub fn target_row(r: &TargetRecord) -> Vec<String> {
         r.value.to_string(),
         opt(&r.value_max),
         opt(&r.unit),
-        n.map(|n| n.value.to_string()).unwrap_or_default(),
-        n.and_then(|n| n.value_max.as_ref().map(|v| v.to_string()))
-            .unwrap_or_default(),
-        n.map(|n| n.unit.clone()).unwrap_or_default(),
+        nv,
+        nm,
+        nu,
         opt(&r.strength),
         opt(&r.year),
         opt(&r.deadline),
@@ -154,7 +153,7 @@ pub fn document_row(r: &DocumentRecord) -> Vec<String> {
 
 /// The CSV fields of one outcome.
 pub fn outcome_row(r: &OutcomeRecord) -> Vec<String> {
-    let n = r.normalized.as_ref();
+    let [nv, nm, nu] = normalized_cells(r.normalized.as_ref());
     vec![
         r.doc_id.clone(),
         r.path.clone(),
@@ -164,10 +163,9 @@ pub fn outcome_row(r: &OutcomeRecord) -> Vec<String> {
         r.value.to_string(),
         opt(&r.value_max),
         opt(&r.unit),
-        n.map(|n| n.value.to_string()).unwrap_or_default(),
-        n.and_then(|n| n.value_max.as_ref().map(|v| v.to_string()))
-            .unwrap_or_default(),
-        n.map(|n| n.unit.clone()).unwrap_or_default(),
+        nv,
+        nm,
+        nu,
         opt(&r.period_start),
         opt(&r.period_end),
         opt(&r.region),
@@ -177,5 +175,15 @@ pub fn outcome_row(r: &OutcomeRecord) -> Vec<String> {
         r.end.to_string(),
         r.line.to_string(),
         r.rule.clone(),
+    ]
+}
+
+/// The three cells of a `normalized` quantity (value, value_max, unit), empty when absent.
+fn normalized_cells(n: Option<&crate::record::Normalized>) -> [String; 3] {
+    [
+        n.map(|n| n.value.to_string()).unwrap_or_default(),
+        n.and_then(|n| n.value_max.as_ref().map(|v| v.to_string()))
+            .unwrap_or_default(),
+        n.map(|n| n.unit.clone()).unwrap_or_default(),
     ]
 }
