@@ -96,7 +96,14 @@ pub fn process_path(engine: &Engine, path: &Path) -> DocOutput {
     let shown = crate::walk::path_text(path);
     // A long plain text file is read from disk a piece at a time (unless its text is kept).
     let is_text = |head: &[u8]| engine.formats.kind(&shown, head) == crate::formats::Kind::Text;
-    if !engine.keep_text {
+    let failed = |e: std::io::Error| DocOutput::failed(&shown, String::new(), 0, e.to_string());
+    // Opened once: its length says whether it may be long; a short file is read from this handle.
+    let (mut file, len) = match std::fs::File::open(path).and_then(|f| Ok((f.metadata()?.len(), f)))
+    {
+        Ok((len, f)) => (f, len),
+        Err(e) => return failed(e),
+    };
+    if !engine.keep_text && len > engine.pieces.over as u64 {
         match pieces::survey(path, &engine.pieces) {
             Ok(Some(long)) if is_text(long.ends.as_bytes()) => {
                 return guarded(&shown, long.doc_id.clone(), long.bytes, || {
@@ -104,12 +111,17 @@ pub fn process_path(engine: &Engine, path: &Path) -> DocOutput {
                 })
             }
             Ok(_) => {}
-            Err(e) => return DocOutput::failed(&shown, String::new(), 0, e.to_string()),
+            Err(e) => return failed(e),
         }
     }
-    match std::fs::read(path) {
-        Ok(bytes) => process_guarded(engine, &shown, bytes),
-        Err(e) => DocOutput::failed(&shown, String::new(), 0, e.to_string()),
+    // As std::fs::read: room for the whole file, or its error (not an abort) when none is left.
+    let mut bytes = Vec::new();
+    if let Err(e) = bytes.try_reserve_exact(usize::try_from(len).unwrap_or(usize::MAX)) {
+        return failed(std::io::Error::new(std::io::ErrorKind::OutOfMemory, e));
+    }
+    match std::io::Read::read_to_end(&mut file, &mut bytes) {
+        Ok(_) => process_guarded(engine, &shown, bytes),
+        Err(e) => failed(e),
     }
 }
 

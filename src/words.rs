@@ -170,6 +170,51 @@ impl WordSets {
     }
 }
 
+/// Several word lists searched in one pass, for where each word of each list occurs: what
+/// `Words::occurrences` of every list gives, from one automaton instead of one per list.
+#[derive(Debug, Clone)]
+pub struct ListedWords {
+    /// Every distinct word of the lists, all occurrences (overlapping).
+    all: AhoCorasick,
+    /// For each distinct word: (list, index of the word in that list), every place it is listed.
+    entries: Vec<Vec<(usize, usize)>>,
+}
+
+impl ListedWords {
+    /// The lists hold no empty word (an empty word occurs everywhere; no marker list needs it).
+    pub fn new<S: AsRef<str>>(lists: &[&[S]]) -> ListedWords {
+        let mut index: std::collections::BTreeMap<&str, Vec<(usize, usize)>> = Default::default();
+        for (l, list) in lists.iter().enumerate() {
+            for (k, w) in list.iter().enumerate() {
+                assert!(!w.as_ref().is_empty(), "an empty word in a marker list");
+                index.entry(w.as_ref()).or_default().push((l, k));
+            }
+        }
+        let all = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(index.keys())
+            .expect("word automaton");
+        ListedWords {
+            all,
+            entries: index.into_values().collect(),
+        }
+    }
+
+    /// Every occurrence in `s` of every word of every list, overlapping: (start, end, list,
+    /// index in the list), in order of their ends.
+    pub fn occurrences<'a>(
+        &'a self,
+        s: &'a str,
+    ) -> impl Iterator<Item = (usize, usize, usize, usize)> + 'a {
+        self.all.find_overlapping_iter(s).flat_map(move |m| {
+            self.entries[m.pattern().as_usize()]
+                .iter()
+                .map(move |&(l, k)| (m.start(), m.end(), l, k))
+        })
+    }
+}
+
 /// A prebuilt SIMD searcher (memmem) for each word.
 pub fn finders<S: AsRef<str>>(
     words: impl IntoIterator<Item = S>,
@@ -351,6 +396,37 @@ pub(crate) mod tests {
                 (want(&s), want(&s[..within])),
                 "{s} within {within}"
             );
+        }
+    }
+
+    /// Each list's occurrences, from the one automaton, are those of the list's own automaton
+    /// (repeats in a list and words shared by lists included).
+    #[test]
+    fn listed_words_find_what_each_list_finds() {
+        let lists: [&[&str]; 4] = [
+            &["完成", "建成", "全年", "完成"],
+            &["全年共", "目前", "完成"],
+            &["年"],
+            &[],
+        ];
+        let listed = ListedWords::new(&lists);
+        let pieces = ["完", "成", "建", "全", "年", "共", "目", "前", "的"];
+        let mut next = random(5);
+        for _ in 0..3000 {
+            let s = random_text(&mut next, &pieces, 10);
+            for (l, list) in lists.iter().enumerate() {
+                let mut got: Vec<(usize, usize, usize)> = listed
+                    .occurrences(&s)
+                    .filter(|o| o.2 == l)
+                    .map(|(a, e, _, k)| (a, e, k))
+                    .collect();
+                let mut want: Vec<(usize, usize, usize)> =
+                    Words::new(list.iter()).occurrences(&s).collect();
+                assert!(got.windows(2).all(|w| w[0].1 <= w[1].1), "{s}: by end");
+                got.sort();
+                want.sort();
+                assert_eq!(got, want, "{s} in list {l}");
+            }
         }
     }
 

@@ -316,14 +316,15 @@ impl Extractor {
                 }
                 // Values a status word governs (已建成, 截至目前) are results: read again for them,
                 // when a status word that is no comparison governs one of them.
-                let narrated = (ctx.has_status(s)
-                    && narration.any_narrated(s, mentions.iter().map(|m| m.start)))
-                .then(|| mentions.clone())
-                .map(|m| narration.sentence(s, m))
-                .unwrap_or_default();
-                let found = ctx.sentence(s, mentions);
+                let marks = ctx.marks(s);
+                let narrated = if mentions.iter().any(|m| ctx.narrated(&marks, m.start)) {
+                    narration.sentence(s, mentions.clone())
+                } else {
+                    Vec::new()
+                };
+                let found = ctx.sentence_marked(s, mentions, &marks);
                 for f in narrated {
-                    if !found.iter().any(|t| t.at == f.at) && narration.narrated(s, f.at) {
+                    if !found.iter().any(|t| t.at == f.at) && ctx.narrated(&marks, f.at) {
                         let time = f.own_time.clone().or_else(|| pass.time_at(s, f.at));
                         let time = time
                             .filter(|t| t.year.zip(pass.anchor_year).is_some_and(|(y, a)| y < a));

@@ -10,7 +10,7 @@ use super::number::Number;
 use super::value::Mention;
 use crate::patterns::{Comparator, Patterns};
 use crate::segment::Segmenter;
-use crate::words::{longest_first, WordList, Words};
+use crate::words::{longest_first, ListedWords, WordList, Words};
 
 /// A target found in a sentence (before deadlines and units are attached).
 #[derive(Debug, Clone)]
@@ -42,8 +42,6 @@ pub struct TargetRules {
     /// The words of `after`, in its order.
     after_words: WordList,
     strength: Vec<(String, String)>,
-    /// The `strength` words as one automaton, in its order.
-    strength_markers: Words,
     strength_words: WordList,
     scope: WordList,
     filler: WordList,
@@ -64,14 +62,11 @@ pub struct TargetRules {
     /// count suffix (驾驶经历, not 驾驶经历数).
     duration_units: Vec<String>,
     names: super::responsible::NameRules,
-    status: Words,
     /// Status words that compare with a baseline (比上年, 同比): no outcome of their own.
     baseline_status: Words,
     /// Verbs of a change (增长, 下降), lexicon `change_verb`, longest first.
     change_verbs: Vec<String>,
     penalties: Words,
-    /// Words that close a reference frame opened by a status word (在现有…基础上).
-    status_frame: Words,
     /// Particles between a comparator and its value (超过了, 至少是, 最多为).
     comparator_particle: WordList,
     /// Words that end with a comparator word but are not one (通过).
@@ -94,7 +89,9 @@ pub struct TargetRules {
     /// task (实施, 开展: `task_verb` and `clause_verb`).
     enumeration_end: WordList,
     enumeration_verbs: Words,
-    goal: Words,
+    /// The strength, status, frame and goal words as one automaton, for a sentence's marks
+    /// (lists: strength, status, status_frame, goal).
+    markers: ListedWords,
     abbreviations: BTreeMap<String, Vec<String>>,
     /// Every canonical name and variant, longest first.
     indicator_words: WordList,
@@ -139,13 +136,22 @@ impl TargetRules {
         for (n, id) in &indicator_names {
             indicator_ids.entry(n.clone()).or_insert_with(|| id.clone());
         }
+        // The marker lists searched together for a sentence's marks.
+        let markers = {
+            let strength: Vec<&str> = strength.iter().map(|(w, _)| w.as_str()).collect();
+            let status = longest_first(p.list("status"));
+            let status: Vec<&str> = status.iter().map(String::as_str).collect();
+            let goal = longest_first(p.list("goal"));
+            let goal: Vec<&str> = goal.iter().map(String::as_str).collect();
+            let frame = p.list("status_frame");
+            ListedWords::new(&[&strength[..], &status[..], &frame[..], &goal[..]])
+        };
         TargetRules {
             canonical_names,
             before_words: WordList::new(before.iter().map(|(w, _)| w.clone()).collect()),
             before,
             after_words: WordList::new(after.iter().map(|(w, _)| w.clone()).collect()),
             after,
-            strength_markers: Words::new(strength.iter().map(|(w, _)| w.as_str())),
             strength_words: WordList::new(strength.iter().map(|(w, _)| w.clone()).collect()),
             strength,
             scope: owned("scope"),
@@ -161,11 +167,9 @@ impl TargetRules {
             not_share_of: WordList::new(list("not_share_of")),
             duration_units: list("duration_unit"),
             names: super::responsible::NameRules::new(p),
-            status: Words::new(longest_first(p.list("status"))),
             baseline_status: Words::new(p.list("baseline_status")),
             change_verbs: longest_first(p.list("change_verb")),
             penalties: Words::new(longest_first(p.list("not_target_word"))),
-            status_frame: Words::new(p.list("status_frame")),
             comparator_particle: WordList::longest_first(p.list("comparator_particle")),
             not_comparator: WordList::longest_first(p.list("not_comparator")),
             light_verbs: WordList::longest_first(p.list("light_verb")),
@@ -182,7 +186,7 @@ impl TargetRules {
                     .chain(p.list("clause_verb"))
                     .collect::<Vec<_>>(),
             ),
-            goal: Words::new(longest_first(p.list("goal"))),
+            markers,
             abbreviations,
             indicator_words: WordList::new(
                 indicator_names.iter().map(|(n, _)| n.clone()).collect(),
@@ -228,8 +232,10 @@ pub struct SentenceCtx<'a> {
     pub narration: bool,
 }
 
-/// The marker words of one sentence, as absolute byte ranges in order of their ends.
-struct Marks {
+/// The marker words of one sentence, as absolute byte ranges in order of their ends (found
+/// once by [`SentenceCtx::marks`]; a reading of results finds none).
+#[derive(Debug, Default)]
+pub struct Marks {
     status: Vec<(usize, usize)>,
     frames: Vec<(usize, usize)>,
     /// The end of the first goal word.
@@ -620,23 +626,12 @@ impl<'a> SentenceCtx<'a> {
             .any(|t| !t.reference)
     }
 
-    /// Whether the sentence holds a status word at all (a cheap test before [`Self::narrated`]).
-    pub fn has_status(&self, sent: Span) -> bool {
-        self.rules.status.any_in(&self.text[sent.start..sent.end])
-    }
-
-    /// Whether a status word governs the value at byte `at` of the sentence and says it was done
-    /// (已建成, 截至目前, 全年共) — not a comparison with a baseline (比上年提高1个百分点, 同比,
-    /// lexicon `baseline_status`), which a plan states of its targets too.
-    pub fn narrated(&self, sent: Span, at: usize) -> bool {
-        self.any_narrated(sent, [at])
-    }
-
-    /// Whether [`Self::narrated`] holds for any of the positions (the sentence's words found
-    /// once).
-    pub fn any_narrated(&self, sent: Span, ats: impl IntoIterator<Item = usize>) -> bool {
-        let marks = self.marks(sent);
-        ats.into_iter().any(|at| self.narrated_by(&marks, at))
+    /// Whether a status word governs the value at byte `at` of the sentence its marks are of,
+    /// and says it was done (已建成, 截至目前, 全年共) — not a comparison with a baseline
+    /// (比上年提高1个百分点, 同比, lexicon `baseline_status`), which a plan states of its targets
+    /// too.
+    pub fn narrated(&self, marks: &Marks, at: usize) -> bool {
+        self.narrated_by(marks, at)
     }
 
     fn narrated_by(&self, marks: &Marks, at: usize) -> bool {
@@ -670,27 +665,20 @@ impl<'a> SentenceCtx<'a> {
 
     /// The status, frame, goal and strength words of a sentence, found once: asking them of the
     /// text before every value would read a long sentence once per value.
-    fn marks(&self, sent: Span) -> Marks {
+    pub fn marks(&self, sent: Span) -> Marks {
         let body = &self.text[sent.start..sent.end];
-        let at = |(a, e, _): (usize, usize, usize)| (sent.start + a, sent.start + e);
-        let mut strength: Vec<(usize, usize, usize)> = self
-            .rules
-            .strength_markers
-            .occurrences(body)
-            .map(|(a, e, k)| (sent.start + a, sent.start + e, k))
-            .collect();
-        strength.sort_by_key(|(_, e, _)| *e);
-        Marks {
-            status: self.rules.status.occurrences(body).map(at).collect(),
-            frames: self.rules.status_frame.occurrences(body).map(at).collect(),
-            goal_end: self
-                .rules
-                .goal
-                .occurrences(body)
-                .map(|(_, e, _)| sent.start + e)
-                .min(),
-            strength,
+        let mut marks = Marks::default();
+        for (a, e, list, k) in self.rules.markers.occurrences(body) {
+            let (a, e) = (sent.start + a, sent.start + e);
+            match list {
+                0 => marks.strength.push((a, e, k)),
+                1 => marks.status.push((a, e)),
+                2 => marks.frames.push((a, e)),
+                _ => marks.goal_end = Some(marks.goal_end.map_or(e, |g: usize| g.min(e))),
+            }
         }
+        marks.strength.sort_by_key(|(_, e, _)| *e);
+        marks
     }
 
     /// The words of the sentence before byte `at` that a value's markers are looked for in:
@@ -724,28 +712,28 @@ impl<'a> SentenceCtx<'a> {
 
     /// Every target of one sentence.
     pub fn sentence(&self, sent: Span, mentions: Vec<Mention>) -> Vec<Found> {
+        // Reading results, no status or goal word filters and no strength is asked for.
+        let marks = if self.narration {
+            Marks::default()
+        } else {
+            self.marks(sent)
+        };
+        self.sentence_marked(sent, mentions, &marks)
+    }
+
+    /// [`Self::sentence`], with the sentence's marks found already.
+    pub fn sentence_marked(&self, sent: Span, mentions: Vec<Mention>, marks: &Marks) -> Vec<Found> {
         let text = self.text;
         // Penalties and legal conditions (处…罚款, …者) set no targets.
         let body = &text[sent.start..sent.end];
         if self.rules.penalties.any_in(body) {
             return Vec::new();
         }
-        // Reading results, no status or goal word filters and no strength is asked for.
-        let marks = if self.narration {
-            Marks {
-                status: Vec::new(),
-                frames: Vec::new(),
-                goal_end: None,
-                strength: Vec::new(),
-            }
-        } else {
-            self.marks(sent)
-        };
         let mentions: Vec<Mention> = mentions
             .into_iter()
             .filter(|m| !self.in_skip(m.start))
-            .filter(|m| self.narration || !self.status_governs(&marks, m.start))
-            .filter(|m| self.narration || !self.report || self.goal_before(&marks, m.start))
+            .filter(|m| self.narration || !self.status_governs(marks, m.start))
+            .filter(|m| self.narration || !self.report || self.goal_before(marks, m.start))
             .collect();
         if mentions.is_empty() {
             return Vec::new();
@@ -908,7 +896,7 @@ impl<'a> SentenceCtx<'a> {
                 .take_while(|t| t.start < first.start)
                 .filter(|t| t.end <= first.start && t.series.is_some_and(|(_, n)| n == k))
                 .collect();
-            let strength = self.strength(&marks, first.start);
+            let strength = self.strength(marks, first.start);
             let clause_prefix = &text[floor..first.start];
             let lizheng = clause_prefix.contains("力争") || clause_prefix.contains("争取");
             let comparator_of = |m: &Mention, own_after: Option<Comparator>| -> Comparator {
