@@ -297,6 +297,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "outcome_level",
     "change_verb",
     "narration_end",
+    "time_comparison",
 ];
 
 impl Patterns {

@@ -6,6 +6,7 @@ use regex::{CaptureLocations, Regex};
 
 use super::number::parse_chinese;
 use crate::patterns::Patterns;
+use crate::words::WordList;
 
 /// One time expression of the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,6 +107,8 @@ impl Groups {
 
 pub struct DeadlineReader {
     re: Regex,
+    /// Words before a year that make it a comparison's baseline (lexicon `time_comparison`).
+    comparison: WordList,
     groups: Groups,
     /// Chars of which every time expression holds at least one (its anchors), each with a
     /// SIMD searcher: the pattern runs only in windows around them.
@@ -339,6 +342,7 @@ impl DeadlineReader {
             .and_then(|hir| hir.properties().maximum_len())
             .expect("the time pattern is bounded but for its 民国 numerals");
         DeadlineReader {
+            comparison: WordList::longest_first(p.list("time_comparison")),
             anchors: crate::words::finders(anchor_chars(
                 periods.iter().chain(&relative_words(&relative)),
             )),
@@ -725,6 +729,11 @@ impl DeadlineReader {
             || before.ends_with("较")
             || (before.ends_with("与") && !after.starts_with("之间"))
             || before.ends_with("同")
+            // 快于2024年, and 高于2020年 read with 于 as the match's own lead.
+            || self
+                .comparison
+                .suffix_of(&text[..c.get(g.pre).map_or(m.start(), |p| p.end())])
+                .is_some()
             || pre.starts_with("截")
             || after.starts_with("以来")
             || after.starts_with("起")
@@ -1019,6 +1028,16 @@ mod tests {
         let t = r.scan("在13年基础上", None);
         assert_eq!(t[0].year, Some(2013));
         assert!(t[0].reference);
+        // A year after a word of comparison (lexicon time_comparison) is a baseline, with or
+        // without 于 read as the expression's lead; a year after 于 alone is a time.
+        for s in ["增速快于2024年1.8个百分点", "高于“十三五”时期1.2个百分点", "超过2019年水平"] {
+            let t = r.scan(s, Some("2026-01-20"));
+            assert!(t.iter().all(|t| t.reference), "{s}: {t:?}");
+        }
+        assert!(r
+            .scan("于2025年底前完成", Some("2024-01-20"))
+            .iter()
+            .any(|t| !t.reference && t.year == Some(2025)));
         assert!(r.scan("新府发〔2023〕3号", None).is_empty());
         // A year at the start of a line starts there, not at the line break.
         let t = r.scan("一、工作目标\n2019年,全市", None);

@@ -144,6 +144,8 @@ pub struct DocPass<'a> {
     pub review: Vec<bool>,
     /// The year the document was issued (or the year of its title).
     pub anchor_year: Option<i32>,
+    /// The date of issue as the document gives it (YYYY, YYYY-MM or YYYY-MM-DD), if any.
+    pub issued: Option<String>,
     /// For each time of `times` that a colon follows before any 。 ; , or line end (2023年计划
     /// 完成: / 第一季度:): the colon's offset. Read once, so that asking it for every sentence
     /// of a long line costs no more than the line.
@@ -326,8 +328,7 @@ impl Extractor {
                 for f in narrated {
                     if !found.iter().any(|t| t.at == f.at) && ctx.narrated(&marks, f.at) {
                         let time = f.own_time.clone().or_else(|| pass.time_at(s, f.at));
-                        let time = time
-                            .filter(|t| t.year.zip(pass.anchor_year).is_some_and(|(y, a)| y < a));
+                        let time = time.filter(|t| pass.before_issue(t));
                         outcomes.push(self.outcome(
                             norm,
                             &pass,
@@ -496,7 +497,7 @@ impl Extractor {
         opened: Option<Period>,
     ) -> Outcome {
         let anchor = pass.anchor_year;
-        let past = time.filter(|t| t.year.zip(anchor).is_some_and(|(y, a)| y < a));
+        let past = time.filter(|t| pass.before_issue(t));
         let own = past.filter(|t| t.start >= s.start);
         let before = &text[s.start..f.at.max(s.start)];
         let span = self.span_in(before);
@@ -737,6 +738,7 @@ impl Extractor {
             issuer: None,
             review,
             anchor_year,
+            issued: issued.map(String::from),
             colon_times: colon_after
                 .iter()
                 .enumerate()
@@ -942,6 +944,35 @@ impl DocPass<'_> {
             .find(|(_, c)| matches!(c, '。' | '!' | '?' | '\n' | '|' | '\t'))
             .map(|(i, c)| i + c.len_utf8())
             .unwrap_or(0)
+    }
+
+    /// Whether a time a result is dated by lies before the document's issue: a year before the
+    /// year of issue; in that year, a date before the date of issue (截至2022年7月底 in a notice
+    /// of August 2022); any year when the document gives no date (its figures are as of the
+    /// times they state).
+    pub fn before_issue(&self, t: &TimeExpr) -> bool {
+        let Some(y) = t.year else {
+            return false;
+        };
+        let Some(a) = self.anchor_year else {
+            return true;
+        };
+        if y != a {
+            return y < a;
+        }
+        // Both as YYYY-MM(-DD): compared on what both give, and only when that is more than the
+        // year.
+        let (Some(d), Some(i)) = (t.deadline.as_deref(), self.issued.as_deref()) else {
+            return false;
+        };
+        let is_date = |s: &str| {
+            s.len() >= 7 && s.as_bytes()[4] == b'-' && s[5..7].bytes().all(|b| b.is_ascii_digit())
+        };
+        if !is_date(d) || !is_date(i) {
+            return false;
+        }
+        let n = d.len().min(i.len()).min(10);
+        d[..n] < i[..n]
     }
 
     /// The time that governs byte `at` of sentence `s`: the last time expression before it in
