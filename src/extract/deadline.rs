@@ -1030,7 +1030,11 @@ mod tests {
         assert!(t[0].reference);
         // A year after a word of comparison (lexicon time_comparison) is a baseline, with or
         // without 于 read as the expression's lead; a year after 于 alone is a time.
-        for s in ["增速快于2024年1.8个百分点", "高于“十三五”时期1.2个百分点", "超过2019年水平"] {
+        for s in [
+            "增速快于2024年1.8个百分点",
+            "高于“十三五”时期1.2个百分点",
+            "超过2019年水平",
+        ] {
             let t = r.scan(s, Some("2026-01-20"));
             assert!(t.iter().all(|t| t.reference), "{s}: {t:?}");
         }

@@ -499,8 +499,6 @@ impl Extractor {
         let anchor = pass.anchor_year;
         let past = time.filter(|t| pass.before_issue(t));
         let own = past.filter(|t| t.start >= s.start);
-        let before = &text[s.start..f.at.max(s.start)];
-        let span = self.span_in(before);
         // 比2002年增长65.5%: the years since the base year.
         let first = pass.times.partition_point(|t| t.start < s.start);
         let base = pass.times[first..]
@@ -516,7 +514,7 @@ impl Extractor {
             (Some(y + 1), Some(own.and_then(|t| t.year).unwrap_or(a - 1)))
         } else if let Some(t) = own {
             (year_of(&t.period_start).or(t.year), t.year)
-        } else if let Some(n) = span {
+        } else if let Some(n) = self.span_in(&text[s.start..f.at.max(s.start)]) {
             (anchor.map(|a| a - n), anchor.map(|a| a - 1))
         } else if let Some(p) = opened {
             p
