@@ -298,6 +298,8 @@ pub const LEXICON_LISTS: &[&str] = &[
     "change_verb",
     "narration_end",
     "time_comparison",
+    "goal_noun",
+    "count_head",
 ];
 
 impl Patterns {

@@ -260,8 +260,7 @@ fn the_national_series_lines_up_target_against_outcome_year_by_year() {
     );
 }
 
-/// The share of the hand table's pairs read and judged right when this test was written: 42 of
-/// 50 (the misses: the 2003 and 2004 targets worded 经济增长预期目标为7%左右 and the 2004 jobs target
-/// in the employment section; the 2005 jobs and the 2012 outcomes; 2016's GDP outcome, written
-/// across a line break inside its number).
-const FLOOR: f64 = 0.83;
+/// The share of the hand table's pairs read and judged right, the floor it may not fall below:
+/// 46 of 50 (the misses: the three 2012 outcomes, in the 2013 report's five-year review; 2016's
+/// GDP outcome, written across a line break inside its number).
+const FLOOR: f64 = 0.92;

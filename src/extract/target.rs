@@ -52,6 +52,10 @@ pub struct TargetRules {
     indicator_verbs: Vec<String>,
     phrase_cuts: Vec<String>,
     indicator_ends: Vec<String>,
+    /// Nouns of a goal trimmed from an indicator's end (lexicon `goal_noun`, longest first).
+    goal_nouns: WordList,
+    /// Nouns that already name a count (lexicon `count_head`).
+    count_heads: WordList,
     /// Words that open what a counted object must do (lexicon list `object_predicate`).
     predicates: WordList,
     /// Words before a comparator that spread a value over every item (lexicon list `distributive`).
@@ -162,6 +166,8 @@ impl TargetRules {
             indicator_verbs: list("indicator_verb"),
             phrase_cuts: list("phrase_cut"),
             indicator_ends: list("indicator_end"),
+            goal_nouns: WordList::longest_first(p.list("goal_noun")),
+            count_heads: WordList::longest_first(p.list("count_head")),
             predicates: WordList::new(list("object_predicate")),
             distributive: WordList::new(list("distributive")),
             not_share_of: WordList::new(list("not_share_of")),
@@ -1508,7 +1514,10 @@ impl<'a> SentenceCtx<'a> {
                 if let Some((obj, None)) = object_after(right, &self.rules.predicates) {
                     ind.push_str(&obj);
                 }
-                ind.push_str(count_suffix);
+                // 城镇新增就业人口970万人: a noun that names a count takes no suffix.
+                if self.rules.count_heads.suffix_of(&ind).is_none() {
+                    ind.push_str(count_suffix);
+                }
                 rule = "count-before-value";
             }
         }
@@ -1707,6 +1716,11 @@ impl<'a> SentenceCtx<'a> {
             if let Some(w) = self.rules.filler.first_suffix(&s) {
                 s.truncate(s.len() - w.len());
             }
+            if let Some(w) = self.rules.goal_nouns.first_suffix(&s) {
+                if s.len() > w.len() {
+                    s.truncate(s.len() - w.len());
+                }
+            }
             for w in &self.rules.indicator_ends {
                 if s.ends_with(w.as_str()) && s.chars().count() > 1 {
                     s.truncate(s.len() - w.len());
@@ -1816,6 +1830,14 @@ mod tests {
         assert_eq!(v[0].1, "~");
         let v = run("组织年度第一期助产人员理论考试(约20-25人)");
         assert_eq!(v[0].1, "range");
+        // The goal's noun is no part of the quantity (lexicon goal_noun); a verb of saying
+        // before a lexicon indicator is cut with what precedes it.
+        let v = run("经济增长预期目标为7%左右");
+        assert_eq!((v[0].0.as_str(), v[0].1.as_str()), ("经济增长", "~"));
+        let v = run("中央提出国内生产总值增长8%左右");
+        assert_eq!(v[0].0, "国内生产总值增长");
+        let v = run("广义货币增长目标为16%");
+        assert_eq!(v[0].0, "广义货币增长");
     }
 
     #[test]
@@ -1884,6 +1906,9 @@ mod tests {
     fn counts_and_shares() {
         let v = run("完成农村育龄待孕妇女增补叶酸380人");
         assert_eq!(ind(&v), vec!["农村育龄待孕妇女增补叶酸人数"]);
+        // A noun that names a count takes no count suffix (lexicon count_head).
+        let v = run("城镇新增就业人口970万人以上");
+        assert_eq!(ind(&v), vec!["城镇新增就业人口"]);
         let v = run("启动10个临床重点专科建设,增强重症救治能力");
         assert_eq!(ind(&v), vec!["启动临床重点专科建设数"]);
         let v = run("实现100%的乡(镇)卫生院和80%的村卫生室提供中医药服务");
