@@ -497,10 +497,32 @@ impl Extractor {
         opened: Option<Period>,
     ) -> Outcome {
         let anchor = pass.anchor_year;
-        let past = time.filter(|t| pass.before_issue(t));
+        // The time that governs the value, if it lies before issue; else, unless the governing
+        // time is in the value's own clause, the last such time of the sentence before the value
+        // (2012年，…全面实现年初确定的主要目标，国内生产总值增长7.8%: 年初 of the year of issue
+        // governs no result).
+        let first = pass.times.partition_point(|t| t.start < s.start);
+        // A time of the value's own clause that is not past stands (从1950年的…增加到1954年的30.7%).
+        // So does one that states its year (从1950年的41.5%降低到1954年的21.1%, the later year
+        // in an earlier clause): only a relative time (年初, 今年) gives way.
+        let in_clause = time.is_some_and(|t| {
+            (t.end <= f.at && !text[t.end..f.at].contains([',', ';', '，', '；', '。']))
+                || text[t.start..t.end].contains(|c: char| {
+                    c.is_ascii_digit() || "〇零一二三四五六七八九十".contains(c)
+                })
+        });
+        let past = time.filter(|t| pass.before_issue(t)).or_else(|| {
+            if in_clause {
+                return None;
+            }
+            pass.times[first..]
+                .iter()
+                .take_while(|t| t.end <= f.at)
+                .filter(|t| !t.reference && pass.before_issue(t))
+                .last()
+        });
         let own = past.filter(|t| t.start >= s.start);
         // 比2002年增长65.5%: the years since the base year.
-        let first = pass.times.partition_point(|t| t.start < s.start);
         let base = pass.times[first..]
             .iter()
             .take_while(|t| t.end <= f.at)
