@@ -376,7 +376,8 @@ pub struct Normalized {
     pub script: Script,
 }
 
-/// Fold one char to the form matching needs: full-width ASCII to ASCII, ideographic space to
+/// Fold one char to the form matching needs: full-width ASCII to ASCII, ideographic and
+/// zero-width spaces (U+200B, U+2060, U+FEFF: the traces of a web page's inline elements) to
 /// space, dashes to '-', tildes to '~', ﹪ to '%'; line ends to '\n' (a CR before LF becomes
 /// a space so that CRLF ends one line, not two).
 pub fn fold_char(c: char, next: Option<char>) -> char {
@@ -388,7 +389,7 @@ pub fn fold_char(c: char, next: Option<char>) -> char {
                 _ => f,
             }
         }
-        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' => ' ',
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{2060}' | '\u{FEFF}' => ' ',
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => '-',
         '\u{301C}' | '\u{2053}' | '\u{223C}' => '~',
         '\u{FE6A}' => '%',
@@ -461,6 +462,8 @@ pub fn normalize(original: &str, converter: &Converter) -> Normalized {
             }
         }
     }
+    let mut simplified = simplified;
+    join_invisible_lines(&mut simplified);
     let mut text = fold_text(&simplified);
     join_wrapped_lines(&mut text);
     let ratio = if han == 0 {
@@ -493,6 +496,54 @@ fn ends_sentence(line: &str) -> bool {
     line.trim_end().ends_with([
         '。', ';', '；', '!', '！', '?', '？', ':', '：', ')', '）', '"', '”', '|', '」', '》',
     ])
+}
+
+/// Whether a char is a zero-width one that web pages leave where an inline element stood.
+fn is_zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// A web page turned into text breaks a sentence where an inline element stood, leaving a line
+/// of nothing but zero-width chars between its halves (国内生产总值达到74.4 / U+200B / 万亿元，增长
+/// 6.7%). The breaks around such a line become spaces — the sentence is read as one — when
+/// both lines around it hold text and the next does not open a paragraph (an indent or a
+/// numbered heading's start is left to the breaks). The text keeps its length in chars and bytes.
+pub fn join_invisible_lines(text: &mut String) {
+    if !text.contains(['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}']) {
+        return;
+    }
+    let lines = crate::document::line_spans(text);
+    let mut joins = Vec::new();
+    for k in 1..lines.len().saturating_sub(1) {
+        let (a, b) = lines[k];
+        let line = &text[a..b];
+        if line.is_empty() || !line.chars().all(is_zero_width) {
+            continue;
+        }
+        let (pa, pb) = lines[k - 1];
+        let (na, nb) = lines[k + 1];
+        let (prev, next) = (&text[pa..pb], &text[na..nb]);
+        let indent = next.starts_with([' ', '\u{3000}', '\t']);
+        if prev.trim().is_empty() || next.trim().is_empty() || indent || ends_sentence(prev) {
+            continue;
+        }
+        // The break before the line (at its start - 1) and the one after it (at its end).
+        joins.push(a - 1);
+        joins.push(b);
+    }
+    if joins.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    for b in joins {
+        if bytes[b] == b'\n' {
+            bytes[b] = b' ';
+        }
+    }
+    *text = String::from_utf8(bytes).expect("one ASCII byte for another");
 }
 
 /// Text converted from a PDF keeps the page's line breaks: a paragraph wrapped at a fixed width
@@ -570,6 +621,30 @@ pub fn join_wrapped_lines(text: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A line of zero-width chars inside a sentence (a web page's inline element) joins its
+    /// halves; one between paragraphs, or before an indented one, leaves the breaks alone.
+    #[test]
+    fn lines_of_zero_width_chars_inside_a_sentence_are_joined() {
+        let mut text = String::from("国内生产总值达到74.4\n\u{200B}\n万亿元，增长6.7%。\n");
+        let before = text.clone();
+        join_invisible_lines(&mut text);
+        assert_eq!(text.len(), before.len());
+        assert_eq!(text, "国内生产总值达到74.4 \u{200B} 万亿元，增长6.7%。\n");
+        assert_eq!(
+            fold_text(&text),
+            "国内生产总值达到74.4   万亿元,增长6.7%。\n"
+        );
+        for kept in [
+            "一、总体要求。\n\u{200B}\n二、主要目标\n",
+            "第一段\n\u{200B}\n\u{3000}\u{3000}第二段\n",
+            "标题\n\n\u{200B}\n正文\n",
+        ] {
+            let mut t = kept.to_string();
+            join_invisible_lines(&mut t);
+            assert_eq!(t, kept);
+        }
+    }
 
     #[test]
     fn lines_wrapped_at_a_fixed_width_are_joined() {

@@ -467,7 +467,9 @@ impl ValueScanner {
         let mut approx = false;
         let mut mult = 1.0;
         let mut plus = 0.0;
-        let skip_space = |s: &str| if s.starts_with(' ') { 1 } else { 0 };
+        // Spaces between a number and its unit: one as typed, up to three where a page's layout
+        // left them (1200  万人, 74.4 (a zero-width line) 万亿元).
+        let skip_space = |s: &str| s.bytes().take(3).take_while(|&b| b == b' ').count();
         let mut p = pos + skip_space(&text[pos..]);
         if text[p..].starts_with('余') || text[p..].starts_with('多') {
             approx = true;
