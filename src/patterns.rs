@@ -300,6 +300,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "time_comparison",
     "goal_noun",
     "count_head",
+    "future_marker",
 ];
 
 impl Patterns {

@@ -303,18 +303,28 @@ impl Extractor {
                     sentences.push(s);
                     narrating = self.narrating(norm, &pass, s, narrating);
                 }
-                let mentions = self.values.scan(norm, s.start, s.end);
+                let mut mentions = self.values.scan(norm, s.start, s.end);
                 if mentions.is_empty() {
                     continue;
                 }
-                // A review reports results: every value of it is an outcome.
+                // A review reports results: every value of it is an outcome, unless a future
+                // marker leads its verb (工业总产值比1956年将增长4.5%, lexicon future_marker):
+                // that value is read as the plans are.
                 if review || narrating.is_some() {
                     let opened = if review { opened_period } else { narrating };
-                    for f in narration.sentence(s, mentions) {
+                    let mut planned = Vec::new();
+                    for f in narration.sentence(s, mentions.clone()) {
+                        if self.rules.future_before(&norm[f.start.min(f.at)..f.at]) {
+                            planned.push(f.at);
+                            continue;
+                        }
                         let time = f.own_time.clone().or_else(|| pass.time_at(s, f.at));
                         outcomes.push(self.outcome(norm, &pass, s, f, time.as_ref(), opened));
                     }
-                    continue;
+                    if planned.is_empty() {
+                        continue;
+                    }
+                    mentions.retain(|m| planned.contains(&m.start));
                 }
                 // Values a status word governs (已建成, 截至目前) are results: read again for them,
                 // when a status word that is no comparison governs one of them.
@@ -603,6 +613,7 @@ impl Extractor {
         text: &str,
         lines: &[(usize, usize)],
         headings: &[Option<Heading>],
+        anchor_year: Option<i32>,
     ) -> Vec<bool> {
         let rank = |h: Heading| match h {
             Heading::Chapter => 1,
@@ -612,8 +623,15 @@ impl Extractor {
         let mut out = Vec::with_capacity(lines.len());
         // The heading level that opened the review (0: a paragraph opened it).
         let mut review: Option<u8> = None;
+        // The level of the heading the current paragraphs follow, until a paragraph of text
+        // comes after it.
+        let mut under: Option<u8> = None;
         for (&(ls, le), &h) in lines.iter().zip(headings) {
             let line = text[ls..le].trim_start_matches([' ', '\u{3000}', '\t']);
+            if line.is_empty() {
+                out.push(review.is_some());
+                continue;
+            }
             let opening_end = line
                 .char_indices()
                 .nth(14)
@@ -632,8 +650,23 @@ impl Extractor {
             const END: u64 = 2;
             const AHEAD: u64 = 4;
             let (in_probe, in_opening) = self.review.present_split(probe, opening_end);
-            if in_probe & START != 0 {
-                review = Some(level.unwrap_or(0));
+            // A paragraph that opens with the year before the year of issue (2025年是“十四五”
+            // 收官之年。… in a report of 2026) narrates it (an older year opens an example:
+            // 2003年抗击非典疫情给我们的重要启示… in a report of 2013).
+            let past_year = !heading_like
+                && line.get(..4).is_some_and(|y| {
+                    y.bytes().all(|b| b.is_ascii_digit())
+                        && anchor_year.is_some_and(|a| y.parse::<i32>().is_ok_and(|y| y + 1 == a))
+                })
+                && line[4..].starts_with('年');
+            if in_probe & START != 0 || past_year {
+                // The first paragraph under a heading opens the review of the whole heading's
+                // part (一、一年接着一年干… / 2025年是…: its sections are the year's results).
+                review = Some(
+                    level
+                        .or(if heading_like { None } else { under })
+                        .unwrap_or(0),
+                );
             } else if in_probe & END != 0 || in_opening & AHEAD != 0 {
                 review = None;
             } else if let (Some(l), Some(r)) = (level, review) {
@@ -643,6 +676,7 @@ impl Extractor {
                 }
             }
             out.push(review.is_some());
+            under = if level.is_some() { level } else { None };
         }
         out
     }
@@ -656,8 +690,8 @@ impl Extractor {
             .map(|&(ls, le)| heading(&text[ls..le], &self.period_words))
             .collect();
         let doc_time = self.document_time(text, &lines, &times, title.unwrap_or(""));
-        let review = self.review_lines(text, &lines, &headings);
         let anchor_year: Option<i32> = issued.and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+        let review = self.review_lines(text, &lines, &headings, anchor_year);
         let mut line_scope = Vec::with_capacity(lines.len());
         let (mut chapter, mut section, mut period): (
             Option<TimeExpr>,
@@ -1326,6 +1360,29 @@ mod tests {
             .iter()
             .all(|o| o.period == (Some(2010), Some(2010))));
         assert_eq!(targets, vec![8.0, 4.0], "{:#?}", ex.targets);
+    }
+
+    /// A chapter whose first paragraph opens with the year before issue reviews it, its
+    /// sections included, up to the next chapter; a value whose verb a future marker leads
+    /// (将增长) is read as a plan even there.
+    #[test]
+    fn a_chapter_opened_by_last_year_is_a_review() {
+        let text = "2026年某省政府工作报告\n2026年1月20日\n\
+                    一、一年接着一年干，建设取得新进展\n\
+                    2025年是收官之年。全省地区生产总值增长5%。\n\
+                    （一）着力推进产业升级\n新建和改造高标准农田71万亩，新增9家智能工厂。\n\
+                    明年工业总产值将增长6%。\n\
+                    二、2026年工作安排\n\
+                    （一）主要目标\n全省地区生产总值增长5%左右。\n";
+        let ex = run_normalized(text);
+        let outcomes: Vec<f64> = ex.outcomes.iter().map(|o| o.found.value.value).collect();
+        let targets: Vec<f64> = ex.targets.iter().map(|t| t.found.value.value).collect();
+        assert_eq!(outcomes, vec![5.0, 71.0, 9.0], "{:#?}", ex.outcomes);
+        assert!(ex
+            .outcomes
+            .iter()
+            .all(|o| o.period == (Some(2025), Some(2025))));
+        assert_eq!(targets, vec![6.0, 5.0], "{:#?}", ex.targets);
     }
 
     /// An annual plan's title dates its targets that state no time; a multi-year plan's

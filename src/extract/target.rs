@@ -56,6 +56,8 @@ pub struct TargetRules {
     goal_nouns: WordList,
     /// Nouns that already name a count (lexicon `count_head`).
     count_heads: WordList,
+    /// Words of the future before a value's verb (lexicon `future_marker`).
+    future_markers: Vec<String>,
     /// Words that open what a counted object must do (lexicon list `object_predicate`).
     predicates: WordList,
     /// Words before a comparator that spread a value over every item (lexicon list `distributive`).
@@ -168,6 +170,7 @@ impl TargetRules {
             indicator_ends: list("indicator_end"),
             goal_nouns: WordList::longest_first(p.list("goal_noun")),
             count_heads: WordList::longest_first(p.list("count_head")),
+            future_markers: list("future_marker"),
             predicates: WordList::new(list("object_predicate")),
             distributive: WordList::new(list("distributive")),
             not_share_of: WordList::new(list("not_share_of")),
@@ -204,6 +207,21 @@ impl TargetRules {
     /// The lexicon id of an indicator name (exact match of a canonical name or variant).
     pub fn indicator_id(&self, name: &str) -> Option<&str> {
         self.indicator_ids.get(name).map(String::as_str)
+    }
+
+    /// Whether a value's lead (its indicator up to the value) puts its verb in the future: a
+    /// word of lexicon `future_marker` right before a change verb or a comparator word (将增长,
+    /// 将达到, 将超过).
+    pub fn future_before(&self, lead: &str) -> bool {
+        self.future_markers.iter().any(|w| {
+            lead.match_indices(w.as_str()).any(|(i, _)| {
+                let rest = &lead[i + w.len()..];
+                self.change_verbs
+                    .iter()
+                    .any(|v| rest.starts_with(v.as_str()))
+                    || self.before_words.prefix_of(rest).is_some()
+            })
+        })
     }
 
     /// The canonical name of a lexicon indicator written as one of its variants.
