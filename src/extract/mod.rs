@@ -521,22 +521,33 @@ impl Extractor {
                     c.is_ascii_digit() || "〇零一二三四五六七八九十".contains(c)
                 })
         });
-        let past = time.filter(|t| pass.before_issue(t)).or_else(|| {
-            if in_clause {
-                return None;
-            }
-            pass.times[first..]
-                .iter()
-                .take_while(|t| t.end <= f.at)
-                .filter(|t| !t.reference && pass.before_issue(t))
-                .last()
-        });
+        // 截至2022年7月，…累计建成开通5G基站达196.8万个: the date a status is as of (a reference
+        // point for a target's reading) dates a result; the latest before the value wins.
+        let as_of = |t: &&TimeExpr| text[t.start..t.end].starts_with(['截', '迄']);
+        let as_of_time = pass.times[first..]
+            .iter()
+            .take_while(|t| t.end <= f.at)
+            .filter(|t| as_of(t) && pass.before_issue(t))
+            .last()
+            .filter(|a| time.is_none_or(|t| a.start >= t.start || !pass.before_issue(t)));
+        let past = as_of_time
+            .or_else(|| time.filter(|t| pass.before_issue(t)))
+            .or_else(|| {
+                if in_clause {
+                    return None;
+                }
+                pass.times[first..]
+                    .iter()
+                    .take_while(|t| t.end <= f.at)
+                    .filter(|t| !t.reference && pass.before_issue(t))
+                    .last()
+            });
         let own = past.filter(|t| t.start >= s.start);
         // 比2002年增长65.5%: the years since the base year.
         let base = pass.times[first..]
             .iter()
             .take_while(|t| t.end <= f.at)
-            .filter(|t| t.reference)
+            .filter(|t| t.reference && !as_of(t))
             .filter_map(|t| t.year)
             .last()
             .zip(anchor)

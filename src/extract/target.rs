@@ -1454,6 +1454,23 @@ impl<'a> SentenceCtx<'a> {
         {
             // A verb alone before the value: the object (and what it must do) follows it.
             if let Some((obj, pred)) = object_after(right, &self.rules.predicates) {
+                // 对…省、市级制造业创新中心，分别给予200万元、50万元奖励: an amount an award
+                // verb gives is named by its recipient and the award.
+                let award = amount
+                    && pred.is_none()
+                    && (self.rules.award_verbs.any_in(&cleaned)
+                        || self.rules.award_verbs.any_in(&obj));
+                if let Some(r) = award
+                    .then(|| self.recipient(sent, g.floor.min(first.start)))
+                    .flatten()
+                {
+                    *chain = None;
+                    return (
+                        floor.min(first.start),
+                        Some(format!("{r}{obj}")),
+                        "award-recipient",
+                    );
+                }
                 if !ratio_unit {
                     let suffix = count_suffix;
                     let ind = match pred {
@@ -1629,6 +1646,14 @@ impl<'a> SentenceCtx<'a> {
             clause
         };
         let who = self.clean_front(who.trim_end_matches('的'));
+        // 对园区内企业独立法人获准建设的省、市级制造业创新中心: the recipient 对 names is the noun
+        // after its last 的 (one that ends in 的 names no noun and stays whole).
+        let who = match who.rsplit_once('的') {
+            Some((_, noun)) if clause.starts_with('对') && noun.chars().count() >= 2 => {
+                noun.to_string()
+            }
+            _ => who,
+        };
         let n = who.chars().count();
         ((2..=40).contains(&n) && !who.contains(['(', '“'])).then_some(who)
     }
