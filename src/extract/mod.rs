@@ -484,6 +484,20 @@ impl Extractor {
         if let Some(n) = self.span_in(opening) {
             return Some((Some(a - n), Some(a - 1)));
         }
+        // A short first sentence that ends with a narration phrase (这是经济实力持续提升的五年。).
+        let line = &text[at..le];
+        if let Some(e) = line.find('。').filter(|&e| line[..e].chars().count() <= 40) {
+            let first = &line[..e];
+            let (words, years) = &self.outcome_span;
+            if let Some(k) = words
+                .occurrences(first)
+                .filter(|&(_, end, _)| end == first.len())
+                .map(|(_, _, k)| k)
+                .min()
+            {
+                return Some((Some(a - years[k]), Some(a - 1)));
+            }
+        }
         let first = pass.times.partition_point(|t| t.start < at);
         pass.times[first..]
             .iter()
