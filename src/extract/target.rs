@@ -785,6 +785,17 @@ impl<'a> SentenceCtx<'a> {
                     let rest = &text[g.end..m.start];
                     let t = rest.trim_start_matches(['、', '和', '及', '与', ' ', '并', '且']);
                     floor = g.end + (rest.len() - t.len());
+                    // 培育50家先进级智能工厂、新建90家绿色工厂: the previous count's object and a
+                    // 、 before a verb of this one's belong to the previous item (艾滋病、梅毒和乙肝
+                    // 检测, a list of names, stays).
+                    if let Some(i) = t.rfind('、').filter(|&i| {
+                        let after = &t[i + '、'.len_utf8()..];
+                        !t.contains(['(', '（', '《', '“'])
+                            && (self.rules.verbs.prefix_of(after).is_some()
+                                || self.rules.light_verbs.prefix_of(after).is_some())
+                    }) {
+                        floor += i + '、'.len_utf8();
+                    }
                 }
             }
             let left = &text[floor..m.start];
@@ -1949,6 +1960,10 @@ mod tests {
     fn counts_and_shares() {
         let v = run("完成农村育龄待孕妇女增补叶酸380人");
         assert_eq!(ind(&v), vec!["农村育龄待孕妇女增补叶酸人数"]);
+        // A 、 between two counts' verb phrases ends the first item: its object is no part of
+        // the second's name; a 、 inside a list of names stays.
+        let v = run("实施15个智慧物流配送示范城市、打造50个智慧物流配送示范基地");
+        assert_eq!(v[1].0, "智慧物流配送示范基地数", "{v:?}");
         // A noun that names a count takes no count suffix (lexicon count_head).
         let v = run("城镇新增就业人口970万人以上");
         assert_eq!(ind(&v), vec!["城镇新增就业人口"]);
