@@ -498,12 +498,11 @@ fn ends_sentence(line: &str) -> bool {
     ])
 }
 
-/// Whether a char is a zero-width one that web pages leave where an inline element stood.
+/// The zero-width chars that web pages leave where an inline element stood.
+const ZERO_WIDTH: [char; 5] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'];
+
 fn is_zero_width(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-    )
+    ZERO_WIDTH.contains(&c)
 }
 
 /// A web page turned into text breaks a sentence where an inline element stood, leaving a line
@@ -514,7 +513,7 @@ fn is_zero_width(c: char) -> bool {
 pub fn join_invisible_lines(text: &mut String) {
     // Most texts hold none: a SIMD search for each char's bytes says so.
     let b = text.as_bytes();
-    if !['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}']
+    if !ZERO_WIDTH
         .iter()
         .any(|c| memchr::memmem::find(b, c.encode_utf8(&mut [0; 4]).as_bytes()).is_some())
     {

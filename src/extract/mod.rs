@@ -313,7 +313,7 @@ impl Extractor {
                 if review || narrating.is_some() {
                     let opened = if review { opened_period } else { narrating };
                     let mut planned = Vec::new();
-                    for f in narration.sentence(s, mentions.clone()) {
+                    for f in narration.sentence(s, mentions) {
                         if self.rules.future_before(&norm[f.start.min(f.at)..f.at]) {
                             planned.push(f.at);
                             continue;
@@ -324,6 +324,8 @@ impl Extractor {
                     if planned.is_empty() {
                         continue;
                     }
+                    // (Rare: the sentence's values are scanned again rather than kept for it.)
+                    mentions = self.values.scan(norm, s.start, s.end);
                     mentions.retain(|m| planned.contains(&m.start));
                 }
                 // Values a status word governs (已建成, 截至目前) are results: read again for them,
@@ -461,9 +463,15 @@ impl Extractor {
 
     /// The years the first phrase of lexicon `outcome_span` (in its order) found in `s` spans.
     fn span_in(&self, s: &str) -> Option<i32> {
+        self.span_where(s, |_| true)
+    }
+
+    /// [`Self::span_in`], of the phrases whose end in `s` passes a test.
+    fn span_where(&self, s: &str, end: impl Fn(usize) -> bool) -> Option<i32> {
         let (words, years) = &self.outcome_span;
         words
             .occurrences(s)
+            .filter(|&(_, e, _)| end(e))
             .map(|(_, _, k)| k)
             .min()
             .map(|k| years[k])
@@ -487,15 +495,8 @@ impl Extractor {
         // A short first sentence that ends with a narration phrase (这是经济实力持续提升的五年。).
         let line = &text[at..le];
         if let Some(e) = line.find('。').filter(|&e| line[..e].chars().count() <= 40) {
-            let first = &line[..e];
-            let (words, years) = &self.outcome_span;
-            if let Some(k) = words
-                .occurrences(first)
-                .filter(|&(_, end, _)| end == first.len())
-                .map(|(_, _, k)| k)
-                .min()
-            {
-                return Some((Some(a - years[k]), Some(a - 1)));
+            if let Some(n) = self.span_where(&line[..e], |end| end == e) {
+                return Some((Some(a - n), Some(a - 1)));
             }
         }
         let first = pass.times.partition_point(|t| t.start < at);
@@ -538,9 +539,9 @@ impl Extractor {
         // 截至2022年7月，…累计建成开通5G基站达196.8万个: the date a status is as of (a reference
         // point for a target's reading) dates a result; the latest before the value wins.
         let as_of = |t: &&TimeExpr| text[t.start..t.end].starts_with(['截', '迄']);
-        let as_of_time = pass.times[first..]
-            .iter()
-            .take_while(|t| t.end <= f.at)
+        // The sentence's times that end before the value.
+        let before_value = || pass.times[first..].iter().take_while(|t| t.end <= f.at);
+        let as_of_time = before_value()
             .filter(|t| as_of(t) && pass.before_issue(t))
             .last()
             .filter(|a| time.is_none_or(|t| a.start >= t.start || !pass.before_issue(t)));
@@ -550,17 +551,13 @@ impl Extractor {
                 if in_clause {
                     return None;
                 }
-                pass.times[first..]
-                    .iter()
-                    .take_while(|t| t.end <= f.at)
+                before_value()
                     .filter(|t| !t.reference && pass.before_issue(t))
                     .last()
             });
         let own = past.filter(|t| t.start >= s.start);
         // 比2002年增长65.5%: the years since the base year.
-        let base = pass.times[first..]
-            .iter()
-            .take_while(|t| t.end <= f.at)
+        let base = before_value()
             .filter(|t| t.reference && !as_of(t))
             .filter_map(|t| t.year)
             .last()

@@ -143,13 +143,10 @@ impl TargetRules {
             indicator_ids.entry(n.clone()).or_insert_with(|| id.clone());
         }
         // The marker lists searched together for a sentence's marks.
+        // (Their order matters for strength only: a strength word's index names its strength.)
         let markers = {
             let strength: Vec<&str> = strength.iter().map(|(w, _)| w.as_str()).collect();
-            let status = longest_first(p.list("status"));
-            let status: Vec<&str> = status.iter().map(String::as_str).collect();
-            let goal = longest_first(p.list("goal"));
-            let goal: Vec<&str> = goal.iter().map(String::as_str).collect();
-            let frame = p.list("status_frame");
+            let (status, frame, goal) = (p.list("status"), p.list("status_frame"), p.list("goal"));
             ListedWords::new(&[&strength[..], &status[..], &frame[..], &goal[..]])
         };
         TargetRules {
@@ -216,12 +213,17 @@ impl TargetRules {
         self.future_markers.iter().any(|w| {
             lead.match_indices(w.as_str()).any(|(i, _)| {
                 let rest = &lead[i + w.len()..];
-                self.change_verbs
-                    .iter()
-                    .any(|v| rest.starts_with(v.as_str()))
-                    || self.before_words.prefix_of(rest).is_some()
+                self.change_at(rest).is_some() || self.before_words.prefix_of(rest).is_some()
             })
         })
+    }
+
+    /// The change verb a text opens with (lexicon `change_verb`).
+    fn change_at<'t>(&self, s: &'t str) -> Option<&'t str> {
+        self.change_verbs
+            .iter()
+            .find(|v| s.starts_with(v.as_str()))
+            .map(|v| &s[..v.len()])
     }
 
     /// The canonical name of a lexicon indicator written as one of its variants.
@@ -655,10 +657,6 @@ impl<'a> SentenceCtx<'a> {
     /// (比上年提高1个百分点, 同比, lexicon `baseline_status`), which a plan states of its targets
     /// too.
     pub fn narrated(&self, marks: &Marks, at: usize) -> bool {
-        self.narrated_by(marks, at)
-    }
-
-    fn narrated_by(&self, marks: &Marks, at: usize) -> bool {
         if !self.status_governs(marks, at) {
             return false;
         }
@@ -1049,7 +1047,7 @@ impl<'a> SentenceCtx<'a> {
                             .any(|w| NUMERALS.contains(w[0]) && NUMERALS.contains(w[1]));
                     let changes = name
                         .char_indices()
-                        .any(|(i, _)| self.change_at(&name[i..]).is_some());
+                        .any(|(i, _)| self.rules.change_at(&name[i..]).is_some());
                     subject = (chars.len() >= 2
                         && !numeric
                         && !changes
@@ -1081,21 +1079,12 @@ impl<'a> SentenceCtx<'a> {
             .find(|a| rest.starts_with(**a))
             .map_or("", |a| a);
         let verb_part = &rest[adverb.len()..];
-        let verb = self.change_at(verb_part)?;
+        let verb = self.rules.change_at(verb_part)?;
         let tail = &verb_part[verb.len()..];
         (tail.is_empty() || matches!(tail, "到" | "至")).then(|| {
             let adverb = if adverb == "分别" { "" } else { adverb };
             format!("{adverb}{verb}")
         })
-    }
-
-    /// The change verb a text opens with (lexicon `change_verb`).
-    fn change_at<'t>(&self, s: &'t str) -> Option<&'t str> {
-        self.rules
-            .change_verbs
-            .iter()
-            .find(|v| s.starts_with(v.as_str()))
-            .map(|v| &s[..v.len()])
     }
 
     /// Split an indicator into list items (only on separators outside brackets and quotes),
