@@ -301,6 +301,8 @@ pub const LEXICON_LISTS: &[&str] = &[
     "goal_noun",
     "count_head",
     "future_marker",
+    "change_from",
+    "reached_time",
 ];
 
 impl Patterns {

@@ -109,6 +109,8 @@ pub struct DeadlineReader {
     re: Regex,
     /// Words before a year that make it a comparison's baseline (lexicon `time_comparison`).
     comparison: WordList,
+    /// Words that open a change's start value (lexicon `change_from`: 由, 从).
+    change_from: WordList,
     groups: Groups,
     /// Chars of which every time expression holds at least one (its anchors), each with a
     /// SIMD searcher: the pattern runs only in windows around them.
@@ -343,6 +345,7 @@ impl DeadlineReader {
             .expect("the time pattern is bounded but for its 民国 numerals");
         DeadlineReader {
             comparison: WordList::longest_first(p.list("time_comparison")),
+            change_from: WordList::longest_first(p.list("change_from")),
             anchors: crate::words::finders(anchor_chars(
                 periods.iter().chain(&relative_words(&relative)),
             )),
@@ -734,6 +737,12 @@ impl DeadlineReader {
                 .comparison
                 .suffix_of(&text[..c.get(g.pre).map_or(m.start(), |p| p.end())])
                 .is_some()
+            // 由2020年的60%提高到95%: the year of a change's start value.
+            || (self
+                .change_from
+                .suffix_of(&text[..c.get(g.pre).map_or(m.start(), |p| p.end())])
+                .is_some()
+                && after.starts_with(|c: char| c == '的' || c.is_ascii_digit()))
             || pre.starts_with("截")
             || after.starts_with("以来")
             || after.starts_with("起")
@@ -1042,6 +1051,15 @@ mod tests {
             .scan("于2025年底前完成", Some("2024-01-20"))
             .iter()
             .any(|t| !t.reference && t.year == Some(2025)));
+        // The year of a change's start value is a baseline; a range from a year is a time.
+        for s in ["由2020年的60%提高到95%", "从2012年2.5万亿元增长到9.6万亿元"] {
+            let t = r.scan(s, Some("2024-03-01"));
+            assert!(t[0].reference, "{s}: {t:?}");
+        }
+        assert!(r
+            .scan("从2024年至2026年，每年新增", Some("2024-03-01"))
+            .iter()
+            .all(|t| !t.reference));
         assert!(r.scan("新府发〔2023〕3号", None).is_empty());
         // A year at the start of a line starts there, not at the line break.
         let t = r.scan("一、工作目标\n2019年,全市", None);

@@ -252,6 +252,25 @@ pub fn before_short_verb(s: &str) -> impl Iterator<Item = (&str, usize)> {
     })
 }
 
+/// The text before a year that ends `s` (提高到**2021年的**, 增长到**2021年**, 达到**2025年底**):
+/// a year written in four digits (ASCII or Chinese), with 底 or 末 and 的 after it. None when `s` ends otherwise.
+/// A word of `times` (去年, 现在) stands for the year too.
+pub fn before_year<'s>(s: &'s str, times: &WordList) -> Option<&'s str> {
+    let t = s.strip_suffix('的').unwrap_or(s);
+    let t = t.strip_suffix(['底', '末']).unwrap_or(t);
+    if let Some(w) = times.first_suffix(t) {
+        return Some(&t[..t.len() - w.len()]);
+    }
+    let t = t.strip_suffix('年')?;
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 4 {
+        return Some(&t[..t.len() - 4]);
+    }
+    // 由一九七八年的
+    let han = t.trim_end_matches(|c: char| "〇零一二三四五六七八九".contains(c));
+    (t[han.len()..].chars().count() == 4).then_some(han)
+}
+
 /// Where an appended table begins: the first line that is a table header cell ("序号 |") or
 /// an attachment heading ("附件") followed by one; None when there is no such table.
 pub fn table_start(lines: &[(usize, usize)], text: &str) -> Option<usize> {
@@ -288,6 +307,22 @@ pub fn perfective(clause: &str, not_perfective: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn year_at_the_end() {
+        let times = WordList::longest_first(vec!["去年".to_string(), "现在".to_string()]);
+        let before_year = |s| before_year(s, &times);
+        assert_eq!(before_year("提高到2021年的"), Some("提高到"));
+        assert_eq!(before_year("增长到2021年"), Some("增长到"));
+        assert_eq!(before_year("达到2025年底"), Some("达到"));
+        assert_eq!(before_year("降到去年底的"), Some("降到"));
+        assert_eq!(before_year("减少到现在的"), Some("减少到"));
+        assert_eq!(before_year("达到21年"), None);
+        assert_eq!(before_year("达到12021年"), None);
+        assert_eq!(before_year("由一九七八年的"), Some("由"));
+        assert_eq!(before_year("由九七八年的"), None);
+        assert_eq!(before_year("提高到"), None);
+    }
 
     /// The sentences the char loop gives, on random text (long enough for the 16-byte steps).
     #[test]

@@ -556,9 +556,12 @@ impl Extractor {
                     .last()
             });
         let own = past.filter(|t| t.start >= s.start);
-        // 比2002年增长65.5%: the years since the base year.
+        // A level reached (从174万户增加到235万户, 提高到70%) is the level at the period's end, not
+        // a flow over it.
+        let level = self.outcome_level.any_in(&text[f.start.min(f.at)..f.at]);
+        // 比2002年增长65.5%: the years since the base year (从2002年的…增加到… is a level).
         let base = before_value()
-            .filter(|t| t.reference && !as_of(t))
+            .filter(|t| t.reference && !as_of(t) && !level)
             .filter_map(|t| t.year)
             .last()
             .zip(anchor)
@@ -577,17 +580,8 @@ impl Extractor {
         } else {
             (anchor.map(|a| a - 1), anchor.map(|a| a - 1))
         };
-        // A level reached (从174万户增加到235万户, 提高到70%) is the level at the period's end, not
-        // a flow over it.
         let period = match period {
-            (Some(a), Some(b)) if a < b && base.is_none() => {
-                let words = &text[f.start.min(f.at)..f.at];
-                if self.outcome_level.any_in(words) {
-                    (Some(b), Some(b))
-                } else {
-                    period
-                }
-            }
+            (Some(a), Some(b)) if a < b && level => (Some(b), Some(b)),
             p => p,
         };
         let quote = &text[f.start..f.end];

@@ -56,6 +56,10 @@ pub struct TargetRules {
     goal_nouns: WordList,
     /// Nouns that already name a count (lexicon `count_head`).
     count_heads: WordList,
+    /// Words that open the start value of a change (lexicon `change_from`: 由, 从).
+    change_from: WordList,
+    /// Time words between a comparator and its level (lexicon `reached_time`: 去年, 现在).
+    reached_time: WordList,
     /// Words of the future before a value's verb (lexicon `future_marker`).
     future_markers: Vec<String>,
     /// Words that open what a counted object must do (lexicon list `object_predicate`).
@@ -168,6 +172,8 @@ impl TargetRules {
             goal_nouns: WordList::longest_first(p.list("goal_noun")),
             count_heads: WordList::longest_first(p.list("count_head")),
             future_markers: list("future_marker"),
+            change_from: WordList::longest_first(p.list("change_from")),
+            reached_time: WordList::longest_first(p.list("reached_time")),
             predicates: WordList::new(list("object_predicate")),
             distributive: WordList::new(list("distributive")),
             not_share_of: WordList::new(list("not_share_of")),
@@ -286,6 +292,10 @@ struct Group {
     of_total: Option<String>,
     /// Where the group's own words start (after the previous group of the clause).
     floor: usize,
+    /// The start value of a change to the next group's level (由60%提高到70%): no record.
+    baseline: bool,
+    /// The level of such a change: its indicator is the words before 由/从, however short.
+    changed: bool,
 }
 
 /// What stands before a value: the comparator and the words around it.
@@ -546,6 +556,14 @@ impl<'a> SentenceCtx<'a> {
             if self.rules.before_words.suffix_of(cut).is_some() {
                 s = cut;
                 verb = Some(v.to_string());
+            }
+        }
+        // 提高到2021年的73%: the year the level is reached between the comparator and the value.
+        if self.rules.before_words.suffix_of(s).is_none() {
+            if let Some(cut) = super::layout::before_year(s, &self.rules.reached_time)
+                .filter(|cut| self.rules.before_words.suffix_of(cut).is_some())
+            {
+                s = cut;
             }
         }
         // 超过了80%, 至少是3个, 最多为5个: a particle between the comparator and the value.
@@ -817,20 +835,44 @@ impl<'a> SentenceCtx<'a> {
                     }
                 }
             }
+            let mut left_end = before.as_ref().map(|b| m.start - b.len).unwrap_or(m.start);
+            let mut changed = false;
+            // 由60%提高到70%, 从2012年的1.31万亿元增长到2021年的13.1万亿元: a value right before
+            // the comparator, opened by a word of lexicon `change_from`, is where the change
+            // started; the words before that word name the indicator.
+            if let Some(g) = groups.last_mut().filter(|g| {
+                before.is_some()
+                    && g.mentions.len() == 1
+                    && g.before.is_none()
+                    && g.end <= left_end
+                    && text[g.end..left_end].trim().is_empty()
+            }) {
+                let lead = &text[g.floor..g.mentions[0].start];
+                let lead =
+                    super::layout::before_year(lead, &self.rules.reached_time).unwrap_or(lead);
+                if let Some(w) = self.rules.change_from.first_suffix(lead) {
+                    g.baseline = true;
+                    changed = true;
+                    floor = g.floor;
+                    left_end = g.floor + lead.len() - w.len();
+                }
+            }
             groups.push(Group {
                 end: m.end + after_len,
-                left_end: before.as_ref().map(|b| m.start - b.len).unwrap_or(m.start),
+                left_end,
                 before: before.as_ref().map(|b| b.comparator),
                 distributive: before.as_ref().is_some_and(|b| b.distributive),
                 verb: before.as_ref().and_then(|b| b.verb.clone()),
                 of_total: before.and_then(|b| b.of_total),
                 floor,
+                baseline: false,
+                changed,
                 mentions: vec![m],
             });
         }
         // A group with no comparator of its own, followed in the same clause by a group with
         // one, is part of that group's indicator (5次以上≥95%, 产后42天覆查率≥95%).
-        let mut keep = vec![true; groups.len()];
+        let mut keep: Vec<bool> = groups.iter().map(|g| !g.baseline).collect();
         for i in 0..groups.len().saturating_sub(1) {
             let (g, h) = (&groups[i], &groups[i + 1]);
             let between = &text[g.end..h.mentions[0].start];
@@ -1450,7 +1492,7 @@ impl<'a> SentenceCtx<'a> {
             }
         }
         if cleaned.is_empty()
-            || (!self.rules.ends_with_head(&cleaned) && cleaned.chars().count() <= 2)
+            || (!self.rules.ends_with_head(&cleaned) && cleaned.chars().count() <= 2 && !g.changed)
         {
             // A verb alone before the value: the object (and what it must do) follows it.
             if let Some((obj, pred)) = object_after(right, &self.rules.predicates) {
@@ -1745,7 +1787,8 @@ impl<'a> SentenceCtx<'a> {
                 return (p > 0).then(|| (format!("{}{}", &prev[..p], ind), prev[..p].to_string()));
             }
         }
-        (ind.chars().count() <= 4).then_some((joined, q))
+        // Only a short generic name (录入率, 满意度), not a short full one (棉花, 高速公路).
+        (ind.chars().count() <= 4 && self.rules.ends_with_head(ind)).then_some((joined, q))
     }
 
     /// Clean the words before a value into an indicator: drop enumerators, time expressions,
