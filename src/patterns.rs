@@ -303,6 +303,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "future_marker",
     "change_from",
     "reached_time",
+    "dated_event",
 ];
 
 impl Patterns {
@@ -506,6 +507,7 @@ fn check_lexicon_value(list: &str, value: &str) -> std::result::Result<(), &'sta
             .split_once('-')
             .is_some_and(|(a, b)| digits(a, 4) && digits(b, 4)),
         "outcome_span" => value.parse::<u8>().is_ok_and(|n| (1..=30).contains(&n)),
+        "dated_event" => digits(value, 4),
         "relative_time" => value.split_once('+').is_some_and(|(unit, n)| {
             matches!(unit, "century" | "year" | "quarter" | "month") && n.parse::<i32>().is_ok()
         }),
@@ -518,6 +520,7 @@ fn check_lexicon_value(list: &str, value: &str) -> std::result::Result<(), &'sta
         "period" => "MM-DD",
         "plan_period" => "YYYY-YYYY",
         "outcome_span" => "a number of years from 1 to 30",
+        "dated_event" => "YYYY",
         _ => "century+N, year+N, quarter+N or month+N",
     })
 }

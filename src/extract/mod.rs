@@ -56,6 +56,8 @@ pub struct Extractor {
     outcome_bound: Words,
     /// Words that make a figure a level at the end of its period (达到, 增加到).
     outcome_level: Words,
+    /// Events a document belongs to and their years (十五大 → 1997), lexicon `dated_event`.
+    dated_events: (Words, Vec<String>),
     /// Words that end a run of results in a paragraph (今年, 要, 力争).
     narration_end: Words,
     /// Tables of targets (序号 / 指标名称 / 单位 / 2025年 / 属性).
@@ -206,6 +208,11 @@ impl Extractor {
                 (Words::new(pairs.iter().map(|(w, _)| *w)), years)
             },
             outcome_bound: Words::new(p.list("outcome_bound")),
+            dated_events: {
+                let pairs = p.pairs("dated_event");
+                let years = pairs.iter().map(|(_, y)| y.to_string()).collect();
+                (Words::new(pairs.iter().map(|(w, _)| *w)), years)
+            },
             outcome_level: Words::new(p.list("outcome_level")),
             narration_end: Words::new(p.list("narration_end")),
             tables: table::TableRules::new(p),
@@ -248,7 +255,13 @@ impl Extractor {
             let digits: String = y.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
             (digits.len() == 4).then(|| digits.chars().rev().collect::<String>())
         });
-        let anchor = meta.date.clone().or(title_year);
+        // …or on the year of the event it belongs to (十五大: 1997), named at its head.
+        let anchor = meta.date.clone().or(title_year).or_else(|| {
+            let head_end = norm.char_indices().nth(300).map_or(norm.len(), |(i, _)| i);
+            let (words, years) = &self.dated_events;
+            let i = words.occurrences(&norm[..head_end]).next()?.2;
+            Some(years[i].clone())
+        });
         let mut pass = self.layout(norm, anchor.as_deref(), meta.title.as_deref());
         let report = self.is_report(norm);
         pass.report = report;
@@ -1434,6 +1447,19 @@ mod tests {
         assert_eq!(t.len(), 2);
         assert_eq!(t[1].units.lead, vec!["区卫健委"]);
         assert_eq!(t[1].units.support, vec!["区妇联"]);
+    }
+
+    #[test]
+    fn an_event_at_the_head_dates_an_undated_document() {
+        // Lexicon dated_event: 十五大 → 1997; 过去五年 are the five years before.
+        let text = "高举旗帜，把事业全面推向二十一世纪 (十五大)\n同志们：\n\
+                    过去五年，国内生产总值年均增长百分之十一。\n";
+        let o = run(text).outcomes;
+        assert_eq!(o.len(), 1, "{o:?}");
+        assert_eq!(o[0].period, (Some(1992), Some(1996)));
+        // Without the event the document has no year to count from.
+        let o = run(&text.replace(" (十五大)", "")).outcomes;
+        assert_eq!(o[0].period, (None, None));
     }
 
     #[test]
