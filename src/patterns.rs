@@ -304,6 +304,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "change_from",
     "reached_time",
     "dated_event",
+    "not_status",
 ];
 
 impl Patterns {

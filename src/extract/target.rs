@@ -151,7 +151,14 @@ impl TargetRules {
         let markers = {
             let strength: Vec<&str> = strength.iter().map(|(w, _)| w.as_str()).collect();
             let (status, frame, goal) = (p.list("status"), p.list("status_frame"), p.list("goal"));
-            ListedWords::new(&[&strength[..], &status[..], &frame[..], &goal[..]])
+            let not_status = p.list("not_status");
+            ListedWords::new(&[
+                &strength[..],
+                &status[..],
+                &frame[..],
+                &goal[..],
+                &not_status[..],
+            ])
         };
         TargetRules {
             canonical_names,
@@ -708,14 +715,22 @@ impl<'a> SentenceCtx<'a> {
     pub fn marks(&self, sent: Span) -> Marks {
         let body = &self.text[sent.start..sent.end];
         let mut marks = Marks::default();
+        let mut nouns = Vec::new();
         for (a, e, list, k) in self.rules.markers.occurrences(body) {
             let (a, e) = (sent.start + a, sent.start + e);
             match list {
                 0 => marks.strength.push((a, e, k)),
                 1 => marks.status.push((a, e)),
                 2 => marks.frames.push((a, e)),
-                _ => marks.goal_end = Some(marks.goal_end.map_or(e, |g: usize| g.min(e))),
+                3 => marks.goal_end = Some(marks.goal_end.map_or(e, |g: usize| g.min(e))),
+                _ => nouns.push((a, e)),
             }
+        }
+        // 受理截止日: a word holding a status word that is no status (lexicon not_status).
+        if !nouns.is_empty() {
+            marks
+                .status
+                .retain(|&(a, e)| !nouns.iter().any(|&(x, y)| x <= a && e <= y));
         }
         marks.strength.sort_by_key(|(_, e, _)| *e);
         marks
@@ -1924,6 +1939,10 @@ mod tests {
         assert_eq!(v[0].0, "国内生产总值增长");
         let v = run("广义货币增长目标为16%");
         assert_eq!(v[0].0, "广义货币增长");
+        // A status word inside a noun is no status (lexicon not_status); 截止 alone is one.
+        let v = run("从指南发布日到预申报书受理截止日不少于84天");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(run("截止目前完成培训80人").is_empty());
     }
 
     #[test]
