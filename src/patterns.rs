@@ -305,6 +305,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "reached_time",
     "dated_event",
     "not_status",
+    "rule_bound",
 ];
 
 impl Patterns {

@@ -271,6 +271,37 @@ pub fn before_year<'s>(s: &'s str, times: &WordList) -> Option<&'s str> {
     (t[han.len()..].chars().count() == 4).then_some(han)
 }
 
+/// The end of the last time of scope inside `s` (提出**到2025年**济南市…, 力争**至2030年底**): 到
+/// or 至 before a year of four digits, with 底, 末 or 前 after it.
+pub fn scope_time_end(s: &str) -> Option<usize> {
+    let mut out = None;
+    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+    for (i, c) in s.char_indices() {
+        // Not 截至 (an as-of date) nor the 到 of a range (1979到1983年).
+        if (c != '到' && c != '至')
+            || s[..i].ends_with('截')
+            || s[..i].ends_with(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let rest = &s[i + c.len_utf8()..];
+        if digits(rest) != 4 {
+            continue;
+        }
+        let Some(mut after) = rest[4..].strip_prefix('年') else {
+            continue;
+        };
+        // 到2025年6月底
+        let n = digits(after);
+        if (1..=2).contains(&n) && after[n..].starts_with('月') {
+            after = &after[n + '月'.len_utf8()..];
+        }
+        let tail = after.len() - after.trim_start_matches(['底', '末', '前']).len();
+        out = Some(s.len() - after.len() + tail);
+    }
+    out
+}
+
 /// Where an appended table begins: the first line that is a table header cell ("序号 |") or
 /// an attachment heading ("附件") followed by one; None when there is no such table.
 pub fn table_start(lines: &[(usize, usize)], text: &str) -> Option<usize> {
@@ -307,6 +338,20 @@ pub fn perfective(clause: &str, not_perfective: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_of_scope_inside() {
+        let s = "提出到2025年济南市数字经济规模";
+        assert_eq!(&s[scope_time_end(s).unwrap()..], "济南市数字经济规模");
+        let s = "力争至2030年底前的比重";
+        assert_eq!(&s[scope_time_end(s).unwrap()..], "的比重");
+        assert_eq!(scope_time_end("比2019年商用初期"), None);
+        assert_eq!(scope_time_end("到205年"), None);
+        let s = "到2025年6月底前全市覆盖率";
+        assert_eq!(&s[scope_time_end(s).unwrap()..], "全市覆盖率");
+        assert_eq!(scope_time_end("截至2022年10月底已有"), None);
+        assert_eq!(scope_time_end("1979到1983年平均每年递增率"), None);
+    }
 
     #[test]
     fn year_at_the_end() {

@@ -56,6 +56,8 @@ pub struct Extractor {
     outcome_bound: Words,
     /// Words that make a figure a level at the end of its period (达到, 增加到).
     outcome_level: Words,
+    /// Comparator words of a rule (不低于, 最高), lexicon `rule_bound`: they end a value's lead.
+    rule_bound: WordList,
     /// Events a document belongs to and their years (十五大 → 1997), lexicon `dated_event`.
     dated_events: (Words, Vec<String>),
     /// Words that end a run of results in a paragraph (今年, 要, 力争).
@@ -208,6 +210,7 @@ impl Extractor {
                 (Words::new(pairs.iter().map(|(w, _)| *w)), years)
             },
             outcome_bound: Words::new(p.list("outcome_bound")),
+            rule_bound: WordList::longest_first(p.list("rule_bound")),
             dated_events: {
                 let pairs = p.pairs("dated_event");
                 let years = pairs.iter().map(|(_, y)| y.to_string()).collect();
@@ -351,7 +354,10 @@ impl Extractor {
                 };
                 let found = ctx.sentence_marked(s, mentions, &marks);
                 for f in narrated {
-                    if !found.iter().any(|t| t.at == f.at) && ctx.narrated(&marks, f.at) {
+                    if !found.iter().any(|t| t.at == f.at)
+                        && ctx.narrated(&marks, f.at)
+                        && !self.rule_led(norm, &f)
+                    {
                         let time = f.own_time.clone().or_else(|| pass.time_at(s, f.at));
                         let time = time.filter(|t| pass.before_issue(t));
                         outcomes.push(self.outcome(
@@ -380,13 +386,20 @@ impl Extractor {
                             !self.per_period.any_in(&norm[from..f.at])
                         }),
                     };
-                    // A deadline before the year of issue dates a result, not a commitment.
+                    // A deadline before the year of issue dates a result, not a commitment —
+                    // unless a rule's comparator leads the value (2018年度研发经费不低于500万元 in
+                    // a call of 2019): the year is then the rule's condition, no deadline.
+                    let mut time = time;
                     if let (Some(y), Some(a)) =
                         (time.as_ref().and_then(|t| t.year), pass.anchor_year)
                     {
                         if y < a {
-                            outcomes.push(self.outcome(norm, &pass, s, f, time.as_ref(), None));
-                            continue;
+                            if self.rule_led(norm, &f) {
+                                time = None;
+                            } else {
+                                outcomes.push(self.outcome(norm, &pass, s, f, time.as_ref(), None));
+                                continue;
+                            }
                         }
                     }
                     let units = match &f.own_units {
@@ -518,6 +531,13 @@ impl Extractor {
             .take_while(|t| t.end <= end)
             .find(|t| !t.reference && t.year.is_some_and(|y| y < a))
             .map(|t| (year_of(&t.period_start).or(t.year), t.year))
+    }
+
+    /// Whether a rule's comparator word (lexicon `rule_bound`: 不低于, 最高) stands right before
+    /// the value (给予最高200万元; not 最低标准从98元…).
+    fn rule_led(&self, text: &str, f: &Found) -> bool {
+        let lead = text[f.start.min(f.at)..f.at].trim_end();
+        self.rule_bound.suffix_of(lead).is_some()
     }
 
     /// A value read as a result: its comparator as written and the years it is for — the time
@@ -1460,6 +1480,20 @@ mod tests {
         // Without the event the document has no year to count from.
         let o = run(&text.replace(" (十五大)", "")).outcomes;
         assert_eq!(o[0].period, (None, None));
+    }
+
+    #[test]
+    fn a_rule_with_a_past_year_is_no_result() {
+        // Lexicon rule_bound: a condition on a past year stays a rule (a target with no
+        // deadline); the same figure reported is a result.
+        let text = "关于申报人工智能领军企业的通知\n2019年3月1日\n\
+                    申报企业2018年度研发经费不低于500万元。\n2018年度研发经费达到800万元。\n";
+        let ex = run(text);
+        assert_eq!(ex.targets.len(), 1, "{:?}", ex.targets);
+        assert_eq!(ex.targets[0].found.value.value, 500.0);
+        assert!(ex.targets[0].time.is_none());
+        assert_eq!(ex.outcomes.len(), 1, "{:?}", ex.outcomes);
+        assert_eq!(ex.outcomes[0].period, (Some(2018), Some(2018)));
     }
 
     #[test]

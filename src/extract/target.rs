@@ -857,7 +857,6 @@ impl<'a> SentenceCtx<'a> {
             // started; the words before that word name the indicator.
             if let Some(g) = groups.last_mut().filter(|g| {
                 before.is_some()
-                    && g.mentions.len() == 1
                     && g.before.is_none()
                     && g.end <= left_end
                     && text[g.end..left_end].trim().is_empty()
@@ -1811,8 +1810,25 @@ impl<'a> SentenceCtx<'a> {
     /// after the last verb of a long phrase (token boundaries from the segmenter).
     pub fn clean_indicator(&self, raw: &str) -> String {
         let mut s = self.clean_front(raw.trim());
+        // 提出到2025年济南市数字经济规模占GDP比重: a time of scope inside the phrase ends what
+        // leads to the name (a short rest, 到2025年底前的比重, is no name of its own).
+        if let Some(e) = super::layout::scope_time_end(&s) {
+            if s[e..].chars().count() >= 4 {
+                s = self.clean_front(&s[e..]);
+            }
+        }
+        let no_words = WordList::new(Vec::new());
         loop {
             let before = s.len();
+            // 粮食综合生产能力2030年, 我国人口到2030年, …人均收入比2020年: a year at the end is
+            // the time or the baseline of the value, no part of the name.
+            if let Some(cut) = super::layout::before_year(&s, &no_words)
+                .filter(|_| !s.ends_with('的'))
+                .map(|c| c.trim_end_matches(['到', '至', '于', '在', '比', '较', '由', '从']))
+                .filter(|c| c.chars().count() >= 2)
+            {
+                s.truncate(cut.len());
+            }
             s = s.trim_end_matches([' ', '(', ',', '、', ':']).to_string();
             if let Some(w) = self.rules.filler.first_suffix(&s) {
                 s.truncate(s.len() - w.len());

@@ -447,6 +447,15 @@ impl ValueScanner {
                 break;
             }
         }
+        // 元/月, 元/年: a time is the whole denominator (元/月提高到 holds the verb after it).
+        if !saw_mag {
+            if let Some(c) = chars
+                .peek()
+                .filter(|c| matches!(c, '年' | '月' | '日' | '天' | '周'))
+            {
+                return Some(len + c.len_utf8());
+            }
+        }
         let mut han = 0;
         while let Some(&c) = chars.peek() {
             if crate::normalize::is_han(c) && han < 6 && !matches!(c, '、' | '和' | '及' | '以')
@@ -1162,6 +1171,8 @@ mod tests {
         assert_eq!(one("每千人口托位数3.5个").0, 3.5);
         assert_eq!(one("提高2个百分点").2.as_deref(), Some("个百分点"));
         assert_eq!(one("配备 1 名专职人员").2.as_deref(), Some("名"));
+        // A time is the whole denominator.
+        assert_eq!(one("标准从796元/月提高至").2.as_deref(), Some("元/月"));
     }
 
     #[test]
