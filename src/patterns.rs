@@ -306,6 +306,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "dated_event",
     "not_status",
     "rule_bound",
+    "current_time",
 ];
 
 impl Patterns {

@@ -56,6 +56,8 @@ pub struct Extractor {
     outcome_bound: Words,
     /// Words that make a figure a level at the end of its period (达到, 增加到).
     outcome_level: Words,
+    /// Words of the present (目前, 至今), lexicon `current_time`.
+    current_time: Words,
     /// Comparator words of a rule (不低于, 最高), lexicon `rule_bound`: they end a value's lead.
     rule_bound: WordList,
     /// Events a document belongs to and their years (十五大 → 1997), lexicon `dated_event`.
@@ -211,6 +213,7 @@ impl Extractor {
             },
             outcome_bound: Words::new(p.list("outcome_bound")),
             rule_bound: WordList::longest_first(p.list("rule_bound")),
+            current_time: Words::new(p.list("current_time")),
             dated_events: {
                 let pairs = p.pairs("dated_event");
                 let years = pairs.iter().map(|(_, y)| y.to_string()).collect();
@@ -359,7 +362,10 @@ impl Extractor {
                         && !self.rule_led(norm, &f)
                     {
                         let time = f.own_time.clone().or_else(|| pass.time_at(s, f.at));
-                        let time = time.filter(|t| pass.before_issue(t));
+                        // (今年, the year of issue, dates a result so far; a later time none.)
+                        let time = time.filter(|t| {
+                            pass.before_issue(t) || (t.year.is_some() && t.year == pass.anchor_year)
+                        });
                         outcomes.push(self.outcome(
                             norm,
                             &pass,
@@ -604,8 +610,29 @@ impl Extractor {
             (Some(y + 1), Some(own.and_then(|t| t.year).unwrap_or(a - 1)))
         } else if let Some(t) = own {
             (year_of(&t.period_start).or(t.year), t.year)
+        } else if let Some(y) = time
+            .filter(|t| in_clause && text[t.start..t.end].starts_with("今年"))
+            .and_then(|t| t.year)
+            .filter(|&y| Some(y) == anchor)
+        {
+            // 去年…，今年入党的大约有二百人: a result of the year of issue so far.
+            (Some(y), Some(y))
         } else if let Some(n) = self.span_in(&text[s.start..f.at.max(s.start)]) {
             (anchor.map(|a| a - n), anchor.map(|a| a - 1))
+        } else if let Some(a) =
+            anchor.filter(|_| self.current_time.any_in(&text[s.start..f.at.max(s.start)]))
+        {
+            // 截至目前, 现已: the present, which early in a year is the last one's close.
+            let month = pass
+                .issued
+                .as_deref()
+                .and_then(|d| d.get(5..7)?.parse::<u32>().ok());
+            let y = if month.is_some_and(|m| m >= 4) {
+                a
+            } else {
+                a - 1
+            };
+            (Some(y), Some(y))
         } else if let Some(p) = opened {
             p
         } else if let Some(t) = past {
@@ -1494,6 +1521,25 @@ mod tests {
         assert!(ex.targets[0].time.is_none());
         assert_eq!(ex.outcomes.len(), 1, "{:?}", ex.outcomes);
         assert_eq!(ex.outcomes[0].period, (Some(2018), Some(2018)));
+    }
+
+    #[test]
+    fn results_of_the_present_take_the_year_of_issue() {
+        // 今年 in a result's clause is the year of issue, after a clause of 去年.
+        let text = "关于某县组织建设情况的报告\n2023年6月1日\n\
+                    去年我们只有二百名党员，今年入党的大约有二百人。\n";
+        let o = run(text).outcomes;
+        let now: Vec<_> = o
+            .iter()
+            .filter(|o| o.found.at > text.find("今年").unwrap())
+            .collect();
+        assert_eq!(now.len(), 1, "{o:?}");
+        assert_eq!(now[0].period, (Some(2023), Some(2023)));
+        // 目前 (lexicon current_time): the year of issue, or the last one early in a year.
+        let o = run("关于某县托育服务的报告\n2023年6月1日\n目前已建成托育机构12家。\n").outcomes;
+        assert_eq!(o[0].period, (Some(2023), Some(2023)), "{o:?}");
+        let o = run("关于某县托育服务的报告\n2023年2月1日\n目前已建成托育机构12家。\n").outcomes;
+        assert_eq!(o[0].period, (Some(2022), Some(2022)), "{o:?}");
     }
 
     #[test]
