@@ -661,6 +661,15 @@ impl<'a> SentenceCtx<'a> {
         else {
             return false;
         };
+        // 由上年的60%提高到95%: the start of a change (lexicon change_from) is a reference point.
+        if self
+            .rules
+            .change_from
+            .suffix_of(&self.text[..status_at])
+            .is_some()
+        {
+            return false;
+        }
         // 在现有…基础上: the status word frames a reference point; what follows is the plan.
         if marks
             .frames
@@ -864,11 +873,30 @@ impl<'a> SentenceCtx<'a> {
                 let lead = &text[g.floor..g.mentions[0].start];
                 let lead =
                     super::layout::before_year(lead, &self.rules.reached_time).unwrap_or(lead);
-                if let Some(w) = self.rules.change_from.first_suffix(lead) {
+                // 由每人每年240元, 从原来的92项, 由平均2900元: up to six chars of the start value's
+                // measure may stand between the word and it.
+                let mut end = Some(lead.len());
+                for c in lead.chars().rev().take(6) {
+                    let e = end.unwrap_or(0);
+                    if self.rules.change_from.suffix_of(&lead[..e]).is_some() {
+                        break;
+                    }
+                    end = crate::normalize::is_han(c).then(|| e - c.len_utf8());
+                    if end.is_none() {
+                        break;
+                    }
+                }
+                let end = end.filter(|&e| self.rules.change_from.suffix_of(&lead[..e]).is_some());
+                if let Some(e) = end {
+                    let w = self
+                        .rules
+                        .change_from
+                        .first_suffix(&lead[..e])
+                        .unwrap_or("");
                     g.baseline = true;
                     changed = true;
                     floor = g.floor;
-                    left_end = g.floor + lead.len() - w.len();
+                    left_end = g.floor + e - w.len();
                 }
             }
             groups.push(Group {
@@ -886,16 +914,38 @@ impl<'a> SentenceCtx<'a> {
         }
         // A group with no comparator of its own, followed in the same clause by a group with
         // one, is part of that group's indicator (5次以上≥95%, 产后42天覆查率≥95%).
+        // So is a bounded count right before the noun that the next group counts (培训5年以上
+        // 医师20名, 全球共发生7级以上地震33次): it qualifies what is counted. A bounded one
+        // stays in the next group's words (督导产前检查5次以上≥95%); an unbounded one is scope
+        // (211个涉海重点项目完成投资超800亿元).
         let mut keep: Vec<bool> = groups.iter().map(|g| !g.baseline).collect();
         for i in 0..groups.len().saturating_sub(1) {
             let (g, h) = (&groups[i], &groups[i + 1]);
             let between = &text[g.end..h.mentions[0].start];
-            if h.before.is_some()
+            let last_end = g.mentions.last().map_or(g.end, |m| m.end);
+            let qualifier = g.before.is_none()
+                && g.end > last_end
+                && g.mentions.len() == 1
+                && g.mentions[0].unit.is_some()
+                && h.mentions[0].unit.is_some()
+                && (1..=8).contains(&between.chars().count())
+                && between.chars().all(crate::normalize::is_han)
+                // A noun: no list, alternative, change or negation inside (特色企业和…, 或者…,
+                // 放宽至…, 未满…), no preposition before it (十年内以新台币十万元为限).
+                && !between.contains(['的', '和', '及', '与', '或', '且', '并', '未', '至', '到'])
+                && !between.starts_with(['以', '为', '在', '于', '按', '由', '从', '比', '占'])
+                && self.rules.verbs.prefix_of(between).is_none();
+            if (h.before.is_some()
                 && g.before.is_none()
                 && !between.contains([',', ';', '、', ':', '。'])
-                && between.chars().count() <= 16
+                && between.chars().count() <= 16)
+                || qualifier
             {
                 keep[i] = false;
+                if g.end > last_end {
+                    let floor = g.floor;
+                    groups[i + 1].floor = floor;
+                }
             }
         }
         let mut out = Vec::new();
@@ -1959,6 +2009,8 @@ mod tests {
         let v = run("从指南发布日到预申报书受理截止日不少于84天");
         assert_eq!(v.len(), 1, "{v:?}");
         assert!(run("截止目前完成培训80人").is_empty());
+        // A number inside a name (lexicon not_after: 年内乱) is no value.
+        assert!(run("由于十年内乱,损失很大").is_empty());
     }
 
     #[test]
