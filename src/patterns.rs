@@ -307,6 +307,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "not_status",
     "rule_bound",
     "current_time",
+    "goal_reference",
 ];
 
 impl Patterns {

@@ -56,6 +56,8 @@ pub struct Extractor {
     outcome_bound: Words,
     /// Words that make a figure a level at the end of its period (达到, 增加到).
     outcome_level: Words,
+    /// Nouns of a goal after 的 behind a value (…的目标), lexicon `goal_reference`.
+    goal_reference: Words,
     /// Words of the present (目前, 至今), lexicon `current_time`.
     current_time: Words,
     /// Comparator words of a rule (不低于, 最高), lexicon `rule_bound`: they end a value's lead.
@@ -214,6 +216,7 @@ impl Extractor {
             outcome_bound: Words::new(p.list("outcome_bound")),
             rule_bound: WordList::longest_first(p.list("rule_bound")),
             current_time: Words::new(p.list("current_time")),
+            goal_reference: Words::new(p.list("goal_reference")),
             dated_events: {
                 let pairs = p.pairs("dated_event");
                 let years = pairs.iter().map(|(_, y)| y.to_string()).collect();
@@ -337,6 +340,10 @@ impl Extractor {
                             planned.push(f.at);
                             continue;
                         }
+                        // 提前实现…翻两番的目标: the goal referred to, no result.
+                        if self.goal_referred(norm, &f) {
+                            continue;
+                        }
                         let time = f.own_time.clone().or_else(|| pass.time_at(s, f.at));
                         outcomes.push(self.outcome(norm, &pass, s, f, time.as_ref(), opened));
                     }
@@ -360,6 +367,7 @@ impl Extractor {
                     if !found.iter().any(|t| t.at == f.at)
                         && ctx.narrated(&marks, f.at)
                         && !self.rule_led(norm, &f)
+                        && !self.goal_referred(norm, &f)
                     {
                         let time = f.own_time.clone().or_else(|| pass.time_at(s, f.at));
                         // (今年, the year of issue, dates a result so far; a later time none.)
@@ -402,6 +410,8 @@ impl Extractor {
                         if y < a {
                             if self.rule_led(norm, &f) {
                                 time = None;
+                            } else if self.goal_referred(norm, &f) {
+                                continue;
                             } else {
                                 outcomes.push(self.outcome(norm, &pass, s, f, time.as_ref(), None));
                                 continue;
@@ -537,6 +547,26 @@ impl Extractor {
             .take_while(|t| t.end <= end)
             .find(|t| !t.reference && t.year.is_some_and(|y| y < a))
             .map(|t| (year_of(&t.period_start).or(t.year), t.year))
+    }
+
+    /// Whether the value is the goal a narration refers to (实现…翻两番的目标, 低于13%左右的预期
+    /// 目标): 的 right after it and a noun of lexicon `goal_reference` that ends its clause
+    /// within seven chars.
+    fn goal_referred(&self, text: &str, f: &Found) -> bool {
+        let Some(rest) = text[f.end..].strip_prefix('的') else {
+            return false;
+        };
+        // The noun ends the clause (85.2%的改革试点任务落地实施 is a share of the tasks).
+        let end = rest
+            .char_indices()
+            .take(8)
+            .find(|&(_, c)| layout::is_clause_end(c) || c == '。')
+            .map(|(i, _)| i);
+        end.is_some_and(|e| {
+            self.goal_reference
+                .occurrences(&rest[..e])
+                .any(|(_, x, _)| x == e)
+        })
     }
 
     /// Whether a rule's comparator word (lexicon `rule_bound`: 不低于, 最高) stands right before
@@ -1540,6 +1570,20 @@ mod tests {
         assert_eq!(o[0].period, (Some(2023), Some(2023)), "{o:?}");
         let o = run("关于某县托育服务的报告\n2023年2月1日\n目前已建成托育机构12家。\n").outcomes;
         assert_eq!(o[0].period, (Some(2022), Some(2022)), "{o:?}");
+    }
+
+    #[test]
+    fn a_goal_referred_to_is_no_result() {
+        // Lexicon goal_reference: …的目标 ending its clause names the goal, not what was done;
+        // a share of the tasks done is a result.
+        let text = "2017年国务院政府工作报告\n过去一年,广义货币增长11.3%,低于13%左右的预期目标。\n\
+                    过去一年,85.2%的改革试点任务落地实施。\n";
+        let values: Vec<f64> = run(text)
+            .outcomes
+            .iter()
+            .map(|o| o.found.value.value)
+            .collect();
+        assert_eq!(values, vec![11.3, 85.2]);
     }
 
     #[test]
