@@ -254,11 +254,11 @@ pub fn before_short_verb(s: &str) -> impl Iterator<Item = (&str, usize)> {
 
 /// The text before a year that ends `s` (提高到**2021年的**, 增长到**2021年**, 达到**2025年底**):
 /// a year written in four digits (ASCII or Chinese), with 底 or 末 and 的 after it. None when `s` ends otherwise.
-/// A word of `times` (去年, 现在) stands for the year too.
-pub fn before_year<'s>(s: &'s str, times: &WordList) -> Option<&'s str> {
+/// A word of `times` (去年, 现在), when given, stands for the year too.
+pub fn before_year<'s>(s: &'s str, times: Option<&WordList>) -> Option<&'s str> {
     let t = s.strip_suffix('的').unwrap_or(s);
     let t = t.strip_suffix(['底', '末']).unwrap_or(t);
-    if let Some(w) = times.first_suffix(t) {
+    if let Some(w) = times.and_then(|w| w.first_suffix(t)) {
         return Some(&t[..t.len() - w.len()]);
     }
     let t = t.strip_suffix('年')?;
@@ -356,7 +356,7 @@ mod tests {
     #[test]
     fn year_at_the_end() {
         let times = WordList::longest_first(vec!["去年".to_string(), "现在".to_string()]);
-        let before_year = |s| before_year(s, &times);
+        let before_year = |s| before_year(s, Some(&times));
         assert_eq!(before_year("提高到2021年的"), Some("提高到"));
         assert_eq!(before_year("增长到2021年"), Some("增长到"));
         assert_eq!(before_year("达到2025年底"), Some("达到"));

@@ -567,7 +567,7 @@ impl<'a> SentenceCtx<'a> {
         }
         // 提高到2021年的73%: the year the level is reached between the comparator and the value.
         if self.rules.before_words.suffix_of(s).is_none() {
-            if let Some(cut) = super::layout::before_year(s, &self.rules.reached_time)
+            if let Some(cut) = super::layout::before_year(s, Some(&self.rules.reached_time))
                 .filter(|cut| self.rules.before_words.suffix_of(cut).is_some())
             {
                 s = cut;
@@ -871,8 +871,8 @@ impl<'a> SentenceCtx<'a> {
                     && text[g.end..left_end].trim().is_empty()
             }) {
                 let lead = &text[g.floor..g.mentions[0].start];
-                let lead =
-                    super::layout::before_year(lead, &self.rules.reached_time).unwrap_or(lead);
+                let lead = super::layout::before_year(lead, Some(&self.rules.reached_time))
+                    .unwrap_or(lead);
                 // 由每人每年240元, 从原来的92项, 由平均2900元: up to six chars of the start value's
                 // measure may stand between the word and it.
                 let mut end = Some(lead.len());
@@ -1867,12 +1867,11 @@ impl<'a> SentenceCtx<'a> {
                 s = self.clean_front(&s[e..]);
             }
         }
-        let no_words = WordList::new(Vec::new());
         loop {
             let before = s.len();
             // 粮食综合生产能力2030年, 我国人口到2030年, …人均收入比2020年: a year at the end is
             // the time or the baseline of the value, no part of the name.
-            if let Some(cut) = super::layout::before_year(&s, &no_words)
+            if let Some(cut) = super::layout::before_year(&s, None)
                 .filter(|_| !s.ends_with('的'))
                 .map(|c| c.trim_end_matches(['到', '至', '于', '在', '比', '较', '由', '从']))
                 .filter(|c| c.chars().count() >= 2)
