@@ -1543,15 +1543,30 @@ impl<'a> SentenceCtx<'a> {
                 pred = verb_at(p).map(|vp| p[vp..].to_string()).unwrap_or_default();
             }
             if !n.is_empty() {
-                let ind = if pred.is_empty() {
-                    format!("{n}比例")
+                // 80%的乡镇卫生院 is a share of them; 50个以上的成员 counts them.
+                let head = if ratio_unit {
+                    "比例"
+                } else if self.rules.duration_units.iter().any(|d| d == unit) {
+                    // 给予最长五年的房租补贴: how long it lasts.
+                    "期限"
+                } else if self.rules.ends_with_head(n) {
+                    ""
                 } else {
-                    format!("{pred}的{n}比例")
+                    count_suffix
+                };
+                let ind = if pred.is_empty() {
+                    format!("{n}{head}")
+                } else {
+                    format!("{pred}的{n}{head}")
                 };
                 return (
                     start_of(&cleaned).min(first.start),
                     Some(ind),
-                    "share-of-units",
+                    if ratio_unit {
+                        "share-of-units"
+                    } else {
+                        "count-of-units"
+                    },
                 );
             }
         }
@@ -2097,5 +2112,10 @@ mod tests {
         );
         let v = run("力争全年引进学科带头人2名,高学历专业技术人员60人");
         assert_eq!(v[0].1, ">=");
+        // A count before 的 counts the noun after it; a time there is how long it lasts.
+        let v = run("到2025年形成1000个以上的数字标签");
+        assert_eq!(ind(&v), vec!["数字标签数"]);
+        let v = run("对新入驻企业给予最长五年的房租补贴");
+        assert_eq!(ind(&v), vec!["房租补贴期限"]);
     }
 }
