@@ -308,6 +308,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "rule_bound",
     "current_time",
     "goal_reference",
+    "cumulative",
 ];
 
 impl Patterns {

@@ -56,6 +56,8 @@ pub struct Extractor {
     outcome_bound: Words,
     /// Words that make a figure a level at the end of its period (达到, 增加到).
     outcome_level: Words,
+    /// Words of a sum over a period (累计), lexicon `cumulative`.
+    cumulative: Words,
     /// Nouns of a goal after 的 behind a value (…的目标), lexicon `goal_reference`.
     goal_reference: Words,
     /// Words of the present (目前, 至今), lexicon `current_time`.
@@ -217,6 +219,7 @@ impl Extractor {
             rule_bound: WordList::longest_first(p.list("rule_bound")),
             current_time: Words::new(p.list("current_time")),
             goal_reference: Words::new(p.list("goal_reference")),
+            cumulative: Words::new(p.list("cumulative")),
             dated_events: {
                 let pairs = p.pairs("dated_event");
                 let years = pairs.iter().map(|(_, y)| y.to_string()).collect();
@@ -627,7 +630,9 @@ impl Extractor {
         let own = past.filter(|t| t.start >= s.start);
         // A level reached (从174万户增加到235万户, 提高到70%) is the level at the period's end, not
         // a flow over it.
-        let level = self.outcome_level.any_in(&text[f.start.min(f.at)..f.at]);
+        // (五年累计产量达750亿立方米: a sum over the period, not a level.)
+        let lead = &text[f.start.min(f.at)..f.at];
+        let level = self.outcome_level.any_in(lead) && !self.cumulative.any_in(lead);
         // 比2002年增长65.5%: the years since the base year (从2002年的…增加到… is a level).
         let base = before_value()
             .filter(|t| t.reference && !as_of(t) && !level)
@@ -1584,6 +1589,17 @@ mod tests {
             .map(|o| o.found.value.value)
             .collect();
         assert_eq!(values, vec![11.3, 85.2]);
+    }
+
+    #[test]
+    fn a_sum_over_a_review_keeps_its_range() {
+        // Lexicon cumulative: 累计…达 is a sum over the five years, 达 alone a level at the end.
+        let text = "2026年山西省政府工作报告\n过去五年,非常规天然气五年累计产量达750亿立方米,\
+                    城镇化率达到66%。\n";
+        let o = run(text).outcomes;
+        assert_eq!(o.len(), 2, "{o:?}");
+        assert_eq!(o[0].period, (Some(2021), Some(2025)));
+        assert_eq!(o[1].period, (Some(2025), Some(2025)));
     }
 
     #[test]
