@@ -309,6 +309,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "current_time",
     "goal_reference",
     "cumulative",
+    "flow_rate",
 ];
 
 impl Patterns {

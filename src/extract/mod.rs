@@ -56,6 +56,8 @@ pub struct Extractor {
     outcome_bound: Words,
     /// Words that make a figure a level at the end of its period (达到, 增加到).
     outcome_level: Words,
+    /// Words that make a percentage a rate over a period (年均, 增长), lexicon `flow_rate`.
+    flow_rate: Words,
     /// Words of a sum over a period (累计), lexicon `cumulative`.
     cumulative: Words,
     /// Nouns of a goal after 的 behind a value (…的目标), lexicon `goal_reference`.
@@ -220,6 +222,7 @@ impl Extractor {
             current_time: Words::new(p.list("current_time")),
             goal_reference: Words::new(p.list("goal_reference")),
             cumulative: Words::new(p.list("cumulative")),
+            flow_rate: Words::new(p.list("flow_rate")),
             dated_events: {
                 let pairs = p.pairs("dated_event");
                 let years = pairs.iter().map(|(_, y)| y.to_string()).collect();
@@ -632,7 +635,11 @@ impl Extractor {
         // a flow over it.
         // (五年累计产量达750亿立方米: a sum over the period, not a level.)
         let lead = &text[f.start.min(f.at)..f.at];
-        let level = self.outcome_level.any_in(lead) && !self.cumulative.any_in(lead);
+        // A percentage with no word of a rate over time (普及率97%, 约占全球的四分之三) is a level
+        // too.
+        let percent = matches!(f.unit.as_deref(), Some("%" | "‰"));
+        let level = (self.outcome_level.any_in(lead) && !self.cumulative.any_in(lead))
+            || (percent && !self.flow_rate.any_in(lead) && !self.flow_rate.any_in(&f.indicator));
         // 比2002年增长65.5%: the years since the base year (从2002年的…增加到… is a level).
         let base = before_value()
             .filter(|t| t.reference && !as_of(t) && !level)
@@ -1600,6 +1607,14 @@ mod tests {
         assert_eq!(o.len(), 2, "{o:?}");
         assert_eq!(o[0].period, (Some(2021), Some(2025)));
         assert_eq!(o[1].period, (Some(2025), Some(2025)));
+        // A percentage with no word of a rate over time is a level at the end (lexicon
+        // flow_rate); an average growth keeps the range.
+        let text = "2026年河南省政府工作报告\n过去五年,农村自来水普及率97%,\
+                    居民人均可支配收入年均增长6.5%。\n";
+        let o = run(text).outcomes;
+        assert_eq!(o.len(), 2, "{o:?}");
+        assert_eq!(o[0].period, (Some(2025), Some(2025)));
+        assert_eq!(o[1].period, (Some(2021), Some(2025)));
     }
 
     #[test]
