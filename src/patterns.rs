@@ -310,6 +310,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "goal_reference",
     "cumulative",
     "flow_rate",
+    "done_word",
 ];
 
 impl Patterns {

@@ -743,6 +743,13 @@ impl DeadlineReader {
                 .suffix_of(&text[..c.get(g.pre).map_or(m.start(), |p| p.end())])
                 .is_some()
                 && after.starts_with(|c: char| c == '的' || c.is_ascii_digit()))
+            // 是2015年的3.75倍: the base of a multiple.
+            || after.strip_prefix('的').is_some_and(|a| {
+                a.chars()
+                    .take(12)
+                    .take_while(|c| !matches!(c, ',' | '，' | ';' | '；' | '。'))
+                    .any(|c| c == '倍')
+            })
             || pre.starts_with("截")
             || after.starts_with("以来")
             || after.starts_with("起")
@@ -1052,7 +1059,11 @@ mod tests {
             .iter()
             .any(|t| !t.reference && t.year == Some(2025)));
         // The year of a change's start value is a baseline; a range from a year is a time.
-        for s in ["由2020年的60%提高到95%", "从2012年2.5万亿元增长到9.6万亿元"] {
+        for s in [
+            "由2020年的60%提高到95%",
+            "从2012年2.5万亿元增长到9.6万亿元",
+            "高新技术企业突破1.46万家,是2015年的3.75倍",
+        ] {
             let t = r.scan(s, Some("2024-03-01"));
             assert!(t[0].reference, "{s}: {t:?}");
         }

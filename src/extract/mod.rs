@@ -66,6 +66,8 @@ pub struct Extractor {
     current_time: Words,
     /// Comparator words of a rule (不低于, 最高), lexicon `rule_bound`: they end a value's lead.
     rule_bound: WordList,
+    /// Plan periods and their first years (十四五 → 2021), lexicon `plan_period`.
+    plan_starts: (Words, Vec<String>),
     /// Events a document belongs to and their years (十五大 → 1997), lexicon `dated_event`.
     dated_events: (Words, Vec<String>),
     /// Words that end a run of results in a paragraph (今年, 要, 力争).
@@ -77,6 +79,9 @@ pub struct Extractor {
     /// The review words: review_start, review_end, and review_ahead (words that turn a review to
     /// what comes next: 今年, 下一步), in this order.
     review: WordSets,
+    /// `review_end` words alone, and the words of a task done after one (lexicon `done_word`).
+    review_end: Words,
+    done_words: WordList,
 }
 
 /// A target with everything attached.
@@ -223,6 +228,11 @@ impl Extractor {
             goal_reference: Words::new(p.list("goal_reference")),
             cumulative: Words::new(p.list("cumulative")),
             flow_rate: Words::new(p.list("flow_rate")),
+            plan_starts: {
+                let pairs = p.pairs("plan_period");
+                let years = pairs.iter().map(|(_, y)| y[..4].to_string()).collect();
+                (Words::new(pairs.iter().map(|(w, _)| *w)), years)
+            },
             dated_events: {
                 let pairs = p.pairs("dated_event");
                 let years = pairs.iter().map(|(_, y)| y.to_string()).collect();
@@ -238,6 +248,8 @@ impl Extractor {
             title_year: Regex::new(r"(?:^|[^0-9〔\[(])((?:19|20)[0-9]{2})[\p{Han}&&[^年]]")
                 .unwrap(),
             plan_years: WordSets::new(&[p.list("annual_plan"), p.list("multi_year_plan")]),
+            review_end: Words::new(p.list("review_end")),
+            done_words: WordList::longest_first(p.list("done_word")),
             review: WordSets::new(&[
                 p.list("review_start"),
                 p.list("review_end"),
@@ -270,13 +282,25 @@ impl Extractor {
             let digits: String = y.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
             (digits.len() == 4).then(|| digits.chars().rev().collect::<String>())
         });
-        // …or on the year of the event it belongs to (十五大: 1997), named at its head.
-        let anchor = meta.date.clone().or(title_year).or_else(|| {
-            let head_end = norm.char_indices().nth(300).map_or(norm.len(), |(i, _)| i);
-            let (words, years) = &self.dated_events;
-            let i = words.occurrences(&norm[..head_end]).next()?.2;
-            Some(years[i].clone())
-        });
+        // …or on the year of the event it belongs to (十五大: 1997), named at its head; or, for a
+        // plan of a five-year period (山东省“十四五”科技创新规划), on the period's first year, in
+        // which such plans are issued.
+        let anchor = meta
+            .date
+            .clone()
+            .or(title_year)
+            .or_else(|| {
+                let head_end = norm.char_indices().nth(300).map_or(norm.len(), |(i, _)| i);
+                let (words, years) = &self.dated_events;
+                let i = words.occurrences(&norm[..head_end]).next()?.2;
+                Some(years[i].clone())
+            })
+            .or_else(|| {
+                let title = meta.title.as_deref().filter(|t| self.plan_genre_in(t))?;
+                let (words, years) = &self.plan_starts;
+                let i = words.occurrences(title).next()?.2;
+                Some(years[i].clone())
+            });
         let mut pass = self.layout(norm, anchor.as_deref(), meta.title.as_deref());
         let report = self.is_report(norm);
         pass.report = report;
@@ -648,8 +672,14 @@ impl Extractor {
             .zip(anchor)
             .filter(|(y, a)| y + 1 < *a);
         let period = if let Some((y, a)) = base {
-            // Up to the sentence's own year (2007年…比2002年增长65.5%), else the year before issue.
-            (Some(y + 1), Some(own.and_then(|t| t.year).unwrap_or(a - 1)))
+            // Up to the sentence's own year (2007年…比2002年增长65.5%), else the year before issue;
+            // from the year itself when it is a start (2016年以来).
+            let since = before_value()
+                .filter(|t| t.reference && t.year == Some(y))
+                .last()
+                .is_some_and(|t| text[t.end..].starts_with("以来"));
+            let first = if since { y } else { y + 1 };
+            (Some(first), Some(own.and_then(|t| t.year).unwrap_or(a - 1)))
         } else if let Some(t) = own {
             (year_of(&t.period_start).or(t.year), t.year)
         } else if let Some(y) = time
@@ -724,6 +754,26 @@ impl Extractor {
             >= 2
     }
 
+    /// Whether every `review_end` word of a line's probe is followed by a word of a task done
+    /// (各位代表！2025年主要目标任务的完成，标志着…: a statement of results).
+    /// The words starting in the probe (its first `probe_len` bytes) count whole, and of
+    /// overlapping words the one ending last (主要目标任务: 目标任务).
+    fn tasks_done(&self, line: &str, probe_len: usize) -> bool {
+        let ends: Vec<(usize, usize)> = self
+            .review_end
+            .occurrences(line)
+            .take_while(|&(a, _, _)| a < probe_len + 12)
+            .filter(|&(a, _, _)| a < probe_len)
+            .map(|(a, e, _)| (a, e))
+            .collect();
+        ends.iter()
+            .filter(|&&(_, e)| !ends.iter().any(|&(a2, e2)| a2 < e && e2 > e))
+            .all(|&(_, e)| {
+                let after = line[e..].trim_start_matches('的');
+                self.done_words.prefix_of(after).is_some()
+            })
+    }
+
     /// Lines inside a review of past work (工作回顾, 五年来…) up to the next heading or paragraph
     /// that turns to plans (目标任务, 今年工作…).
     fn review_lines(
@@ -785,7 +835,9 @@ impl Extractor {
                         .or(if heading_like { None } else { under })
                         .unwrap_or(0),
                 );
-            } else if in_probe & END != 0 || in_opening & AHEAD != 0 {
+            } else if (in_probe & END != 0 && !self.tasks_done(line, probe.len()))
+                || in_opening & AHEAD != 0
+            {
                 review = None;
             } else if let (Some(l), Some(r)) = (level, review) {
                 // A new chapter (or section, when a section opened the review) ends it.
@@ -1615,6 +1667,24 @@ mod tests {
         assert_eq!(o.len(), 2, "{o:?}");
         assert_eq!(o[0].period, (Some(2025), Some(2025)));
         assert_eq!(o[1].period, (Some(2021), Some(2025)));
+    }
+
+    #[test]
+    fn an_undated_plan_counts_from_its_period_and_a_review_goes_on_past_its_results() {
+        // A plan titled with a five-year period and no date counts from the period's first year
+        // (lexicon plan_period); 2016年以来 starts in 2016.
+        let text = "山东省“十四五”科技创新规划\n一、发展基础\n\
+                    2016年以来,我省获国家科技进步一等奖2项。\n";
+        let o = run(text).outcomes;
+        assert_eq!(o.len(), 1, "{o:?}");
+        assert_eq!(o[0].period, (Some(2016), Some(2020)));
+        // 主要目标任务的完成 (lexicon done_word) reports results: the review goes on.
+        let text = "2026年贵州省政府工作报告\n一、2025年和“十四五”时期工作回顾\n\
+                    2025年经济平稳增长。\n各位代表!2025年主要目标任务的完成,标志着规划顺利收官。\n\
+                    (八)加大力度保障和改善民生。每年城镇新增就业60万人以上。\n";
+        let ex = run(text);
+        assert!(ex.targets.is_empty(), "{:?}", ex.targets);
+        assert_eq!(ex.outcomes.len(), 1, "{:?}", ex.outcomes);
     }
 
     #[test]
