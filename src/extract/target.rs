@@ -2025,6 +2025,8 @@ mod tests {
         assert!(run("截止目前完成培训80人").is_empty());
         // A number inside a name (lexicon not_after: 年内乱) is no value.
         assert!(run("由于十年内乱,损失很大").is_empty());
+        // A count of a plan's own indicators is its structure, no target (not_after 项指标).
+        assert!(run("围绕民生福祉,提出8项指标,其中包括3个约束性指标").is_empty());
     }
 
     #[test]
