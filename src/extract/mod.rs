@@ -217,27 +217,15 @@ impl Extractor {
             first_is_lead: finders(p.list("lead_first")),
             scope_lead: WordList::new(p.words("scope_lead")),
             per_period: Words::new(p.list("per_period")),
-            outcome_span: {
-                let pairs = p.pairs("outcome_span");
-                let years = pairs.iter().map(|(_, n)| n.parse().unwrap_or(1)).collect();
-                (Words::new(pairs.iter().map(|(w, _)| *w)), years)
-            },
+            outcome_span: valued_words(p, "outcome_span", |n| n.parse().unwrap_or(1)),
             outcome_bound: Words::new(p.list("outcome_bound")),
             rule_bound: WordList::longest_first(p.list("rule_bound")),
             current_time: Words::new(p.list("current_time")),
             goal_reference: Words::new(p.list("goal_reference")),
             cumulative: Words::new(p.list("cumulative")),
             flow_rate: Words::new(p.list("flow_rate")),
-            plan_starts: {
-                let pairs = p.pairs("plan_period");
-                let years = pairs.iter().map(|(_, y)| y[..4].to_string()).collect();
-                (Words::new(pairs.iter().map(|(w, _)| *w)), years)
-            },
-            dated_events: {
-                let pairs = p.pairs("dated_event");
-                let years = pairs.iter().map(|(_, y)| y.to_string()).collect();
-                (Words::new(pairs.iter().map(|(w, _)| *w)), years)
-            },
+            plan_starts: valued_words(p, "plan_period", |y| y[..4].to_string()),
+            dated_events: valued_words(p, "dated_event", str::to_string),
             outcome_level: Words::new(p.list("outcome_level")),
             narration_end: Words::new(p.list("narration_end")),
             tables: table::TableRules::new(p),
@@ -1058,6 +1046,14 @@ impl Extractor {
             .iter()
             .any(|g| g.find(s.as_bytes()).is_some())
     }
+}
+
+/// The words of a lexicon list with a value, searched together, and their values by word index
+/// (十五大 → 1997, 五年来 → 5).
+fn valued_words<T>(p: &Patterns, list: &str, value: impl Fn(&str) -> T) -> (Words, Vec<T>) {
+    let pairs = p.pairs(list);
+    let values = pairs.iter().map(|(_, v)| value(v)).collect();
+    (Words::new(pairs.iter().map(|(w, _)| *w)), values)
 }
 
 /// The first 6,000 and last 2,000 chars of a long document (at line breaks), from both of its

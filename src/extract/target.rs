@@ -632,6 +632,21 @@ impl<'a> SentenceCtx<'a> {
         None
     }
 
+    /// Where the word of lexicon `change_from` before a start value begins: at the end of
+    /// `lead`, or before up to six Han chars of the value's measure (由每人每年240元).
+    fn change_start(&self, lead: &str) -> Option<usize> {
+        let from = &self.rules.change_from;
+        let mut p = lead.len();
+        let mut cuts = lead.chars().rev().take(6);
+        loop {
+            if let Some(w) = from.first_suffix(&lead[..p]) {
+                return Some(p - w.len());
+            }
+            let c = cuts.next().filter(|&c| crate::normalize::is_han(c))?;
+            p -= c.len_utf8();
+        }
+    }
+
     fn comparator_after(&self, rest: &str) -> Option<(usize, Comparator)> {
         let t = rest.trim_start_matches(' ');
         let skip = rest.len() - t.len();
@@ -875,28 +890,11 @@ impl<'a> SentenceCtx<'a> {
                     .unwrap_or(lead);
                 // 由每人每年240元, 从原来的92项, 由平均2900元: up to six chars of the start value's
                 // measure may stand between the word and it.
-                let mut end = Some(lead.len());
-                for c in lead.chars().rev().take(6) {
-                    let e = end.unwrap_or(0);
-                    if self.rules.change_from.suffix_of(&lead[..e]).is_some() {
-                        break;
-                    }
-                    end = crate::normalize::is_han(c).then(|| e - c.len_utf8());
-                    if end.is_none() {
-                        break;
-                    }
-                }
-                let end = end.filter(|&e| self.rules.change_from.suffix_of(&lead[..e]).is_some());
-                if let Some(e) = end {
-                    let w = self
-                        .rules
-                        .change_from
-                        .first_suffix(&lead[..e])
-                        .unwrap_or("");
+                if let Some(at) = self.change_start(lead) {
                     g.baseline = true;
                     changed = true;
                     floor = g.floor;
-                    left_end = g.floor + e - w.len();
+                    left_end = g.floor + at;
                 }
             }
             groups.push(Group {
