@@ -388,9 +388,17 @@ fn object_after(right: &str, predicates: &WordList) -> Option<(String, Option<St
     let mut chars = right.char_indices().peekable();
     let mut end = right.len();
     while let Some((i, c)) = chars.next() {
-        if matches!(c, '与' | '和' | '及' | '、' | '从' | '等') {
+        // 1000个和美乡村: a conjunction cannot open the object, so there it is a word's first char.
+        // A page number between hyphens (-5-) is a footer left in the text, not part of a name.
+        if matches!(c, '、' | '从' | '等' | '-')
+            || matches!(c, '与' | '和' | '及') && !obj.is_empty()
+        {
             end = i;
             break;
+        }
+        // A line of a fixed-width page joined to the next leaves a space inside the name.
+        if c == ' ' {
+            continue;
         }
         if c == '(' {
             // A bracket of one or two chars belongs to a name (乡(镇)); a longer one is an aside.
@@ -413,9 +421,13 @@ fn object_after(right: &str, predicates: &WordList) -> Option<(String, Option<St
         }
         obj.push(c);
     }
-    // 高血压、糖尿病、…等健康知识讲座: a list of examples before 等 names the kind after it.
+    // 高血压、糖尿病、…等健康知识讲座 and 钢铁2700万吨、水泥4200万吨等落后产能: a list of examples
+    // before 等 names the kind after it; a list of counts each with its object (300个数字工厂、
+    // 5万个5G基站…等任务目标) is not one.
     if right[end..].starts_with('、') {
-        if let Some(p) = right[end..].find('等') {
+        if let Some(p) = right[end..].find('等').filter(|p| {
+            obj.is_empty() || !right[end..end + p].contains(|c: char| c.is_ascii_digit())
+        }) {
             let kind = &right[end + p + '等'.len_utf8()..];
             let kind_end = kind.find(['(', ',', '与', '和']).unwrap_or(kind.len());
             if (2..=12).contains(&kind[..kind_end].chars().count()) {
@@ -433,7 +445,7 @@ fn object_after(right: &str, predicates: &WordList) -> Option<(String, Option<St
         }
     }
     let n = obj.chars().count();
-    if !(2..=16).contains(&n) {
+    if !(2..=18).contains(&n) || obj.starts_with(')') {
         return None;
     }
     // 25家卫生院与诊断中心之间的影像数据实时传输: what links the units is the predicate.
@@ -1636,6 +1648,22 @@ impl<'a> SentenceCtx<'a> {
                 if let Some((obj, pred)) = object_after(right, &self.rules.predicates) {
                     let head =
                         subject_prefix(cleaned[..cleaned.len() - v.len()].trim_start_matches('按'));
+                    // 同时提出建设300个数字工厂: a verb of saying or commitment before the count's
+                    // verb ends what names the count; nothing is left of a subject but the object.
+                    let said = self
+                        .seg
+                        .cut(head)
+                        .iter()
+                        .rev()
+                        .find(|t| self.rules.indicator_verbs.iter().any(|w| w == t.word))
+                        .map(|t| t.end);
+                    if said.is_some_and(|e| head[e..].trim().is_empty()) {
+                        return (
+                            start_of(&cleaned),
+                            Some(format!("{obj}{count_suffix}")),
+                            "count-verb-object",
+                        );
+                    }
                     if !head.is_empty() {
                         let ind = match pred {
                             Some(p) => format!("{head}{v}{p}的{obj}{count_suffix}"),
@@ -2097,6 +2125,15 @@ mod tests {
         // the second's name; a 、 inside a list of names stays.
         let v = run("实施15个智慧物流配送示范城市、打造50个智慧物流配送示范基地");
         assert_eq!(v[1].0, "智慧物流配送示范基地数", "{v:?}");
+        // Each count of a list names the object after its measure word, even where 等 and a
+        // kind close the list, and a conjunction char may open an object (和美乡村).
+        let v = run("建成35个先导区、1000个和美乡村");
+        assert_eq!(ind(&v), vec!["先导区数", "和美乡村数"]);
+        let v = run("同时提出建设300个数字工厂、5万个5G基站、8万个充电设施等任务目标");
+        assert_eq!(ind(&v), vec!["数字工厂数", "5G基站数", "充电设施数"]);
+        let v = run("淘汰钢铁2700万吨、水泥4200万吨、平板玻璃3500万标准箱等落后产能");
+        assert_eq!(v[0].0, "淘汰钢铁落后产能", "{v:?}");
+        assert_eq!(v[1].0, "水泥落后产能", "{v:?}");
         // A noun that names a count takes no count suffix (lexicon count_head).
         let v = run("城镇新增就业人口970万人以上");
         assert_eq!(ind(&v), vec!["城镇新增就业人口"]);
