@@ -352,6 +352,27 @@ fn subject_prefix(s: &str) -> &str {
     s
 }
 
+/// Whether the words before a count end with a list of as many short names as it counts
+/// (呼和浩特、鄂尔多斯、满洲里 before 3个): each item up to six chars with no digit, the first
+/// one up to twelve (it may hold the verb, 推动呼和浩特), none with 等, 的 or a count (个).
+fn names_counted(before: &str, value: f64) -> bool {
+    if !(2.0..=12.0).contains(&value) || value.fract() != 0.0 {
+        return false;
+    }
+    let n = value as usize;
+    let tail = before.rsplit([',', ':', ';', '。']).next().unwrap_or(before);
+    let parts: Vec<&str> = tail.split('、').collect();
+    if parts.len() != n {
+        return false;
+    }
+    let short = |p: &str, max: usize| {
+        let c = p.chars().count();
+        (1..=max).contains(&c)
+            && !p.contains(|ch: char| ch.is_ascii_digit() || matches!(ch, '等' | '个' | '的'))
+    };
+    short(parts[0], 12) && parts[1..].iter().all(|p| short(p, 6))
+}
+
 /// Drop a list of named subjects before an indicator (区人民医院、区中医医院电子病历应用水平平均级别
 /// → 电子病历应用水平平均级别).
 fn strip_subjects(ind: &str, names: &super::responsible::NameRules) -> String {
@@ -1009,6 +1030,18 @@ impl<'a> SentenceCtx<'a> {
                 && g.before.is_none()
                 && after.is_none()
                 && (first.unit.is_none() || (first.chinese_single && !closes_clause))
+            {
+                continue;
+            }
+            // 推动呼和浩特、鄂尔多斯、满洲里3个综保区: a count that only sums up the named items
+            // before it is scope, no quota (包头、阿拉善等6个 names examples and stays).
+            if g.mentions.len() == 1
+                && g.before.is_none()
+                && first.value_max.is_none()
+                && first
+                    .unit_def
+                    .is_some_and(|i| self.rules.unit_kinds[i] == "count")
+                && names_counted(&text[g.floor.max(sent.start)..first.start], first.value.value)
             {
                 continue;
             }
@@ -2115,6 +2148,22 @@ mod tests {
         assert!(v.is_empty(), "{v:?}");
         let v = run("纳入辖区120统一调度的车辆");
         assert!(v.is_empty());
+        // A count that sums up the names before it is scope; examples before 等, a range, a
+        // multiple and a list that counts something else stay.
+        for scope in [
+            "推动呼和浩特、鄂尔多斯、满洲里3个综保区高质量发展",
+            "加快建设南山口、哇让、同德、德令哈4个抽水蓄能电站",
+        ] {
+            assert!(run(scope).is_empty(), "{scope}: {:?}", run(scope));
+        }
+        for kept in [
+            "实施包头、阿拉善等6个国家历史遗留废弃矿山生态修复示范工程",
+            "创建省级及以上旅游度假区、旅游休闲街区2-3家",
+            "省属企业工业总产值、利润均实现翻一番",
+            "建成35个先导区、2个示范区",
+        ] {
+            assert!(!run(kept).is_empty(), "{kept}");
+        }
     }
 
     #[test]
