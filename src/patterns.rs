@@ -243,6 +243,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "clause_verb",
     "tail_verb",
     "indicator_verb",
+    "attribute_lead",
     "phrase_cut",
     "indicator_end",
     "object_predicate",

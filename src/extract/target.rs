@@ -83,6 +83,8 @@ pub struct TargetRules {
     not_comparator: WordList,
     /// Verbs of doing or building that do not name what a count counts (建设, 实施, 推动).
     light_verbs: WordList,
+    /// Words of having that open a modifier of a count's object (具有, 具备).
+    attribute_leads: WordList,
     /// Verbs that give an amount to a recipient (给予, 补助, 奖励).
     award_verbs: Words,
     /// Words of obligation (应, 须): 应有5000元以上的活动资金 is a requirement, not a class.
@@ -192,6 +194,7 @@ impl TargetRules {
             comparator_particle: WordList::longest_first(p.list("comparator_particle")),
             not_comparator: WordList::longest_first(p.list("not_comparator")),
             light_verbs: WordList::longest_first(p.list("light_verb")),
+            attribute_leads: WordList::longest_first(p.list("attribute_lead")),
             award_verbs: Words::new(p.list("award_verb")),
             requirement_words: Words::new(p.list("requirement_word")),
             not_perfective: list("not_perfective"),
@@ -360,7 +363,10 @@ fn names_counted(before: &str, value: f64) -> bool {
         return false;
     }
     let n = value as usize;
-    let tail = before.rsplit([',', ':', ';', '。']).next().unwrap_or(before);
+    let tail = before
+        .rsplit([',', ':', ';', '。'])
+        .next()
+        .unwrap_or(before);
     let parts: Vec<&str> = tail.split('、').collect();
     if parts.len() != n {
         return false;
@@ -404,7 +410,8 @@ fn count_suffix(unit: &str) -> &'static str {
 
 /// The object right after a count and the predicate that follows the object (or a list of
 /// objects): "乡(镇)卫生院达到二级医院服务能力" → ("乡(镇)卫生院", Some("达到二级医院服务能力")).
-fn object_after(right: &str, predicates: &WordList) -> Option<(String, Option<String>)> {
+fn object_after(right: &str, rules: &TargetRules) -> Option<(String, Option<String>)> {
+    let predicates = &rules.predicates;
     let mut obj = String::new();
     let mut chars = right.char_indices().peekable();
     let mut end = right.len();
@@ -457,12 +464,22 @@ fn object_after(right: &str, predicates: &WordList) -> Option<(String, Option<St
         }
     }
     let mut between = None;
-    for stop in ["之间", "的"] {
-        if let Some(p) = obj.find(stop) {
-            if stop == "之间" {
-                between = Some(obj[p..].to_string());
-            }
+    if let Some(p) = obj.find("之间") {
+        between = Some(obj[p..].to_string());
+        obj.truncate(p);
+    }
+    // 10个左右具有行业或区域影响力的公共服务平台: a modifier led by a word of having (lexicon
+    // attribute_lead) stays with the noun after its 的 (the noun alone when the whole is too
+    // long); any other 的 ends the object (荒地的勘察工作 → 荒地).
+    if let Some(p) = obj.find('的') {
+        let head = &obj[obj.rfind('的').unwrap_or(p) + '的'.len_utf8()..];
+        let attribute = rules.attribute_leads.prefix_of(&obj).is_some()
+            && head.chars().count() >= 2
+            && predicates.prefix_of(head).is_none();
+        if !attribute {
             obj.truncate(p);
+        } else if obj.chars().count() > 18 {
+            obj = head.to_string();
         }
     }
     let n = obj.chars().count();
@@ -1041,7 +1058,10 @@ impl<'a> SentenceCtx<'a> {
                 && first
                     .unit_def
                     .is_some_and(|i| self.rules.unit_kinds[i] == "count")
-                && names_counted(&text[g.floor.max(sent.start)..first.start], first.value.value)
+                && names_counted(
+                    &text[g.floor.max(sent.start)..first.start],
+                    first.value.value,
+                )
             {
                 continue;
             }
@@ -1503,7 +1523,7 @@ impl<'a> SentenceCtx<'a> {
         // 至少设立1个安宁疗护病区, 每年至少选派6名人员到区疾控中心轮岗学习: the verb between the
         // comparator and the value takes the object after the value.
         if let Some(v) = g.verb.as_deref().filter(|_| !ratio_unit) {
-            if let Some((obj, pred)) = object_after(right, &self.rules.predicates) {
+            if let Some((obj, pred)) = object_after(right, self.rules) {
                 let subject = subject_prefix(&cleaned);
                 let v = if matches!(v, "实现" | "完成") {
                     ""
@@ -1617,7 +1637,7 @@ impl<'a> SentenceCtx<'a> {
             || (!self.rules.ends_with_head(&cleaned) && cleaned.chars().count() <= 2 && !g.changed)
         {
             // A verb alone before the value: the object (and what it must do) follows it.
-            if let Some((obj, pred)) = object_after(right, &self.rules.predicates) {
+            if let Some((obj, pred)) = object_after(right, self.rules) {
                 // 对…省、市级制造业创新中心，分别给予200万元、50万元奖励: an amount an award
                 // verb gives is named by its recipient and the award.
                 let award = amount
@@ -1678,7 +1698,7 @@ impl<'a> SentenceCtx<'a> {
         // the value.
         if !ratio_unit && !self.rules.ends_with_head(&cleaned) {
             if let Some(v) = self.rules.verbs.first_suffix(&cleaned) {
-                if let Some((obj, pred)) = object_after(right, &self.rules.predicates) {
+                if let Some((obj, pred)) = object_after(right, self.rules) {
                     let head =
                         subject_prefix(cleaned[..cleaned.len() - v.len()].trim_start_matches('按'));
                     // 同时提出建设300个数字工厂: a verb of saying or commitment before the count's
@@ -1726,7 +1746,7 @@ impl<'a> SentenceCtx<'a> {
                 // A time limit (数据存储时间不少于3年): the words before it name it.
             } else if !unit.is_empty() {
                 // 累计建设乡(镇)卫生院16个特色科室: the noun after the count is what is counted.
-                if let Some((obj, None)) = object_after(right, &self.rules.predicates) {
+                if let Some((obj, None)) = object_after(right, self.rules) {
                     ind.push_str(&obj);
                 }
                 // 城镇新增就业人口970万人: a noun that names a count takes no suffix.
