@@ -150,6 +150,10 @@ pub struct DocPass<'a> {
     /// The time that opened the latest paragraph before each line (到2025年,… / 今年…), when
     /// it came after the last heading with a time: it wins over `line_scope`.
     pub opened_scope: Vec<Option<TimeExpr>>,
+    /// The time that opened the last sentence inside each line that set the time of what
+    /// follows (…特制定本计划。力争到2027年，…。打造…10个以上): it governs the rest of the
+    /// line.
+    pub opened_within: Vec<Option<TimeExpr>>,
     pub doc_time: Option<TimeExpr>,
     pub table_start: Option<usize>,
     pub first_is_lead: bool,
@@ -860,6 +864,7 @@ impl Extractor {
         // follows until a heading with a time of its own or another opening time takes over.
         let mut opened: Option<TimeExpr> = None;
         let mut opened_scope = Vec::with_capacity(lines.len());
+        let mut opened_within = Vec::with_capacity(lines.len());
         for (li, (&(ls, le), &h)) in lines.iter().zip(&headings).enumerate() {
             // Times are in order of their starts; one ending by `to` starts before it.
             let first_time = |from: usize, to: usize| -> Option<TimeExpr> {
@@ -915,6 +920,43 @@ impl Extractor {
                     }
                 }
             }
+            // A sentence inside the paragraph that opens with such a time (。力争到2027年，…)
+            // sets the time of the rest of the paragraph (not of the paragraphs after it: one
+            // stage of a plan's goals is often followed by the next).
+            let mut within = None;
+            if h.is_none() && !review[li] {
+                let (a, b) = (
+                    times.partition_point(|t| t.start < ls),
+                    times.partition_point(|t| t.start < le),
+                );
+                for t in &times[a..b] {
+                    let before = &text[ls..t.start];
+                    let Some(stop) = before.rfind('。') else {
+                        continue;
+                    };
+                    let lead = before[stop + '。'.len_utf8()..].trim();
+                    // Only a deadline with its year (到2027年,…): a relative year there (明年将…)
+                    // is its own sentence's time.
+                    let own = &text[t.start..t.end];
+                    let own = own
+                        .strip_prefix("力争")
+                        .or(own.strip_prefix("争取"))
+                        .unwrap_or(own);
+                    if lead.chars().count() <= 2
+                        && own.starts_with(['到', '至'])
+                        && own.contains(|c: char| c.is_ascii_digit())
+                        && text[t.end.min(le)..le]
+                            .trim_start()
+                            .starts_with([',', '，'])
+                        && !t.reference
+                        && t.series.is_none()
+                        && t.year.is_some_and(|y| anchor_year.is_none_or(|i| y >= i))
+                        && self.opens_scope(&text[t.start..t.end], &text[t.end.min(le)..le])
+                    {
+                        within = Some(t.clone());
+                    }
+                }
+            }
             line_scope.push(
                 period
                     .as_ref()
@@ -923,6 +965,7 @@ impl Extractor {
                     .cloned(),
             );
             opened_scope.push(opened.clone());
+            opened_within.push(within);
         }
         let first_is_lead = self
             .first_is_lead
@@ -944,6 +987,7 @@ impl Extractor {
             headings,
             line_scope,
             opened_scope,
+            opened_within,
             doc_time,
             first_is_lead,
             report: false,
@@ -1200,8 +1244,10 @@ impl DocPass<'_> {
     /// document's.
     pub fn time_at(&self, s: Span, at: usize) -> Option<TimeExpr> {
         let li = self.line_index(at);
-        let scope = self.opened_scope[li]
+        let scope = self.opened_within[li]
             .as_ref()
+            .filter(|t| t.end <= at)
+            .or(self.opened_scope[li].as_ref())
             .or(self.line_scope[li].as_ref());
         // A period without a year (第三季度, 首季度) takes the year in scope, else the year of
         // issue.
@@ -1681,6 +1727,28 @@ mod tests {
         let ex = run(text);
         assert!(ex.targets.is_empty(), "{:?}", ex.targets);
         assert_eq!(ex.outcomes.len(), 1, "{:?}", ex.outcomes);
+    }
+
+    #[test]
+    fn a_deadline_opening_a_sentence_inside_a_paragraph_dates_the_rest_of_it() {
+        // 力争到2027年,… opens a sentence after a long first one: the targets of the sentences
+        // after it in the paragraph have its year; the next paragraph and a relative year (明年
+        // 将…) in mid-paragraph do not carry it on.
+        let text = "关于印发人工智能行动方案的通知\n一、主要目标\n\
+                    瞄准人工智能前沿方向,以突破人工智能关键技术为核心,以拓展示范应用为路径。\
+                    力争到2027年,创新体系全面拓展。打造行业级大模型10个以上;培育20家领军企业。\n\
+                    二、重点任务\n建成重大科技创新平台100家。今年工作平稳。明年将新增支出10亿元。\
+                    中央财政还将安排150亿元。\n";
+        let t = run(text).targets;
+        let year = |v: f64| {
+            t.iter()
+                .find(|x| x.found.value.value == v)
+                .and_then(|x| x.time.as_ref().and_then(|x| x.year))
+        };
+        assert_eq!(year(10.0), Some(2027), "{t:?}");
+        assert_eq!(year(20.0), Some(2027), "{t:?}");
+        assert_eq!(year(100.0), None, "{t:?}");
+        assert_eq!(year(150.0), None, "{t:?}");
     }
 
     #[test]
