@@ -82,6 +82,9 @@ pub struct Extractor {
     /// `review_end` words alone, and the words of a task done after one (lexicon `done_word`).
     review_end: Words,
     done_words: WordList,
+    /// Words of achievement that make a heading with a past year a review (lexicon
+    /// `review_heading`: 2022年数字中国建设取得显著成效).
+    review_headings: Words,
 }
 
 /// A target with everything attached.
@@ -241,6 +244,7 @@ impl Extractor {
                 .unwrap(),
             plan_years: WordSets::new(&[p.list("annual_plan"), p.list("multi_year_plan")]),
             review_end: Words::new(p.list("review_end")),
+            review_headings: Words::new(p.list("review_heading")),
             done_words: WordList::longest_first(p.list("done_word")),
             review: WordSets::new(&[
                 p.list("review_start"),
@@ -819,7 +823,13 @@ impl Extractor {
                         && anchor_year.is_some_and(|a| y.parse::<i32>().is_ok_and(|y| y + 1 == a))
                 })
                 && line[4..].starts_with('年');
-            if in_probe & START != 0 || past_year {
+            // A heading that names a year before the year of issue (any year in an undated
+            // text) and an achievement (一、2022年数字中国建设取得显著成效) heads a review; a
+            // goal's heading has no past year (——高质量发展取得显著成效).
+            let achieved = heading_like
+                && self.review_headings.any_in(line)
+                && past_years(line).any(|y| anchor_year.is_none_or(|a| y < a));
+            if in_probe & START != 0 || past_year || achieved {
                 // The first paragraph under a heading opens the review of the whole heading's
                 // part (一、一年接着一年干… / 2025年是…: its sections are the year's results).
                 review = Some(
@@ -1141,6 +1151,17 @@ pub fn head_and_tail<'a>(
         out
     };
     (Cow::Owned(cut(original)), Cow::Owned(cut(norm)))
+}
+
+/// The years of a line written as four digits and 年, not after 到 or 至 (a deadline).
+fn past_years(line: &str) -> impl Iterator<Item = i32> + '_ {
+    line.match_indices('年').filter_map(move |(i, _)| {
+        let digits = line.get(i.checked_sub(4)?..i)?;
+        let y: i32 = digits.parse().ok()?;
+        let before = line[..i - 4].chars().next_back();
+        ((1900..2100).contains(&y) && !matches!(before, Some('到' | '至') | Some('0'..='9')))
+            .then_some(y)
+    })
 }
 
 fn parse_error(msg: String) -> Error {
@@ -1749,6 +1770,23 @@ mod tests {
         assert_eq!(year(20.0), Some(2027), "{t:?}");
         assert_eq!(year(100.0), None, "{t:?}");
         assert_eq!(year(150.0), None, "{t:?}");
+    }
+
+    #[test]
+    fn a_heading_of_a_past_year_s_achievements_heads_a_review() {
+        // Undated: any year in the heading is past; the next chapter ends the review.
+        let text = "党的二十大报告指出,要加快建设数字中国。\n一、2022年数字中国建设取得显著成效\n\
+                    累计建成开通5G基站231.2万个,5G用户达5.61亿户。\n二、2023年工作安排\n\
+                    新建5G基站60万个。\n";
+        let ex = run(text);
+        assert_eq!(ex.outcomes.len(), 2, "{:?}", ex.outcomes);
+        assert_eq!(ex.targets.len(), 1, "{:?}", ex.targets);
+        // A goal's heading has no past year: what follows it stays a target.
+        let text = "关于印发发展规划的通知\n二、发展目标\n(一)高质量发展取得显著成效\n\
+                    到2030年,新建5G基站60万个。\n";
+        let ex = run(text);
+        assert_eq!(ex.targets.len(), 1, "{:?}", ex.targets);
+        assert!(ex.outcomes.is_empty(), "{:?}", ex.outcomes);
     }
 
     #[test]
