@@ -643,7 +643,21 @@ impl<'a> SentenceCtx<'a> {
         if let Some(i) = found {
             let (w, c) = &self.rules.before[i];
             {
-                let cstart = s.len() - w.len();
+                let mut cstart = s.len() - w.len();
+                let mut c = c;
+                // 面向不\n少于10个: a line of a fixed-width page joined to the next leaves a
+                // space inside a comparator (不 少于 is 不少于, not 少于).
+                let lead = s[..cstart].trim_end_matches(' ');
+                if lead.len() < cstart {
+                    let joined = format!("{lead}{w}");
+                    if let Some(j) = self.rules.before_words.suffix_of(&joined) {
+                        let (longer, lc) = &self.rules.before[j];
+                        if longer.len() > w.len() {
+                            cstart = lead.len() - (longer.len() - w.len());
+                            c = lc;
+                        }
+                    }
+                }
                 let head = &s[..cstart];
                 let distributive = self.rules.distributive.suffix_of(head).is_some();
                 return Some(Before {
