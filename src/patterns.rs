@@ -244,6 +244,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "tail_verb",
     "indicator_verb",
     "attribute_lead",
+    "bound_adverb",
     "review_heading",
     "phrase_cut",
     "indicator_end",

@@ -85,6 +85,8 @@ pub struct TargetRules {
     light_verbs: WordList,
     /// Words of having that open a modifier of a count's object (具有, 具备).
     attribute_leads: WordList,
+    /// Adverbs of a bound that may stand before a verb and its object (至少, 最多).
+    bound_adverbs: WordList,
     /// Verbs that give an amount to a recipient (给予, 补助, 奖励).
     award_verbs: Words,
     /// Words of obligation (应, 须): 应有5000元以上的活动资金 is a requirement, not a class.
@@ -195,6 +197,7 @@ impl TargetRules {
             not_comparator: WordList::longest_first(p.list("not_comparator")),
             light_verbs: WordList::longest_first(p.list("light_verb")),
             attribute_leads: WordList::longest_first(p.list("attribute_lead")),
+            bound_adverbs: WordList::longest_first(p.list("bound_adverb")),
             award_verbs: Words::new(p.list("award_verb")),
             requirement_words: Words::new(p.list("requirement_word")),
             not_perfective: list("not_perfective"),
@@ -1115,6 +1118,27 @@ impl<'a> SentenceCtx<'a> {
             let strength = self.strength(marks, first.start);
             let clause_prefix = &text[floor..first.start];
             let lizheng = clause_prefix.contains("力争") || clause_prefix.contains("争取");
+            // 每个社区至少配备专职社工2名: an adverb of a bound before the verb and its object
+            // (lexicon bound_adverb) bounds the value after them.
+            let adverb =
+                g.before
+                    .is_none()
+                    .then(|| {
+                        self.rules.bound_adverbs.words().iter().find(|w| {
+                            ind.contains(w.as_str()) && clause_prefix.contains(w.as_str())
+                        })
+                    })
+                    .flatten()
+                    .and_then(|w| {
+                        let c = self.rules.before.iter().find(|(b, _)| b == w)?.1;
+                        Some((w.clone(), c))
+                    });
+            if let Some((w, _)) = &adverb {
+                let rest = ind.replacen(w.as_str(), "", 1);
+                if rest.chars().count() >= 2 {
+                    ind = rest;
+                }
+            }
             let comparator_of = |m: &Mention, own_after: Option<Comparator>| -> Comparator {
                 if m.value_max.is_some() {
                     return Comparator::Range;
@@ -1127,6 +1151,7 @@ impl<'a> SentenceCtx<'a> {
                 }
                 match g.before {
                     Some(c) => c,
+                    None if adverb.is_some() => adverb.as_ref().map(|a| a.1).unwrap(),
                     None if lizheng => Comparator::Ge,
                     None => Comparator::Eq,
                 }
