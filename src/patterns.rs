@@ -250,6 +250,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "indicator_end",
     "object_predicate",
     "distributive",
+    "collective",
     "not_share_of",
     "not_target_word",
     "review_start",

@@ -66,6 +66,8 @@ pub struct TargetRules {
     predicates: WordList,
     /// Words before a comparator that spread a value over every item (lexicon list `distributive`).
     distributive: WordList,
+    /// Words that make one value the whole list's (总体, 合计): no rate of each.
+    collective: Words,
     /// Nouns after 的 that make a percentage a level, not a share of units (`not_share_of`).
     not_share_of: WordList,
     /// Units of time of a duration (`duration_unit`): an indicator of a time limit takes no
@@ -187,6 +189,7 @@ impl TargetRules {
             reached_time: WordList::longest_first(p.list("reached_time")),
             predicates: WordList::new(list("object_predicate")),
             distributive: WordList::new(list("distributive")),
+            collective: Words::new(list("collective")),
             not_share_of: WordList::new(list("not_share_of")),
             duration_units: list("duration_unit"),
             names: super::responsible::NameRules::new(p),
@@ -356,6 +359,19 @@ fn subject_prefix(s: &str) -> &str {
         return "";
     }
     s
+}
+
+/// Whether one share is stated for each rate of a list (基本养老、医疗保险参保率稳定在95%以上): a
+/// percentage, a list with 、 (和, 及, 与 also join the two sides of one rate: 村卫生室与乡镇卫生院
+/// 一体化管理率, 地级及以上城市), every item a rate (…率), none a share of a total (占…) that a
+/// list would sum, nor a list of examples of a kind (小麦、玉米等主栽品种良种覆盖率).
+fn rates_of_each(ind: &str, items: &[String], unit: Option<&str>) -> bool {
+    matches!(unit, Some("%" | "‰"))
+        && ind.contains('、')
+        && items.len() <= 4
+        && items
+            .iter()
+            .all(|i| i.ends_with('率') && !i.contains(['占', '等']))
 }
 
 /// Whether the words before a count end with a list of as many short names as it counts
@@ -1204,7 +1220,12 @@ impl<'a> SentenceCtx<'a> {
                 for it in per {
                     push(it, first, None, None, "list-per-capita");
                 }
-            } else if k == 1 && g.distributive && items.len() > 1 {
+            } else if k == 1
+                && items.len() > 1
+                && (g.distributive
+                    || rates_of_each(&ind, &items, first.unit.as_deref())
+                        && !self.rules.collective.any_in(&text[floor..g.end]))
+            {
                 for it in items {
                     push(it, first, None, None, "list-shared-value");
                 }
@@ -1361,8 +1382,44 @@ impl<'a> SentenceCtx<'a> {
                 }
             }
         }
+        if let Some(shared) = self.shared_modifier(&parts).filter(|_| has_comma_list) {
+            return shared;
+        }
         let heads = self.rules.heads();
         super::responsible::fill_heads(&parts, heads, &|s: &str| self.rules.ends_with_head(s))
+    }
+
+    /// 马铃薯种植、收获机械化率, 基本养老、医疗保险参保率: two parallel words of two chars
+    /// between a shared modifier (马铃薯, 基本) and a shared head (机械化率, 保险参保率). The
+    /// first item is short and ends with the first word (a token of its own); the second starts
+    /// with the other and ends with a rate (…率; in 游客人次、旅游花费 or 新能源产业、装备制造业
+    /// 增加值 the first is a whole quantity) and is no list of examples (等); a second item that
+    /// opens like the first (美丽河湖、美丽海湾建成率), or whose head repeats the first word
+    /// (省外游客、入境过夜游客增长), is whole already.
+    fn shared_modifier(&self, parts: &[String]) -> Option<Vec<String>> {
+        let [first, last] = parts else {
+            return None;
+        };
+        if first.chars().count() > 6
+            || self.rules.ends_with_head(first)
+            || !last.ends_with('率')
+            || last.contains('等')
+        {
+            return None;
+        }
+        let toks = self.seg.cut(first);
+        let word = toks.last().filter(|_| toks.len() >= 2)?;
+        let prefix = &first[..word.start];
+        let cut = last.char_indices().nth(2).map(|(i, _)| i)?;
+        let head = &last[cut..];
+        if word.word.chars().count() != 2
+            || head.chars().count() < 3
+            || head.contains(word.word)
+            || first.get(..cut) == last.get(..cut)
+        {
+            return None;
+        }
+        Some(vec![format!("{first}{head}"), format!("{prefix}{last}")])
     }
 
     /// Expand a compressed list (产儿科县域平均床位数 → 产科…, 儿科…) from the abbreviations.
@@ -2189,6 +2246,16 @@ mod tests {
         assert_eq!(ind(&v), vec!["婴儿死亡率", "5岁以下儿童死亡率"]);
         let v = run("全市产儿科县域平均床位数分别不低于21张/千人分娩量、3张/千名儿童");
         assert_eq!(ind(&v), vec!["产科县域平均床位数", "儿科县域平均床位数"]);
+        // One percentage after a list of rates joined by 、 is each one's; parallel words between
+        // a shared modifier and a shared rate give each its whole name; 总体 makes it the list's.
+        let v = run("确保基本养老、医疗保险参保率稳定在95%以上");
+        assert_eq!(ind(&v), vec!["基本养老保险参保率", "基本医疗保险参保率"]);
+        let v = run("马铃薯种植、收获机械化率均达到45%");
+        assert_eq!(ind(&v), vec!["马铃薯种植机械化率", "马铃薯收获机械化率"]);
+        let v = run("设施农业、畜牧养殖和农产品初加工机械化率总体达到50%左右");
+        assert_eq!(v.len(), 1, "{v:?}");
+        let v = run("游客人次、旅游花费分别增长14%、10%");
+        assert!(v[1].0.starts_with("旅游花费"), "{v:?}");
         let v = run("2023年、2024年、2025年开展新项目、新技术分别达到3个以上、5个以上、7个以上");
         assert_eq!(v.len(), 3);
         assert!(v.iter().all(|x| x.1 == ">="));
