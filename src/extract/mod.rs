@@ -952,7 +952,11 @@ impl Extractor {
                         .strip_prefix("力争")
                         .or(own.strip_prefix("争取"))
                         .unwrap_or(own);
-                    if lead.chars().count() <= 2
+                    // A short label closed by a colon may come first (定量指标提出:到2025年,…).
+                    let label = lead
+                        .strip_suffix([':', '：'])
+                        .is_some_and(|l| l.chars().count() <= 8 && !l.contains([',', '，']));
+                    if (lead.chars().count() <= 2 || label)
                         && own.starts_with(['到', '至'])
                         && own.contains(|c: char| c.is_ascii_digit())
                         && text[t.end.min(le)..le]
@@ -1770,6 +1774,12 @@ mod tests {
         assert_eq!(year(20.0), Some(2027), "{t:?}");
         assert_eq!(year(100.0), None, "{t:?}");
         assert_eq!(year(150.0), None, "{t:?}");
+        // A short label closed by a colon may come before it.
+        let text = "关于印发数字经济规划的通知\n一、发展目标\n设置了济南市数字化发展指标体系,提出了25项指标。\
+                    定量指标提出:到2025年,数字经济规模全面拓展。同时提出建设300个数字工厂。\n";
+        let t = run(text).targets;
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0].time.as_ref().and_then(|x| x.year), Some(2025), "{t:?}");
     }
 
     #[test]
