@@ -245,6 +245,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "indicator_verb",
     "attribute_lead",
     "bound_adverb",
+    "project_list_end",
     "review_heading",
     "phrase_cut",
     "indicator_end",

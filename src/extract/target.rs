@@ -89,6 +89,8 @@ pub struct TargetRules {
     attribute_leads: WordList,
     /// Adverbs of a bound that may stand before a verb and its object (至少, 最多).
     bound_adverbs: WordList,
+    /// The end of a list of named projects (等项目): a size before it names a project.
+    project_list_ends: Words,
     /// Verbs that give an amount to a recipient (给予, 补助, 奖励).
     award_verbs: Words,
     /// Words of obligation (应, 须): 应有5000元以上的活动资金 is a requirement, not a class.
@@ -201,6 +203,7 @@ impl TargetRules {
             light_verbs: WordList::longest_first(p.list("light_verb")),
             attribute_leads: WordList::longest_first(p.list("attribute_lead")),
             bound_adverbs: WordList::longest_first(p.list("bound_adverb")),
+            project_list_ends: Words::new(p.list("project_list_end")),
             award_verbs: Words::new(p.list("award_verb")),
             requirement_words: Words::new(p.list("requirement_word")),
             not_perfective: list("not_perfective"),
@@ -1097,6 +1100,19 @@ impl<'a> SentenceCtx<'a> {
                 )
             {
                 continue;
+            }
+            // 推动吉林梅花60万吨赖氨酸、白银集团7万吨锌基合金等项目建设: a size before the end
+            // of a list of projects (lexicon project_list_end) names a project, no quota.
+            if first
+                .unit_def
+                .is_some_and(|i| self.rules.unit_kinds[i] == "measure")
+                && g.before.is_none()
+                && after.is_none()
+            {
+                let end = clause_end(text, last.end, self.tail_end(sent, last.end));
+                if self.rules.project_list_ends.any_in(&text[last.end..end]) {
+                    continue;
+                }
             }
             let floor = g.floor;
             let (ind_start, mut indicator, rule) =
@@ -2282,6 +2298,11 @@ mod tests {
         ] {
             assert!(run(scope).is_empty(), "{scope}: {:?}", run(scope));
         }
+        // A size in a list of named projects names one.
+        let v = run("推动吉林梅花60万吨赖氨酸、白银集团7万吨锌基合金等项目建设");
+        assert!(v.is_empty(), "{v:?}");
+        let v = run("布局建设700万千瓦新型储能项目");
+        assert_eq!(v.len(), 1, "{v:?}");
         for kept in [
             "实施包头、阿拉善等6个国家历史遗留废弃矿山生态修复示范工程",
             "创建省级及以上旅游度假区、旅游休闲街区2-3家",
