@@ -246,6 +246,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "attribute_lead",
     "bound_adverb",
     "project_list_end",
+    "annual_average",
     "review_heading",
     "phrase_cut",
     "indicator_end",

@@ -58,6 +58,8 @@ pub struct Extractor {
     outcome_level: Words,
     /// Words that make a percentage a rate over a period (年均, 增长), lexicon `flow_rate`.
     flow_rate: Words,
+    /// Words of an average over years (年均), lexicon `annual_average`.
+    annual_average: Words,
     /// Words of a sum over a period (累计), lexicon `cumulative`.
     cumulative: Words,
     /// Nouns of a goal after 的 behind a value (…的目标), lexicon `goal_reference`.
@@ -231,6 +233,7 @@ impl Extractor {
             goal_reference: Words::new(p.list("goal_reference")),
             cumulative: Words::new(p.list("cumulative")),
             flow_rate: Words::new(p.list("flow_rate")),
+            annual_average: Words::new(p.list("annual_average")),
             plan_starts: valued_words(p, "plan_period", |y| y[..4].to_string()),
             dated_events: valued_words(p, "dated_event", str::to_string),
             outcome_level: Words::new(p.list("outcome_level")),
@@ -710,6 +713,11 @@ impl Extractor {
         };
         let period = match period {
             (Some(a), Some(b)) if a < b && level => (Some(b), Some(b)),
+            // 战略性新兴产业增加值年均增长8% under 2025年工作回顾: an average over years (lexicon
+            // annual_average) read for one year is for the five years to it.
+            (Some(a), Some(b)) if a == b && self.annual_average.any_in(lead) => {
+                (Some(b - 4), Some(b))
+            }
             p => p,
         };
         let quote = &text[f.start..f.end];
@@ -1780,6 +1788,22 @@ mod tests {
         let t = run(text).targets;
         assert_eq!(t.len(), 1, "{t:?}");
         assert_eq!(t[0].time.as_ref().and_then(|x| x.year), Some(2025), "{t:?}");
+    }
+
+    #[test]
+    fn a_growth_averaged_over_years_in_a_year_s_review_spans_five_years() {
+        let text = "2026年陕西省政府工作报告\n一、2025年工作回顾\n\
+                    技术合同成交额增加到5260亿元,高技术制造业增加值年均增长7.2%,\
+                    PM2.5年均浓度下降9.1%。\n";
+        let o = run(text).outcomes;
+        let period = |v: f64| {
+            o.iter()
+                .find(|x| x.found.value.value == v)
+                .map(|x| x.period)
+        };
+        assert_eq!(period(7.2), Some((Some(2021), Some(2025))), "{o:?}");
+        // 年均浓度 is a year's mean, not an average over years.
+        assert_eq!(period(9.1), Some((Some(2025), Some(2025))), "{o:?}");
     }
 
     #[test]
