@@ -91,6 +91,8 @@ pub struct TargetRules {
     bound_adverbs: WordList,
     /// The end of a list of named projects (等项目): a size before it names a project.
     project_list_ends: Words,
+    /// The modal before a time limit (应在, 要在): who must act stands before it.
+    limit_leads: WordList,
     /// Verbs that give an amount to a recipient (给予, 补助, 奖励).
     award_verbs: Words,
     /// Words of obligation (应, 须): 应有5000元以上的活动资金 is a requirement, not a class.
@@ -204,6 +206,7 @@ impl TargetRules {
             attribute_leads: WordList::longest_first(p.list("attribute_lead")),
             bound_adverbs: WordList::longest_first(p.list("bound_adverb")),
             project_list_ends: Words::new(p.list("project_list_end")),
+            limit_leads: WordList::longest_first(p.list("limit_lead")),
             award_verbs: Words::new(p.list("award_verb")),
             requirement_words: Words::new(p.list("requirement_word")),
             not_perfective: list("not_perfective"),
@@ -1619,6 +1622,41 @@ impl<'a> SentenceCtx<'a> {
             .is_some_and(|i| matches!(self.rules.unit_kinds[i].as_str(), "money" | "measure"))
             || unit == "倍";
         let count_suffix = if amount { "" } else { count_suffix(unit) };
+        // 测试主体应在24小时内上报, 测试结束后1个月内提交测试总结报告: a time limit is named by the
+        // act after it and who must act (the words before the modal of lexicon limit_lead; none
+        // when they only say from when: …后, …起): 测试主体上报时限, 提交测试总结报告时限.
+        if self.rules.duration_units.iter().any(|d| d == unit)
+            && (text[first.start..last.end].ends_with('内')
+                || self
+                    .comparator_after(&text[last.end..sent.end])
+                    .is_some_and(|(_, c)| c == Comparator::Le))
+            && (2..=12).contains(&right.chars().count())
+            && !right.starts_with(['的', '、', '(', '之', '为'])
+            // Another limit or an amount after it (或者终止妊娠后六个月内, 以新台币十万元为限) is
+            // no act.
+            && !right.contains(|c: char| c.is_ascii_digit() || matches!(c, '内' | '限' | '元'))
+        {
+            let modal = self
+                .rules
+                .limit_leads
+                .words()
+                .iter()
+                .filter_map(|w| raw.find(w.as_str()))
+                .min();
+            let subject = match modal {
+                Some(p) => self.clean_indicator(&raw[..p]),
+                None if cleaned.ends_with(['后', '起']) => String::new(),
+                None => cleaned.clone(),
+            };
+            if modal.is_some() || subject.is_empty() {
+                *chain = None;
+                return (
+                    start_of(&cleaned),
+                    Some(format!("{subject}{right}时限")),
+                    "time-limit-act",
+                );
+            }
+        }
         // 不低于编制总额的70%: a share of a total.
         if let Some(total) = g
             .of_total
