@@ -883,6 +883,13 @@ impl Extractor {
         let mut opened: Option<TimeExpr> = None;
         let mut opened_scope = Vec::with_capacity(lines.len());
         let mut opened_within = Vec::with_capacity(lines.len());
+        // A time that may set the time of what follows it: no reference point or series of
+        // years, and not before the year of issue.
+        let may_set = |t: &TimeExpr| {
+            !t.reference
+                && t.series.is_none()
+                && t.year.is_some_and(|y| anchor_year.is_none_or(|i| y >= i))
+        };
         for (li, (&(ls, le), &h)) in lines.iter().zip(&headings).enumerate() {
             // Times are in order of their starts; one ending by `to` starts before it.
             let first_time = |from: usize, to: usize| -> Option<TimeExpr> {
@@ -929,9 +936,7 @@ impl Extractor {
                     let first = times.partition_point(|t| t.start < at);
                     if let Some(t) = times.get(first).filter(|t| {
                         t.start == at
-                            && !t.reference
-                            && t.series.is_none()
-                            && t.year.is_some_and(|y| anchor_year.is_none_or(|i| y >= i))
+                            && may_set(t)
                             && self.opens_scope(&text[t.start..t.end], &text[t.end.min(le)..le])
                     }) {
                         opened = Some(t.clone());
@@ -947,33 +952,32 @@ impl Extractor {
                     times.partition_point(|t| t.start < ls),
                     times.partition_point(|t| t.start < le),
                 );
+                // Where the sentence of each time starts, found by one pass over the line.
+                let (mut from, mut scanned) = (None, ls);
                 for t in &times[a..b] {
-                    let before = &text[ls..t.start];
-                    let Some(stop) = before.rfind('。') else {
+                    if let Some(p) = text[scanned..t.start].rfind('。') {
+                        from = Some(scanned + p + '。'.len_utf8());
+                    }
+                    scanned = t.start;
+                    let Some(from) = from else {
                         continue;
                     };
-                    let lead = before[stop + '。'.len_utf8()..].trim();
-                    // Only a deadline with its year (到2027年,…): a relative year there (明年将…)
-                    // is its own sentence's time.
+                    let lead = text[from..t.start].trim();
+                    // Only a deadline with its year (到2027年, 力争到2027年; lexicon scope_lead)
+                    // followed by a comma: a relative year there (明年将…) is its own sentence's
+                    // time.
                     let own = &text[t.start..t.end];
-                    let own = own
-                        .strip_prefix("力争")
-                        .or(own.strip_prefix("争取"))
-                        .unwrap_or(own);
                     // A short label closed by a colon may come first (定量指标提出:到2025年,…).
                     let label = lead
                         .strip_suffix([':', '：'])
                         .is_some_and(|l| l.chars().count() <= 8 && !l.contains([',', '，']));
                     if (lead.chars().count() <= 2 || label)
-                        && own.starts_with(['到', '至'])
+                        && self.scope_lead.prefix_of(own).is_some()
                         && own.contains(|c: char| c.is_ascii_digit())
                         && text[t.end.min(le)..le]
                             .trim_start()
                             .starts_with([',', '，'])
-                        && !t.reference
-                        && t.series.is_none()
-                        && t.year.is_some_and(|y| anchor_year.is_none_or(|i| y >= i))
-                        && self.opens_scope(&text[t.start..t.end], &text[t.end.min(le)..le])
+                        && may_set(t)
                     {
                         within = Some(t.clone());
                     }

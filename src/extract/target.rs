@@ -87,8 +87,9 @@ pub struct TargetRules {
     light_verbs: WordList,
     /// Words of having that open a modifier of a count's object (具有, 具备).
     attribute_leads: WordList,
-    /// Adverbs of a bound that may stand before a verb and its object (至少, 最多).
-    bound_adverbs: WordList,
+    /// The words of lexicon `bound_adverb` (至少, 最多) with their comparators from
+    /// comparators.tsv, longest first: adverbs that may stand before a verb and its object.
+    adverb_bounds: Vec<(String, Comparator)>,
     /// The end of a list of named projects (等项目): a size before it names a project.
     project_list_ends: Words,
     /// The modal before a time limit (应在, 要在): who must act stands before it.
@@ -170,6 +171,13 @@ impl TargetRules {
                 &not_status[..],
             ])
         };
+        let adverb_bounds = longest_first(p.list("bound_adverb"))
+            .into_iter()
+            .filter_map(|w| {
+                let c = before.iter().find(|(b, _)| *b == w)?.1;
+                Some((w, c))
+            })
+            .collect();
         TargetRules {
             canonical_names,
             before_words: WordList::new(before.iter().map(|(w, _)| w.clone()).collect()),
@@ -204,7 +212,7 @@ impl TargetRules {
             not_comparator: WordList::longest_first(p.list("not_comparator")),
             light_verbs: WordList::longest_first(p.list("light_verb")),
             attribute_leads: WordList::longest_first(p.list("attribute_lead")),
-            bound_adverbs: WordList::longest_first(p.list("bound_adverb")),
+            adverb_bounds,
             project_list_ends: Words::new(p.list("project_list_end")),
             limit_leads: WordList::longest_first(p.list("limit_lead")),
             award_verbs: Words::new(p.list("award_verb")),
@@ -227,6 +235,16 @@ impl TargetRules {
             ),
             indicator_ids,
         }
+    }
+
+    /// Whether a unit is one of time (lexicon duration_unit: 年, 个月, 个工作日).
+    fn is_duration(&self, unit: &str) -> bool {
+        self.duration_units.iter().any(|d| d == unit)
+    }
+
+    /// The kind of a value's unit in units.tsv (count, money, measure…).
+    fn unit_kind(&self, m: &Mention) -> Option<&str> {
+        m.unit_def.map(|i| self.unit_kinds[i].as_str())
     }
 
     /// The lexicon id of an indicator name (exact match of a canonical name or variant).
@@ -948,10 +966,7 @@ impl<'a> SentenceCtx<'a> {
             // chars; for a time limit any comparator, otherwise an adverb (lexicon
             // adverb_comparator: 至少, 最多, 只能).
             if before.is_none() {
-                let limit = m
-                    .unit
-                    .as_deref()
-                    .is_some_and(|u| self.rules.duration_units.iter().any(|d| d == u));
+                let limit = m.unit.as_deref().is_some_and(|u| self.rules.is_duration(u));
                 for (head, cut) in super::layout::before_short_verb(left) {
                     if !limit && self.rules.adverb_comparator.suffix_of(head).is_none() {
                         continue;
@@ -1094,9 +1109,7 @@ impl<'a> SentenceCtx<'a> {
             if g.mentions.len() == 1
                 && g.before.is_none()
                 && first.value_max.is_none()
-                && first
-                    .unit_def
-                    .is_some_and(|i| self.rules.unit_kinds[i] == "count")
+                && self.rules.unit_kind(first) == Some("count")
                 && names_counted(
                     &text[g.floor.max(sent.start)..first.start],
                     first.value.value,
@@ -1106,9 +1119,7 @@ impl<'a> SentenceCtx<'a> {
             }
             // 推动吉林梅花60万吨赖氨酸、白银集团7万吨锌基合金等项目建设: a size before the end
             // of a list of projects (lexicon project_list_end) names a project, no quota.
-            if first
-                .unit_def
-                .is_some_and(|i| self.rules.unit_kinds[i] == "measure")
+            if self.rules.unit_kind(first) == Some("measure")
                 && g.before.is_none()
                 && after.is_none()
             {
@@ -1153,22 +1164,15 @@ impl<'a> SentenceCtx<'a> {
             let strength = self.strength(marks, first.start);
             let clause_prefix = &text[floor..first.start];
             let lizheng = clause_prefix.contains("力争") || clause_prefix.contains("争取");
-            // 每个社区至少配备专职社工2名: an adverb of a bound before the verb and its object
-            // (lexicon bound_adverb) bounds the value after them.
-            let adverb =
-                g.before
-                    .is_none()
-                    .then(|| {
-                        self.rules.bound_adverbs.words().iter().find(|w| {
-                            ind.contains(w.as_str()) && clause_prefix.contains(w.as_str())
-                        })
-                    })
-                    .flatten()
-                    .and_then(|w| {
-                        let c = self.rules.before.iter().find(|(b, _)| b == w)?.1;
-                        Some((w.clone(), c))
-                    });
-            if let Some((w, _)) = &adverb {
+            // 每个社区至少配备专职社工2名: an adverb of a bound (lexicon bound_adverb) before the
+            // verb and its object bounds the value after them.
+            let adverb = self
+                .rules
+                .adverb_bounds
+                .iter()
+                .find(|(w, _)| ind.contains(w.as_str()) && clause_prefix.contains(w.as_str()))
+                .filter(|_| g.before.is_none());
+            if let Some((w, _)) = adverb {
                 let rest = ind.replacen(w.as_str(), "", 1);
                 if rest.chars().count() >= 2 {
                     ind = rest;
@@ -1186,7 +1190,7 @@ impl<'a> SentenceCtx<'a> {
                 }
                 match g.before {
                     Some(c) => c,
-                    None if adverb.is_some() => adverb.as_ref().map(|a| a.1).unwrap(),
+                    None if adverb.is_some() => adverb.map(|a| a.1).unwrap(),
                     None if lizheng => Comparator::Ge,
                     None => Comparator::Eq,
                 }
@@ -1401,7 +1405,10 @@ impl<'a> SentenceCtx<'a> {
                 }
             }
         }
-        if let Some(shared) = self.shared_modifier(&parts).filter(|_| has_comma_list) {
+        if let Some(shared) = has_comma_list
+            .then(|| self.shared_modifier(&parts))
+            .flatten()
+        {
             return shared;
         }
         let heads = self.rules.heads();
@@ -1617,15 +1624,13 @@ impl<'a> SentenceCtx<'a> {
                 .min()
         };
         // Money and measures name an amount, not a count (补贴金额, not 补贴金额数).
-        let amount = first
-            .unit_def
-            .is_some_and(|i| matches!(self.rules.unit_kinds[i].as_str(), "money" | "measure"))
-            || unit == "倍";
+        let amount =
+            matches!(self.rules.unit_kind(first), Some("money" | "measure")) || unit == "倍";
         let count_suffix = if amount { "" } else { count_suffix(unit) };
         // 测试主体应在24小时内上报, 测试结束后1个月内提交测试总结报告: a time limit is named by the
         // act after it and who must act (the words before the modal of lexicon limit_lead; none
         // when they only say from when: …后, …起): 测试主体上报时限, 提交测试总结报告时限.
-        if self.rules.duration_units.iter().any(|d| d == unit)
+        if self.rules.is_duration(unit)
             && (text[first.start..last.end].ends_with('内')
                 || self
                     .comparator_after(&text[last.end..sent.end])
@@ -1759,7 +1764,7 @@ impl<'a> SentenceCtx<'a> {
                 // 80%的乡镇卫生院 is a share of them; 50个以上的成员 counts them.
                 let head = if ratio_unit {
                     "比例"
-                } else if self.rules.duration_units.iter().any(|d| d == unit) {
+                } else if self.rules.is_duration(unit) {
                     // 给予最长五年的房租补贴: how long it lasts.
                     "期限"
                 } else if self.rules.ends_with_head(n) {
@@ -1892,7 +1897,7 @@ impl<'a> SentenceCtx<'a> {
                 } else {
                     ind.push('率');
                 }
-            } else if self.rules.duration_units.iter().any(|d| d == unit) {
+            } else if self.rules.is_duration(unit) {
                 // A time limit (数据存储时间不少于3年): the words before it name it.
             } else if !unit.is_empty() {
                 // 累计建设乡(镇)卫生院16个特色科室: the noun after the count is what is counted.
