@@ -246,6 +246,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "attribute_lead",
     "bound_adverb",
     "project_list_end",
+    "grade_scale",
     "annual_average",
     "limit_lead",
     "review_heading",

@@ -92,6 +92,8 @@ pub struct TargetRules {
     adverb_bounds: Vec<(String, Comparator)>,
     /// The end of a list of named projects (等项目): a size before it names a project.
     project_list_ends: Words,
+    /// Nouns of scale after a grade (万亿级规模): the grade is the quantity's.
+    grade_scale: Words,
     /// The modal before a time limit (应在, 要在): who must act stands before it.
     limit_leads: WordList,
     /// Verbs that give an amount to a recipient (给予, 补助, 奖励).
@@ -214,6 +216,7 @@ impl TargetRules {
             attribute_leads: WordList::longest_first(p.list("attribute_lead")),
             adverb_bounds,
             project_list_ends: Words::new(p.list("project_list_end")),
+            grade_scale: Words::new(p.list("grade_scale")),
             limit_leads: WordList::longest_first(p.list("limit_lead")),
             award_verbs: Words::new(p.list("award_verb")),
             requirement_words: Words::new(p.list("requirement_word")),
@@ -1117,6 +1120,28 @@ impl<'a> SentenceCtx<'a> {
             {
                 continue;
             }
+            // 发生7.3级强震, 跨入地区生产总值两万亿级城市行列: in a report of results, a grade
+            // that runs on into a noun (no 规模 or 水平 of lexicon grade_scale) is the grade of a
+            // thing or an event, no result. (A plan's 具备抗御6级左右地震的能力 is a target.)
+            if self.narration && self.rules.unit_kind(first) == Some("level") {
+                let rest = &text[g.end..sent.end];
+                if rest.starts_with(crate::normalize::is_han)
+                    && self.rules.grade_scale.longest_prefix(rest).is_none()
+                {
+                    continue;
+                }
+            }
+            // 3座35万千瓦光热电站: a size right after a count of things is the size of each, no
+            // quota (the count may be one).
+            if self.rules.unit_kind(first) == Some("measure")
+                && g.before.is_none()
+                && after.is_none()
+                && gi > 0
+                && groups[gi - 1].end == first.start
+                && self.rules.unit_kind(&groups[gi - 1].mentions[0]) == Some("count")
+            {
+                continue;
+            }
             // 推动吉林梅花60万吨赖氨酸、白银集团7万吨锌基合金等项目建设: a size before the end
             // of a list of projects (lexicon project_list_end) names a project, no quota.
             if self.rules.unit_kind(first) == Some("measure")
@@ -1401,6 +1426,17 @@ impl<'a> SentenceCtx<'a> {
             let n = parts.len();
             for p in &mut parts[..n - 1] {
                 if p.chars().next_back() == t_last && !p.ends_with(tail) {
+                    p.push_str(tail);
+                }
+            }
+        }
+        // 牵头制定国际标准、国家标准的企业扶持: a 的 and head after the last item, when no item
+        // before it has one, modify every item.
+        if let Some(i) = last.rfind('的').filter(|_| has_comma_list) {
+            let tail = &last[i..];
+            let n = parts.len();
+            if tail.chars().count() > 1 && parts[..n - 1].iter().all(|p| !p.contains('的')) {
+                for p in &mut parts[..n - 1] {
                     p.push_str(tail);
                 }
             }
@@ -1989,7 +2025,11 @@ impl<'a> SentenceCtx<'a> {
         let open = head.rfind([',', ';', ':', '。']).map_or(0, |i| {
             i + head[i..].chars().next().map_or(1, char::len_utf8)
         });
-        let clause = head[open..].trim();
+        // 第十条 对…: an item's number is no part of the clause.
+        let mut clause = head[open..].trim();
+        while let e @ 1.. = enumerator_len(clause) {
+            clause = clause[e..].trim();
+        }
         let who = if let Some(rest) = clause.strip_prefix('对') {
             rest
         } else {
@@ -2002,9 +2042,10 @@ impl<'a> SentenceCtx<'a> {
         };
         let who = self.clean_front(who.trim_end_matches('的'));
         // 对园区内企业独立法人获准建设的省、市级制造业创新中心: the recipient 对 names is the noun
-        // after its last 的 (one that ends in 的 names no noun and stays whole).
+        // after its last 的; one that ends in 的 names no noun, and a bare head of two characters
+        // (对首次进入全国电子信息百强的企业) needs its clause, so both stay whole.
         let who = match who.rsplit_once('的') {
-            Some((_, noun)) if clause.starts_with('对') && noun.chars().count() >= 2 => {
+            Some((_, noun)) if clause.starts_with('对') && noun.chars().count() >= 3 => {
                 noun.to_string()
             }
             _ => who,
@@ -2184,6 +2225,15 @@ mod tests {
     use crate::extract::value::ValueScanner;
 
     fn run(text: &str) -> Vec<(String, String, f64, Option<String>)> {
+        run_as(text, false)
+    }
+
+    /// As a report of results reads a sentence.
+    fn run_narrated(text: &str) -> Vec<(String, String, f64, Option<String>)> {
+        run_as(text, true)
+    }
+
+    fn run_as(text: &str, narration: bool) -> Vec<(String, String, f64, Option<String>)> {
         let p = Patterns::embedded().unwrap();
         let seg = Segmenter::new(&p);
         let rules = TargetRules::new(&p);
@@ -2196,7 +2246,7 @@ mod tests {
             times: &times,
             report: false,
             skip: &[],
-            narration: false,
+            narration,
         };
         let mut out = Vec::new();
         for s in super::super::layout::sentences(
@@ -2354,6 +2404,38 @@ mod tests {
         ] {
             assert!(!run(kept).is_empty(), "{kept}");
         }
+    }
+
+    #[test]
+    fn awards_named_by_recipient() {
+        // An item's number before 对 is no part of the recipient; the tiers of the recipient
+        // take the amounts in turn.
+        let v = run("第十条 对园区内企业独立法人获准建设的省、市级制造业创新中心,分别给予200万元、50万元奖励");
+        assert_eq!(
+            ind(&v),
+            vec!["省级制造业创新中心奖励", "市级制造业创新中心奖励"]
+        );
+        // A bare head after 的 keeps its clause.
+        let v = run("第四条 对首次进入全国电子信息百强的企业,给予30万元的一次性奖励");
+        assert_eq!(ind(&v), vec!["首次进入全国电子信息百强的企业一次性奖励"]);
+        // A 的 and head after the last item modify every item.
+        let v = run("对当年牵头制定并获批国际标准、国家标准的企业,分别给予最高60万元、40万元扶持");
+        assert_eq!(v[0].0, "当年牵头制定并获批国际标准的企业扶持", "{v:?}");
+    }
+
+    #[test]
+    fn sizes_and_grades_of_things() {
+        // A size right after a count of things is each one's size.
+        let v = run("加快格尔木、德令哈3座35万千瓦光热电站建设");
+        assert!(!v.iter().any(|r| r.2 == 35.0), "{v:?}");
+        let v = run("建成35万千瓦光热电站");
+        assert_eq!(v.len(), 1, "{v:?}");
+        // In a report of results, a grade running on into a noun is a thing's.
+        assert!(run_narrated("继1994年9月16日闽粤交界近海发生7.3级强震后仅10个月").is_empty());
+        assert!(run_narrated("武汉跨入地区生产总值两万亿级城市行列").is_empty());
+        assert_eq!(run_narrated("一般公共预算收入达万亿级规模").len(), 1);
+        // A plan's grade before a noun may be a target.
+        assert_eq!(run("使其具备抗御6级左右地震的能力").len(), 1);
     }
 
     #[test]
