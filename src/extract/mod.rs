@@ -569,6 +569,13 @@ impl Extractor {
             if let Some(n) = self.span_where(&line[..e], |end| end == e) {
                 return Some((Some(a - n), Some(a - 1)));
             }
+            // 2025年是“十四五”收官之年。五年来，…: a short first sentence that names the year
+            // leaves the opening to the second.
+            let next = &line[e + '。'.len_utf8()..];
+            let cut = next.char_indices().nth(12).map_or(next.len(), |(i, _)| i);
+            if let Some(n) = self.span_in(&next[..cut]) {
+                return Some((Some(a - n), Some(a - 1)));
+            }
         }
         let first = pass.times.partition_point(|t| t.start < at);
         pass.times[first..]
@@ -1491,6 +1498,26 @@ mod tests {
         let seg = Segmenter::new(&p);
         let ex = Extractor::new(&p).unwrap();
         ex.extract(text, text, &seg)
+    }
+
+    /// A review paragraph whose short first sentence names the year (2025年是“十四五”收官之年。)
+    /// is opened by its second (五年来，…): the lines under it report the five years; the mean
+    /// of a rate (失业率平均为5.1%) is the rate's.
+    #[test]
+    fn five_years_opened_after_a_sentence_naming_the_year() {
+        let text = "2026年某省政府工作报告\n——2026年1月27日在某省第十四届人民代表大会第四次会议上\n一、2025年及“十四五”时期工作回顾\n2025年是很不平凡的一年。城镇调查失业率平均为5.1%。\n各位代表!2025年是“十四五”收官之年。五年来,我们牢记嘱托,取得新成就。\n——人民生活水平实现新跃升。居民人均可支配收入增长34.3%。\n二、2026年工作安排\n";
+        let o = run(text).outcomes;
+        let got: Vec<(&str, f64, Option<i32>)> = o
+            .iter()
+            .map(|o| (o.found.indicator.as_str(), o.found.value.value, o.period.0))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("城镇调查失业率", 5.1, Some(2025)),
+                ("居民人均可支配收入增长", 34.3, Some(2021))
+            ]
+        );
     }
 
     /// A report's review gives outcomes for the year before issue (a five-year review, its

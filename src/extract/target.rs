@@ -705,7 +705,12 @@ impl<'a> SentenceCtx<'a> {
                     }
                 }
                 let head = &s[..cstart];
-                let distributive = self.rules.distributive.suffix_of(head).is_some();
+                // 均 of 平均为 is no distributive: the word must be a token of its own.
+                let distributive = self
+                    .rules
+                    .distributive
+                    .first_suffix(head)
+                    .is_some_and(|d| self.seg.cut(head).last().is_some_and(|t| t.word == d));
                 return Some(Before {
                     len: left.len() - cstart,
                     comparator: *c,
@@ -1028,8 +1033,9 @@ impl<'a> SentenceCtx<'a> {
             let (g, h) = (&groups[i], &groups[i + 1]);
             let between = &text[g.end..h.mentions[0].start];
             let last_end = g.mentions.last().map_or(g.end, |m| m.end);
+            // (A grade qualifies without a bound: 建成五百亿级开发区2个.)
             let qualifier = g.before.is_none()
-                && g.end > last_end
+                && (g.end > last_end || self.rules.unit_kind(&g.mentions[0]) == Some("level"))
                 && g.mentions.len() == 1
                 && g.mentions[0].unit.is_some()
                 && h.mentions[0].unit.is_some()
@@ -2170,7 +2176,12 @@ impl<'a> SentenceCtx<'a> {
             }
             s = s.trim_end_matches([' ', '(', ',', '、', ':']).to_string();
             if let Some(w) = self.rules.filler.first_suffix(&s) {
-                s.truncate(s.len() - w.len());
+                // 均 at the end, but not a word that merely ends with one (平均 stays).
+                let whole =
+                    w.chars().count() > 1 || self.seg.cut(&s).last().is_some_and(|t| t.word == w);
+                if whole {
+                    s.truncate(s.len() - w.len());
+                }
             }
             if let Some(w) = self.rules.goal_nouns.first_suffix(&s) {
                 if s.len() > w.len() {
@@ -2434,8 +2445,13 @@ mod tests {
         assert!(run_narrated("继1994年9月16日闽粤交界近海发生7.3级强震后仅10个月").is_empty());
         assert!(run_narrated("武汉跨入地区生产总值两万亿级城市行列").is_empty());
         assert_eq!(run_narrated("一般公共预算收入达万亿级规模").len(), 1);
-        // A plan's grade before a noun may be a target.
+        // A plan's grade before a noun may be a target; one before a counted noun qualifies it,
+        // and so does a number of a name (3人制).
         assert_eq!(run("使其具备抗御6级左右地震的能力").len(), 1);
+        let v = run("建成五百亿级开发区2个");
+        assert_eq!((v.len(), v[0].2), (1, 2.0), "{v:?}");
+        let v = run("建成250个社区健身路径或3人制篮球场");
+        assert_eq!((v.len(), v[0].2), (1, 250.0), "{v:?}");
     }
 
     #[test]
