@@ -19,6 +19,7 @@ pub mod exit;
 pub mod extract;
 pub mod formats;
 pub mod indicators;
+pub mod names;
 pub mod normalize;
 pub mod outdir;
 pub mod patterns;

@@ -3,9 +3,24 @@
 
 use std::collections::HashMap;
 
+use crate::names::NameKey;
 use crate::normalize::{fold_char, Converter};
 use crate::patterns::Patterns;
 use crate::region::{stem, RegionTable};
+
+/// See [`Keys::text`].
+fn key_text(converter: &Converter, s: &str) -> String {
+    let simplified = converter.convert(s);
+    let mut out = String::with_capacity(simplified.len());
+    let mut it = simplified.chars().peekable();
+    while let Some(c) = it.next() {
+        let f = fold_char(c, it.peek().copied());
+        if !f.is_whitespace() {
+            out.push(f.to_ascii_lowercase());
+        }
+    }
+    out
+}
 
 fn is_code(s: &str) -> bool {
     s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit())
@@ -21,13 +36,8 @@ pub struct Keys<'a> {
     lexicon: HashMap<String, usize>,
     /// (id, canonical name) of the indicator lexicon.
     ids: Vec<(String, String)>,
-    /// Keys of the lexicon's scope words (全市, 辖区内), longest first.
-    scope: Vec<String>,
-    /// Keys of words that date or compare a value rather than name what it measures, dropped
-    /// from indicator keys: an opening time (今年, 去年: `relative_time`, `outcome_span`) and a
-    /// baseline anywhere (比上年, 同比: `baseline_status`).
-    opening_time: Vec<String>,
-    baseline: Vec<String>,
+    /// The words an indicator's key drops (scope, opening times, baselines), as keys.
+    name_key: NameKey,
 }
 
 impl<'a> Keys<'a> {
@@ -37,37 +47,8 @@ impl<'a> Keys<'a> {
             regions,
             lexicon: HashMap::new(),
             ids: Vec::new(),
-            scope: Vec::new(),
-            opening_time: Vec::new(),
-            baseline: Vec::new(),
+            name_key: NameKey::new(patterns, |w| key_text(converter, w)),
         };
-        let by_length = |words: Vec<String>| {
-            let mut w = words;
-            w.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-            w
-        };
-        keys.opening_time = by_length(
-            patterns
-                .list("relative_time")
-                .into_iter()
-                .chain(patterns.pairs("outcome_span").into_iter().map(|(w, _)| w))
-                .map(|w| keys.text(w))
-                .collect(),
-        );
-        keys.baseline = by_length(
-            patterns
-                .list("baseline_status")
-                .iter()
-                .map(|w| keys.text(w))
-                .collect(),
-        );
-        let mut scope: Vec<String> = patterns
-            .list("scope")
-            .iter()
-            .map(|w| keys.text(w))
-            .collect();
-        scope.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        keys.scope = scope;
         for def in &patterns.indicators {
             let i = keys.ids.len();
             keys.ids.push((def.id.clone(), def.canonical.clone()));
@@ -82,16 +63,7 @@ impl<'a> Keys<'a> {
     /// The key of a name: simplified characters (OpenCC t2s), full-width forms folded to
     /// half-width, dashes and tildes in one form, white space removed, ASCII lower-cased.
     pub fn text(&self, s: &str) -> String {
-        let simplified = self.converter.convert(s);
-        let mut out = String::with_capacity(simplified.len());
-        let mut it = simplified.chars().peekable();
-        while let Some(c) = it.next() {
-            let f = fold_char(c, it.peek().copied());
-            if !f.is_whitespace() {
-                out.push(f.to_ascii_lowercase());
-            }
-        }
-        out
+        key_text(self.converter, s)
     }
 
     /// The key of an indicator name: [`Keys::text`] without the scope words and the times it
@@ -99,28 +71,7 @@ impl<'a> Keys<'a> {
     /// without a baseline (国内生产总值比上年增长 → 国内生产总值增长) and without punctuation at
     /// either end.
     pub fn indicator_text(&self, s: &str) -> String {
-        let punct =
-            |c: char| c.is_ascii_punctuation() || "、，。；：·…“”‘’《》（）【】".contains(c);
-        let mut k = self.text(s);
-        for b in &self.baseline {
-            if k.len() > b.len() {
-                k = k.replacen(b.as_str(), "", 1);
-            }
-        }
-        loop {
-            let trimmed = k.trim_matches(punct);
-            let rest = self
-                .scope
-                .iter()
-                .chain(&self.opening_time)
-                .find_map(|w| trimmed.strip_prefix(w.as_str()))
-                .filter(|r| !r.is_empty())
-                .unwrap_or(trimmed);
-            if rest.len() == k.len() {
-                return k;
-            }
-            k = rest.to_string();
-        }
+        self.name_key.strip(self.text(s))
     }
 
     /// The lexicon id of an indicator name, if the name is a canonical name or a variant.

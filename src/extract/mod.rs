@@ -455,7 +455,7 @@ impl Extractor {
                         None => pass.units_at(&self.units, s, f.at),
                     };
                     targets.push(Target {
-                        indicator_id: self.rules.indicator_id(&f.indicator).map(String::from),
+                        indicator_id: self.rules.record_id(&f.indicator).map(String::from),
                         found: f,
                         time,
                         units,
@@ -467,7 +467,7 @@ impl Extractor {
         let from_tables = !tables.targets.is_empty();
         for (found, time, units) in tables.targets {
             targets.push(Target {
-                indicator_id: self.rules.indicator_id(&found.indicator).map(String::from),
+                indicator_id: self.rules.record_id(&found.indicator).map(String::from),
                 found,
                 time: Some(time),
                 units: UnitList {
@@ -734,7 +734,7 @@ impl Extractor {
             _ => Comparator::Eq,
         };
         Outcome {
-            indicator_id: self.rules.indicator_id(&f.indicator).map(String::from),
+            indicator_id: self.rules.record_id(&f.indicator).map(String::from),
             found: f,
             comparator,
             period,

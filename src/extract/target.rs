@@ -8,6 +8,7 @@ use super::deadline::TimeExpr;
 use super::layout::{is_clause_end, Span};
 use super::number::Number;
 use super::value::Mention;
+use crate::names::NameKey;
 use crate::patterns::{Comparator, Patterns};
 use crate::segment::Segmenter;
 use crate::words::{longest_first, ListedWords, WordList, Words};
@@ -120,6 +121,10 @@ pub struct TargetRules {
     indicator_words: WordList,
     /// Name → id, the first of `indicator_names` for a name.
     indicator_ids: HashMap<String, String>,
+    /// The same names by their key (crate::names): how a record's name finds its id, as
+    /// `compare` finds it (年末城镇调查失业率, 去年居民消费价格比上年上涨).
+    name_key: NameKey,
+    keyed_ids: HashMap<String, String>,
     canonical_names: BTreeMap<String, String>,
 }
 
@@ -158,6 +163,15 @@ impl TargetRules {
         let mut indicator_ids = HashMap::new();
         for (n, id) in &indicator_names {
             indicator_ids.entry(n.clone()).or_insert_with(|| id.clone());
+        }
+        let name_key = NameKey::new(p, name_fold);
+        let mut keyed_ids = HashMap::new();
+        for d in &p.indicators {
+            for n in std::iter::once(&d.canonical).chain(&d.variants) {
+                keyed_ids
+                    .entry(name_key.strip(name_fold(n)))
+                    .or_insert_with(|| d.id.clone());
+            }
         }
         // The marker lists searched together for a sentence's marks.
         // (Their order matters for strength only: a strength word's index names its strength.)
@@ -237,6 +251,8 @@ impl TargetRules {
                 indicator_names.iter().map(|(n, _)| n.clone()).collect(),
             ),
             indicator_ids,
+            name_key,
+            keyed_ids,
         }
     }
 
@@ -253,6 +269,16 @@ impl TargetRules {
     /// The lexicon id of an indicator name (exact match of a canonical name or variant).
     pub fn indicator_id(&self, name: &str) -> Option<&str> {
         self.indicator_ids.get(name).map(String::as_str)
+    }
+
+    /// A record's `indicator_id`: the id of its name as written, else of its key (the lexicon
+    /// name behind a time, scope word or baseline: 年末城镇调查失业率), as `compare` keys it.
+    pub fn record_id(&self, name: &str) -> Option<&str> {
+        self.indicator_id(name).or_else(|| {
+            self.keyed_ids
+                .get(&self.name_key.strip(name_fold(name)))
+                .map(String::as_str)
+        })
     }
 
     /// Whether a value's lead (its indicator up to the value) puts its verb in the future: a
@@ -288,6 +314,15 @@ impl TargetRules {
     fn ends_with_head(&self, s: &str) -> bool {
         self.heads.suffix_of(s).is_some()
     }
+}
+
+/// The fold of a name already normalized (simplified, full-width folded) for its key: white
+/// space removed, ASCII lower-cased, as `compare`'s keys write it.
+fn name_fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// Context shared by the sentences of one document.
