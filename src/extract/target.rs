@@ -1229,7 +1229,6 @@ impl<'a> SentenceCtx<'a> {
                 .collect();
             let strength = self.strength(marks, first.start);
             let clause_prefix = &text[floor..first.start];
-            let lizheng = clause_prefix.contains("力争") || clause_prefix.contains("争取");
             // 每个社区至少配备专职社工2名: an adverb of a bound (lexicon bound_adverb) before the
             // verb and its object bounds the value after them.
             let adverb = self
@@ -1257,7 +1256,6 @@ impl<'a> SentenceCtx<'a> {
                 match g.before {
                     Some(c) => c,
                     None if adverb.is_some() => adverb.map(|a| a.1).unwrap(),
-                    None if lizheng => Comparator::Ge,
                     None => Comparator::Eq,
                 }
             };
@@ -2519,7 +2517,10 @@ mod tests {
                 "提供中医药服务的村卫生室比例"
             ]
         );
+        // 力争 before a bare number is no bound (gold-dev's convention); 力争达到 is.
         let v = run("力争全年引进学科带头人2名,高学历专业技术人员60人");
+        assert_eq!(v[0].1, "=");
+        let v = run("力争全年引进学科带头人达到2名");
         assert_eq!(v[0].1, ">=");
         // A count before 的 counts the noun after it; a time there is how long it lasts.
         let v = run("到2025年形成1000个以上的数字标签");
