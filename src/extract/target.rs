@@ -1254,6 +1254,8 @@ impl<'a> SentenceCtx<'a> {
                     return c;
                 }
                 match g.before {
+                    // 由每生每年5元提高至10元: a change from a stated start sets the new level.
+                    Some(Comparator::Ge | Comparator::Le) if g.changed => Comparator::Eq,
                     Some(c) => c,
                     None if adverb.is_some() => adverb.map(|a| a.1).unwrap(),
                     None => Comparator::Eq,
