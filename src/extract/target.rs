@@ -654,6 +654,20 @@ fn enumerator_len(s: &str) -> usize {
             }
         }
     }
+    // 一是…, 十一是…: an item of a list counted in words.
+    let words: usize = t
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .take(3)
+        .map(char::len_utf8)
+        .sum();
+    if words > 0 {
+        if let Some(rest) = t[words..].strip_prefix('是') {
+            if rest.starts_with(|c: char| crate::normalize::is_han(c) && c != '否') {
+                return words + '是'.len_utf8();
+            }
+        }
+    }
     if let Some(rest) = t.strip_prefix('(') {
         let inner: usize = rest
             .chars()
@@ -2519,6 +2533,9 @@ mod tests {
                 "提供中医药服务的村卫生室比例"
             ]
         );
+        // An item counted in words (一是, 十一是) is no part of the name.
+        let v = run("十三是维修养护农村供水工程1900处");
+        assert_eq!(ind(&v), vec!["维修养护农村供水工程数"]);
         // 力争 before a bare number is no bound (gold-dev's convention); 力争达到 is.
         let v = run("力争全年引进学科带头人2名,高学历专业技术人员60人");
         assert_eq!(v[0].1, "=");
