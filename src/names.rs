@@ -2,15 +2,18 @@
 //! and `compare`/`attainment` (grouping, joining) both apply, so both sides of a match agree.
 
 use crate::patterns::Patterns;
+use crate::words::{WordList, Words};
 
 /// The words dropped from an indicator's key: scope words at its start (全市, 辖区内), times
 /// that date a value rather than name it at its start (今年, 去年, 年末: `relative_time`,
 /// `outcome_span`), and a baseline anywhere (比上年, 同比: `baseline_status`). Each word is
 /// kept as the caller's `fold` writes it, longest first.
 pub struct NameKey {
-    scope: Vec<String>,
-    opening_time: Vec<String>,
+    scope: WordList,
+    opening_time: WordList,
     baseline: Vec<String>,
+    /// Any baseline word, to skip the search for each in most names.
+    any_baseline: Words,
 }
 
 impl NameKey {
@@ -20,16 +23,18 @@ impl NameKey {
             w.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
             w
         };
+        let baseline = by_length(patterns.list("baseline_status"));
         NameKey {
-            scope: by_length(patterns.list("scope")),
-            opening_time: by_length(
+            scope: WordList::new(by_length(patterns.list("scope"))),
+            opening_time: WordList::new(by_length(
                 patterns
                     .list("relative_time")
                     .into_iter()
                     .chain(patterns.pairs("outcome_span").into_iter().map(|(w, _)| w))
                     .collect(),
-            ),
-            baseline: by_length(patterns.list("baseline_status")),
+            )),
+            any_baseline: Words::new(&baseline),
+            baseline,
         }
     }
 
@@ -40,18 +45,22 @@ impl NameKey {
         let punct =
             |c: char| c.is_ascii_punctuation() || "、，。；：·…“”‘’《》（）【】".contains(c);
         let mut k = folded;
-        for b in &self.baseline {
-            if k.len() > b.len() {
-                k = k.replacen(b.as_str(), "", 1);
+        if self.any_baseline.any_in(&k) {
+            for b in &self.baseline {
+                if k.len() > b.len() {
+                    if let Some(i) = k.find(b.as_str()) {
+                        k.replace_range(i..i + b.len(), "");
+                    }
+                }
             }
         }
         loop {
             let trimmed = k.trim_matches(punct);
             let rest = self
                 .scope
-                .iter()
-                .chain(&self.opening_time)
-                .find_map(|w| trimmed.strip_prefix(w.as_str()))
+                .first_prefix(trimmed)
+                .or_else(|| self.opening_time.first_prefix(trimmed))
+                .map(|w| &trimmed[w.len()..])
                 .filter(|r| !r.is_empty())
                 .unwrap_or(trimmed);
             if rest.len() == k.len() {
