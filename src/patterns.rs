@@ -301,6 +301,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "adverb_comparator",
     "outcome_span",
     "outcome_bound",
+    "outcome_bound_lead",
     "baseline_status",
     "outcome_level",
     "change_verb",

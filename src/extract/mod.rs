@@ -54,6 +54,8 @@ pub struct Extractor {
     outcome_span: (Words, Vec<i32>),
     /// Words that keep an outcome's bound comparator (超过, 以上).
     outcome_bound: Words,
+    /// Words that keep it right before the value only (超2000个, not 超高清…达到).
+    outcome_bound_lead: WordList,
     /// Words that make a figure a level at the end of its period (达到, 增加到).
     outcome_level: Words,
     /// Words that make a percentage a rate over a period (年均, 增长), lexicon `flow_rate`.
@@ -228,6 +230,7 @@ impl Extractor {
             per_period: Words::new(p.list("per_period")),
             outcome_span: valued_words(p, "outcome_span", |n| n.parse().unwrap_or(1)),
             outcome_bound: Words::new(p.list("outcome_bound")),
+            outcome_bound_lead: WordList::longest_first(p.list("outcome_bound_lead")),
             rule_bound: WordList::longest_first(p.list("rule_bound")),
             current_time: Words::new(p.list("current_time")),
             goal_reference: Words::new(p.list("goal_reference")),
@@ -730,7 +733,14 @@ impl Extractor {
         let quote = &text[f.start..f.end];
         let comparator = match f.comparator {
             Comparator::Approx | Comparator::Range | Comparator::Eq => f.comparator,
-            c if self.outcome_bound.any_in(quote) => c,
+            c if self.outcome_bound.any_in(quote)
+                || self
+                    .outcome_bound_lead
+                    .suffix_of(&text[f.start.min(f.at)..f.at])
+                    .is_some() =>
+            {
+                c
+            }
             _ => Comparator::Eq,
         };
         Outcome {
@@ -1518,6 +1528,19 @@ mod tests {
                 ("居民人均可支配收入增长", 34.3, Some(2021))
             ]
         );
+    }
+
+    /// An outcome keeps the bound 超 gives right before its value (超122万次 → >), not one a
+    /// word holding 超 elsewhere in the quote would keep.
+    #[test]
+    fn outcomes_keep_the_bound_of_chao_right_before_the_value() {
+        let text = "2026年某省政府工作报告\n一、2025年工作回顾\n过去一年,服务客户超122万次,超高清视频产业产值达到500亿元。\n";
+        let o = run(text).outcomes;
+        let got: Vec<(f64, &str)> = o
+            .iter()
+            .map(|o| (o.found.value.value, o.comparator.as_str()))
+            .collect();
+        assert_eq!(got, vec![(1220000.0, ">"), (500.0, "=")], "{o:#?}");
     }
 
     /// A report's review gives outcomes for the year before issue (a five-year review, its
