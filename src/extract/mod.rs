@@ -667,12 +667,20 @@ impl Extractor {
         // A level reached (从174万户增加到235万户, 提高到70%) is the level at the period's end, not
         // a flow over it.
         // (五年累计产量达750亿立方米: a sum over the period, not a level.)
+        // (The value's own clause: a quote that takes its name from the clause before, 财政收入
+        // 从…增加到…的18914亿元，平均每年增加2053亿元, does not take that clause's verb.)
         let lead = &text[f.start.min(f.at)..f.at];
+        let lead = lead.rfind([',', ';']).map_or(lead, |i| &lead[i + 1..]);
         // A percentage with no word of a rate over time (普及率97%, 约占全球的四分之三) is a level
         // too.
         let percent = matches!(f.unit.as_deref(), Some("%" | "‰"));
-        let level = (self.outcome_level.any_in(lead) && !self.cumulative.any_in(lead))
-            || (percent && !self.flow_rate.any_in(lead) && !self.flow_rate.any_in(&f.indicator));
+        // (提高七点二个百分点: a change in points is never a level, whatever the lead holds.)
+        let points = matches!(f.unit.as_deref(), Some("个百分点" | "百分点"));
+        let level = !points
+            && ((self.outcome_level.any_in(lead) && !self.cumulative.any_in(lead))
+                || (percent
+                    && !self.flow_rate.any_in(lead)
+                    && !self.flow_rate.any_in(&f.indicator)));
         // 比2002年增长65.5%: the years since the base year (从2002年的…增加到… is a level).
         let base = before_value()
             .filter(|t| t.reference && !as_of(t) && !level)
@@ -1515,7 +1523,7 @@ mod tests {
     /// of a rate (失业率平均为5.1%) is the rate's.
     #[test]
     fn five_years_opened_after_a_sentence_naming_the_year() {
-        let text = "2026年某省政府工作报告\n——2026年1月27日在某省第十四届人民代表大会第四次会议上\n一、2025年及“十四五”时期工作回顾\n2025年是很不平凡的一年。城镇调查失业率平均为5.1%。\n各位代表!2025年是“十四五”收官之年。五年来,我们牢记嘱托,取得新成就。\n——人民生活水平实现新跃升。居民人均可支配收入增长34.3%。\n二、2026年工作安排\n";
+        let text = "2026年某省政府工作报告\n——2026年1月27日在某省第十四届人民代表大会第四次会议上\n一、2025年及“十四五”时期工作回顾\n2025年是很不平凡的一年。城镇调查失业率平均为5.1%。\n各位代表!2025年是“十四五”收官之年。五年来,我们牢记嘱托,取得新成就。\n——人民生活水平实现新跃升。居民人均可支配收入增长34.3%。城镇化率达到66%,提高5个百分点。\n二、2026年工作安排\n";
         let o = run(text).outcomes;
         let got: Vec<(&str, f64, Option<i32>)> = o
             .iter()
@@ -1525,7 +1533,10 @@ mod tests {
             got,
             vec![
                 ("城镇调查失业率", 5.1, Some(2025)),
-                ("居民人均可支配收入增长", 34.3, Some(2021))
+                ("居民人均可支配收入增长", 34.3, Some(2021)),
+                // A level reached is the last year's; a change in points never is a level.
+                ("城镇化率", 66.0, Some(2025)),
+                ("城镇化率提高", 5.0, Some(2021))
             ]
         );
     }

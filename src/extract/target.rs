@@ -1915,6 +1915,18 @@ impl<'a> SentenceCtx<'a> {
             let prev_floor = clause_start(text, delim, self.head(sent, delim).0);
             if floor > sent.start && prev_floor < delim {
                 let prev_clause = &text[prev_floor..delim];
+                // 城镇化率达到66%,提高5个百分点: a clause before that states a value of its own
+                // names what the change is of, the name of that value.
+                if let Some((at, p)) = prev
+                    .filter(|_| !cleaned.is_empty() && self.rules.change_at(&cleaned).is_some())
+                    .and_then(|p| prev_clause.find(p).map(|at| (at, p)))
+                {
+                    return (
+                        prev_floor + at,
+                        Some(format!("{p}{cleaned}")),
+                        "count-previous-clause",
+                    );
+                }
                 if let Some(ind) = self.tail_noun(prev_clause) {
                     let suffix = if ratio_unit {
                         if self.rules.ends_with_head(&ind) {
