@@ -247,6 +247,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "bound_adverb",
     "project_list_end",
     "grade_scale",
+    "reference_level",
     "annual_average",
     "limit_lead",
     "review_heading",

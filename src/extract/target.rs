@@ -95,6 +95,10 @@ pub struct TargetRules {
     project_list_ends: Words,
     /// Nouns of scale after a grade (万亿级规模): the grade is the quantity's.
     grade_scale: Words,
+    /// The level a value is compared with (高于年均19次的水平): lexicon reference_level after
+    /// the value, a comparison word (time_comparison) before it in its clause.
+    reference_level: WordList,
+    comparison: Words,
     /// The modal before a time limit (应在, 要在): who must act stands before it.
     limit_leads: WordList,
     /// Verbs that give an amount to a recipient (给予, 补助, 奖励).
@@ -231,6 +235,8 @@ impl TargetRules {
             adverb_bounds,
             project_list_ends: Words::new(p.list("project_list_end")),
             grade_scale: Words::new(p.list("grade_scale")),
+            reference_level: WordList::longest_first(p.list("reference_level")),
+            comparison: Words::new(p.list("time_comparison")),
             limit_leads: WordList::longest_first(p.list("limit_lead")),
             award_verbs: Words::new(p.list("award_verb")),
             requirement_words: Words::new(p.list("requirement_word")),
@@ -1185,6 +1191,20 @@ impl<'a> SentenceCtx<'a> {
                 {
                     continue;
                 }
+            }
+            // 大大高于年均19次的水平: the level a comparison measures against is no target and no
+            // result of its own.
+            if self
+                .rules
+                .reference_level
+                .prefix_of(&text[g.end..sent.end])
+                .is_some()
+                && self
+                    .rules
+                    .comparison
+                    .any_in(&text[g.floor.max(sent.start)..first.start])
+            {
+                continue;
             }
             // 3座35万千瓦光热电站: a size right after a count of things is the size of each, no
             // quota (the count may be one).
@@ -2506,6 +2526,13 @@ mod tests {
         assert!(run_narrated("继1994年9月16日闽粤交界近海发生7.3级强震后仅10个月").is_empty());
         assert!(run_narrated("武汉跨入地区生产总值两万亿级城市行列").is_empty());
         assert_eq!(run_narrated("一般公共预算收入达万亿级规模").len(), 1);
+        // The level a comparison measures against is no record; the value compared is.
+        let v = run_narrated("1995年我国共发生5级以上地震48次,大大高于年均19次的水平");
+        assert_eq!(
+            v.iter().map(|r| r.2).collect::<Vec<_>>(),
+            vec![48.0],
+            "{v:?}"
+        );
         // A plan's grade before a noun may be a target; one before a counted noun qualifies it,
         // and so does a number of a name (3人制).
         assert_eq!(run("使其具备抗御6级左右地震的能力").len(), 1);
