@@ -99,6 +99,9 @@ pub struct TargetRules {
     /// the value, a comparison word (time_comparison) before it in its clause.
     reference_level: WordList,
     comparison: Words,
+    /// Verbs of an open-ended effort (lexicon vague_verb: 推动, 推进): a count right after one
+    /// names the set the effort applies to.
+    open_effort: WordList,
     /// The modal before a time limit (应在, 要在): who must act stands before it.
     limit_leads: WordList,
     /// Verbs that give an amount to a recipient (给予, 补助, 奖励).
@@ -237,6 +240,7 @@ impl TargetRules {
             grade_scale: Words::new(p.list("grade_scale")),
             reference_level: WordList::longest_first(p.list("reference_level")),
             comparison: Words::new(p.list("time_comparison")),
+            open_effort: WordList::longest_first(p.list("vague_verb")),
             limit_leads: WordList::longest_first(p.list("limit_lead")),
             award_verbs: Words::new(p.list("award_verb")),
             requirement_words: Words::new(p.list("requirement_word")),
@@ -1191,6 +1195,19 @@ impl<'a> SentenceCtx<'a> {
                 {
                     continue;
                 }
+            }
+            // 推动7个国家物流枢纽…提质升级, 推进66个粮食产能提升重点县: in a plan, a count right
+            // after a verb of an open-ended effort names the set the effort applies to, no quota
+            // (a bound, 推动50家以上企业上云, makes it one; a report's 推动456个事项全区通办 is a
+            // result).
+            if !self.narration
+                && g.mentions.len() == 1
+                && g.before.is_none()
+                && after.is_none()
+                && self.rules.unit_kind(first) == Some("count")
+                && self.rules.open_effort.suffix_of(lead).is_some()
+            {
+                continue;
             }
             // 大大高于年均19次的水平: the level a comparison measures against is no target and no
             // result of its own.
@@ -2526,6 +2543,11 @@ mod tests {
         assert!(run_narrated("继1994年9月16日闽粤交界近海发生7.3级强震后仅10个月").is_empty());
         assert!(run_narrated("武汉跨入地区生产总值两万亿级城市行列").is_empty());
         assert_eq!(run_narrated("一般公共预算收入达万亿级规模").len(), 1);
+        // In a plan, a count right after a verb of an open-ended effort is the set it applies to;
+        // a bound makes it a quota, and a report's is a result.
+        assert!(run("推动7个国家物流枢纽提质升级").is_empty());
+        assert_eq!(run("推动50家以上企业上云").len(), 1);
+        assert_eq!(run_narrated("推动456个事项实现全区通办").len(), 1);
         // The level a comparison measures against is no record; the value compared is.
         let v = run_narrated("1995年我国共发生5级以上地震48次,大大高于年均19次的水平");
         assert_eq!(
