@@ -303,6 +303,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "outcome_span",
     "outcome_bound",
     "outcome_bound_lead",
+    "glossary_heading",
     "baseline_status",
     "outcome_level",
     "change_verb",

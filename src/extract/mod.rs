@@ -56,6 +56,8 @@ pub struct Extractor {
     outcome_bound: Words,
     /// Words that keep it right before the value only (超2000个, not 超高清…达到).
     outcome_bound_lead: WordList,
+    /// Headings of a glossary (lexicon glossary_heading: 名词解释).
+    glossary_heading: WordList,
     /// Words that make a figure a level at the end of its period (达到, 增加到).
     outcome_level: Words,
     /// Words that make a percentage a rate over a period (年均, 增长), lexicon `flow_rate`.
@@ -231,6 +233,7 @@ impl Extractor {
             outcome_span: valued_words(p, "outcome_span", |n| n.parse().unwrap_or(1)),
             outcome_bound: Words::new(p.list("outcome_bound")),
             outcome_bound_lead: WordList::longest_first(p.list("outcome_bound_lead")),
+            glossary_heading: WordList::longest_first(p.list("glossary_heading")),
             rule_bound: WordList::longest_first(p.list("rule_bound")),
             current_time: Words::new(p.list("current_time")),
             goal_reference: Words::new(p.list("goal_reference")),
@@ -337,8 +340,17 @@ impl Extractor {
         // The period a paragraph of results opened (五年来，… / 刚刚过去的2025年，…): it governs the
         // lines after it up to the next heading or the next such opening.
         let mut opened_period: Option<Period> = None;
+        // 名词解释: a glossary defines the text's terms (“四向八廊”：东南西北4个方向8条); its numbers
+        // are no targets and no results, up to an annex after it.
+        let mut glossary = false;
         for (li, &(ls, le)) in pass.lines.iter().enumerate() {
-            if tables.lines[li] {
+            let line = norm[ls..le].trim();
+            if line.chars().count() <= 30 && self.glossary_heading.suffix_of(line).is_some() {
+                glossary = true;
+            } else if line.starts_with("附件") {
+                glossary = false;
+            }
+            if glossary || tables.lines[li] {
                 continue;
             }
             let review = pass.review[li];
@@ -1539,6 +1551,15 @@ mod tests {
                 ("城镇化率提高", 5.0, Some(2021))
             ]
         );
+    }
+
+    /// A glossary's definitions give no targets, up to an annex after it.
+    #[test]
+    fn a_glossary_defines_and_commits_to_nothing() {
+        let text = "2026年某省政府工作报告\n二、2026年工作安排\n新建城市公园20个。\n名词解释\n“四向八廊”:东南西北4个方向8条综合交通走廊。\n附件\n2026年民生实事\n新增托位5000个。\n";
+        let t = run(text).targets;
+        let got: Vec<f64> = t.iter().map(|t| t.found.value.value).collect();
+        assert_eq!(got, vec![20.0, 5000.0], "{t:#?}");
     }
 
     /// An outcome keeps the bound 超 gives right before its value (超122万次 → >), not one a
