@@ -345,7 +345,7 @@ impl Extractor {
         let mut glossary = false;
         for (li, &(ls, le)) in pass.lines.iter().enumerate() {
             let line = norm[ls..le].trim();
-            if line.chars().count() <= 30 && self.glossary_heading.suffix_of(line).is_some() {
+            if self.glossary_heading.suffix_of(line).is_some() && line.chars().nth(30).is_none() {
                 glossary = true;
             } else if line.starts_with("附件") {
                 glossary = false;
