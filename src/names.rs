@@ -1,8 +1,23 @@
 //! Keys of indicator names: the one normalization that extraction (a record's `indicator_id`)
 //! and `compare`/`attainment` (grouping, joining) both apply, so both sides of a match agree.
 
+use crate::normalize::fold_char;
 use crate::patterns::Patterns;
 use crate::words::{WordList, Words};
+
+/// The fold of a name in simplified characters for its key: full-width forms folded to
+/// half-width, dashes and tildes in one form, white space removed, ASCII lower-cased.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
+        let f = fold_char(c, it.peek().copied());
+        if !f.is_whitespace() {
+            out.push(f.to_ascii_lowercase());
+        }
+    }
+    out
+}
 
 /// The words dropped from an indicator's key: scope words at its start (全市, 辖区内), times
 /// that date a value rather than name it at its start (今年, 去年, 年末: `relative_time`,

@@ -3,23 +3,14 @@
 
 use std::collections::HashMap;
 
-use crate::names::NameKey;
-use crate::normalize::{fold_char, Converter};
+use crate::names::{self, NameKey};
+use crate::normalize::Converter;
 use crate::patterns::Patterns;
 use crate::region::{stem, RegionTable};
 
 /// See [`Keys::text`].
 fn key_text(converter: &Converter, s: &str) -> String {
-    let simplified = converter.convert(s);
-    let mut out = String::with_capacity(simplified.len());
-    let mut it = simplified.chars().peekable();
-    while let Some(c) = it.next() {
-        let f = fold_char(c, it.peek().copied());
-        if !f.is_whitespace() {
-            out.push(f.to_ascii_lowercase());
-        }
-    }
-    out
+    names::fold(&converter.convert(s))
 }
 
 fn is_code(s: &str) -> bool {

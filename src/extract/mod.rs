@@ -129,6 +129,16 @@ pub struct Extraction {
 pub type Period = (Option<i32>, Option<i32>);
 
 /// The year of an ISO date ("2021-01-01" → 2021).
+/// The opening of a paragraph or sentence where a narration phrase is looked for: about twelve
+/// characters (36 bytes, cut at a character's boundary).
+fn opening_words(s: &str) -> &str {
+    let mut end = 36.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 fn year_of(d: &Option<String>) -> Option<i32> {
     d.as_deref().and_then(|d| d.get(..4)?.parse().ok())
 }
@@ -569,12 +579,8 @@ impl Extractor {
     fn opening_period(&self, text: &str, pass: &DocPass, ls: usize, le: usize) -> Option<Period> {
         let a = pass.anchor_year?;
         let at = ls + layout::opening(&text[ls..le]);
-        // The opening: about twelve chars.
-        let mut end = (at + 36).min(le);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let opening = &text[at..end];
+        let opening = opening_words(&text[at..le]);
+        let end = at + opening.len();
         if let Some(n) = self.span_in(opening) {
             return Some((Some(a - n), Some(a - 1)));
         }
@@ -586,9 +592,7 @@ impl Extractor {
             }
             // 2025年是“十四五”收官之年。五年来，…: a short first sentence that names the year
             // leaves the opening to the second.
-            let next = &line[e + '。'.len_utf8()..];
-            let cut = next.char_indices().nth(12).map_or(next.len(), |(i, _)| i);
-            if let Some(n) = self.span_in(&next[..cut]) {
+            if let Some(n) = self.span_in(opening_words(&line[e + '。'.len_utf8()..])) {
                 return Some((Some(a - n), Some(a - 1)));
             }
         }
@@ -687,7 +691,7 @@ impl Extractor {
         // too.
         let percent = matches!(f.unit.as_deref(), Some("%" | "‰"));
         // (提高七点二个百分点: a change in points is never a level, whatever the lead holds.)
-        let points = matches!(f.unit.as_deref(), Some("个百分点" | "百分点"));
+        let points = self.rules.kind_of_unit(f.unit_def) == Some("points");
         let level = !points
             && ((self.outcome_level.any_in(lead) && !self.cumulative.any_in(lead))
                 || (percent
@@ -754,10 +758,7 @@ impl Extractor {
         let comparator = match f.comparator {
             Comparator::Approx | Comparator::Range | Comparator::Eq => f.comparator,
             c if self.outcome_bound.any_in(quote)
-                || self
-                    .outcome_bound_lead
-                    .suffix_of(&text[f.start.min(f.at)..f.at])
-                    .is_some() =>
+                || self.outcome_bound_lead.suffix_of(lead).is_some() =>
             {
                 c
             }

@@ -8,7 +8,7 @@ use super::deadline::TimeExpr;
 use super::layout::{is_clause_end, Span};
 use super::number::Number;
 use super::value::Mention;
-use crate::names::NameKey;
+use crate::names::{self, NameKey};
 use crate::patterns::{Comparator, Patterns};
 use crate::segment::Segmenter;
 use crate::words::{longest_first, ListedWords, WordList, Words};
@@ -171,12 +171,12 @@ impl TargetRules {
         for (n, id) in &indicator_names {
             indicator_ids.entry(n.clone()).or_insert_with(|| id.clone());
         }
-        let name_key = NameKey::new(p, name_fold);
+        let name_key = NameKey::new(p, names::fold);
         let mut keyed_ids = HashMap::new();
         for d in &p.indicators {
             for n in std::iter::once(&d.canonical).chain(&d.variants) {
                 keyed_ids
-                    .entry(name_key.strip(name_fold(n)))
+                    .entry(name_key.strip(names::fold(n)))
                     .or_insert_with(|| d.id.clone());
             }
         }
@@ -273,7 +273,12 @@ impl TargetRules {
 
     /// The kind of a value's unit in units.tsv (count, money, measure…).
     fn unit_kind(&self, m: &Mention) -> Option<&str> {
-        m.unit_def.map(|i| self.unit_kinds[i].as_str())
+        self.kind_of_unit(m.unit_def)
+    }
+
+    /// The kind of the unit units.tsv defines at `def` (a `Found`'s or a `Mention`'s unit_def).
+    pub fn kind_of_unit(&self, def: Option<usize>) -> Option<&str> {
+        def.map(|i| self.unit_kinds[i].as_str())
     }
 
     /// The lexicon id of an indicator name (exact match of a canonical name or variant).
@@ -286,7 +291,7 @@ impl TargetRules {
     pub fn record_id(&self, name: &str) -> Option<&str> {
         self.indicator_id(name).or_else(|| {
             self.keyed_ids
-                .get(&self.name_key.strip(name_fold(name)))
+                .get(&self.name_key.strip(names::fold(name)))
                 .map(String::as_str)
         })
     }
@@ -324,15 +329,6 @@ impl TargetRules {
     fn ends_with_head(&self, s: &str) -> bool {
         self.heads.suffix_of(s).is_some()
     }
-}
-
-/// The fold of a name already normalized (simplified, full-width folded) for its key: white
-/// space removed, ASCII lower-cased, as `compare`'s keys write it.
-fn name_fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
 }
 
 /// Context shared by the sentences of one document.
@@ -1130,13 +1126,16 @@ impl<'a> SentenceCtx<'a> {
             let after = self
                 .comparator_after(&text[last.end..sent.end])
                 .map(|(_, c)| c);
+            // No comparator before or after the value, and the kind of its unit.
+            let bare = g.before.is_none() && after.is_none();
+            let kind = self.rules.unit_kind(first);
             // A bare number with neither unit nor comparator is no target (120, 422).
-            if first.unit.is_none() && g.before.is_none() && after.is_none() {
+            if first.unit.is_none() && bare {
                 continue;
             }
             // 新增了228个, 提出了4类共25项: a verb with the perfective 了 in the value's clause
             // reports what was done (超过了80% has a comparator and stays).
-            if g.before.is_none() && after.is_none() {
+            if bare {
                 let clause = &text[g.floor..first.start];
                 if super::layout::perfective(clause, &self.rules.not_perfective) {
                     continue;
@@ -1177,7 +1176,7 @@ impl<'a> SentenceCtx<'a> {
             if g.mentions.len() == 1
                 && g.before.is_none()
                 && first.value_max.is_none()
-                && self.rules.unit_kind(first) == Some("count")
+                && kind == Some("count")
                 && names_counted(
                     &text[g.floor.max(sent.start)..first.start],
                     first.value.value,
@@ -1188,7 +1187,7 @@ impl<'a> SentenceCtx<'a> {
             // 发生7.3级强震, 跨入地区生产总值两万亿级城市行列: in a report of results, a grade
             // that runs on into a noun (no 规模 or 水平 of lexicon grade_scale) is the grade of a
             // thing or an event, no result. (A plan's 具备抗御6级左右地震的能力 is a target.)
-            if self.narration && self.rules.unit_kind(first) == Some("level") {
+            if self.narration && kind == Some("level") {
                 let rest = &text[g.end..sent.end];
                 if rest.starts_with(crate::normalize::is_han)
                     && self.rules.grade_scale.longest_prefix(rest).is_none()
@@ -1202,9 +1201,8 @@ impl<'a> SentenceCtx<'a> {
             // result).
             if !self.narration
                 && g.mentions.len() == 1
-                && g.before.is_none()
-                && after.is_none()
-                && self.rules.unit_kind(first) == Some("count")
+                && bare
+                && kind == Some("count")
                 && self.rules.open_effort.suffix_of(lead).is_some()
             {
                 continue;
@@ -1223,25 +1221,18 @@ impl<'a> SentenceCtx<'a> {
             {
                 continue;
             }
-            // 3座35万千瓦光热电站: a size right after a count of things is the size of each, no
-            // quota (the count may be one).
-            if self.rules.unit_kind(first) == Some("measure")
-                && g.before.is_none()
-                && after.is_none()
-                && gi > 0
-                && groups[gi - 1].end == first.start
-                && self.rules.unit_kind(&groups[gi - 1].mentions[0]) == Some("count")
-            {
-                continue;
-            }
-            // 推动吉林梅花60万吨赖氨酸、白银集团7万吨锌基合金等项目建设: a size before the end
-            // of a list of projects (lexicon project_list_end) names a project, no quota.
-            if self.rules.unit_kind(first) == Some("measure")
-                && g.before.is_none()
-                && after.is_none()
-            {
-                let end = clause_end(text, last.end, self.tail_end(sent, last.end));
-                if self.rules.project_list_ends.any_in(&text[last.end..end]) {
+            if kind == Some("measure") && bare {
+                // 3座35万千瓦光热电站: a size right after a count of things is the size of each,
+                // no quota (the count may be one).
+                let of_each = gi > 0
+                    && groups[gi - 1].end == first.start
+                    && self.rules.unit_kind(&groups[gi - 1].mentions[0]) == Some("count");
+                // 推动吉林梅花60万吨赖氨酸、白银集团7万吨锌基合金等项目建设: a size before the
+                // end of a list of projects (lexicon project_list_end) names a project, no quota.
+                if of_each || {
+                    let end = clause_end(text, last.end, self.tail_end(sent, last.end));
+                    self.rules.project_list_ends.any_in(&text[last.end..end])
+                } {
                     continue;
                 }
             }
