@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::deadline::TimeExpr;
 use super::layout::{is_clause_end, Span};
-use super::number::Number;
+use super::number::{self, Number};
 use super::value::Mention;
 use crate::names::{self, NameKey};
 use crate::patterns::{Comparator, Patterns};
@@ -502,7 +502,18 @@ fn object_after(right: &str, rules: &TargetRules) -> Option<(String, Option<Stri
     let mut obj = String::new();
     let mut chars = right.char_indices().peekable();
     let mut end = right.len();
+    // 突破50种以上智能检测装备、核心零部件和专用软件, 实施200个以上节能降碳改造和用能设备更新
+    // 项目: when no other count follows in the clause and no 等 closes a list of examples, the
+    // list after the count is the one thing counted.
+    let one_list = !right
+        .contains(|c: char| c.is_ascii_digit() || c == '等' || number::is_chinese_numeral_char(c));
+    let mut listed = false;
     while let Some((i, c)) = chars.next() {
+        if one_list && !obj.is_empty() && matches!(c, '、' | '与' | '和' | '及' | '或') {
+            listed = true;
+            obj.push(c);
+            continue;
+        }
         // 1000个和美乡村: a conjunction cannot open the object, so there it is a word's first char.
         // A page number between hyphens (-5-) is a footer left in the text, not part of a name.
         if matches!(c, '、' | '从' | '等' | '-')
@@ -560,17 +571,37 @@ fn object_after(right: &str, rules: &TargetRules) -> Option<(String, Option<Stri
     // long); any other 的 ends the object (荒地的勘察工作 → 荒地).
     if let Some(p) = obj.find('的') {
         let head = &obj[obj.rfind('的').unwrap_or(p) + '的'.len_utf8()..];
-        let attribute = rules.attribute_leads.prefix_of(&obj).is_some()
+        // A list before 的 (面向特定行业、特定区域、特定应用场景的产业互联网平台) modifies the
+        // noun after it, unless that opens with a task (国家、行业标准的制修订) or names a
+        // quantity of theirs (省、市、自治区的总人口).
+        let attribute = (listed
+            && obj[..p].contains(['、', '和', '与', '及', '或'])
+            && rules.enumeration_verbs.longest_prefix(head).is_none()
+            && !rules.ends_with_head(head)
+            || rules.attribute_leads.prefix_of(&obj).is_some())
             && head.chars().count() >= 2
             && predicates.prefix_of(head).is_none();
         if !attribute {
             obj.truncate(p);
-        } else if obj.chars().count() > 18 {
+        } else if obj.chars().count() > if listed { 30 } else { 18 } {
             obj = head.to_string();
         }
     }
+    // A list runs to the clause's end; a separator there closes nothing.
+    if listed {
+        let kept = obj.trim_end_matches(['、', '与', '和', '及', '或']).len();
+        obj.truncate(kept);
+    }
     let n = obj.chars().count();
-    if !(2..=18).contains(&n) || obj.starts_with(')') {
+    let longest_item = obj
+        .split(['、', '与', '和', '及', '或'])
+        .map(|s| s.chars().count())
+        .max()
+        .unwrap_or(0);
+    if !(2..=18).contains(&longest_item)
+        || !(2..=if listed { 30 } else { 18 }).contains(&n)
+        || obj.starts_with(')')
+    {
         return None;
     }
     // 25家卫生院与诊断中心之间的影像数据实时传输: what links the units is the predicate.
