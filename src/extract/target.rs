@@ -2340,7 +2340,7 @@ impl<'a> SentenceCtx<'a> {
                 .find(|t| self.rules.phrase_cuts.iter().any(|w| w == t.word))
                 .map(|t| t.end);
             if let Some(c) = cut {
-                if s.len() - c >= 6 {
+                if s[c..].chars().count() >= 6 {
                     s = s[c..].to_string();
                 }
             }
