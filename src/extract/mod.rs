@@ -290,8 +290,12 @@ impl Extractor {
     /// or one piece of a very long one, read with the metadata of the whole).
     pub fn extract_with(&self, norm: &str, seg: &Segmenter, meta: DocMeta) -> Extraction {
         // Relative words (今年) are anchored on the date of issue, or on the year of the title
-        // (2015年国务院政府工作报告) when the document states no date.
+        // (2015年国务院政府工作报告) when the document states no date; a plan's title that names
+        // its period gives the period's first year.
         let title_year = meta.title.as_deref().and_then(|t| {
+            if let Some(first) = self.plan_start(t) {
+                return Some(first.to_string());
+            }
             let i = t.find('年')?;
             let y = &t[..i];
             let digits: String = y.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
@@ -1086,6 +1090,15 @@ impl Extractor {
     /// (…行动计划(2021-2025年)). It dates the targets that state no deadline of their own. The
     /// years without 年 and the periods count only where the document's title holds them (not
     /// in the heading of a page that collects several plans).
+    /// The first year of the period a plan's title names (新一代信息技术产业行动计划（2024-2025年）
+    /// → 2024): an undated plan was issued by then, so its years from that one on are plans, and
+    /// its 过去一年 the year before.
+    fn plan_start(&self, title: &str) -> Option<i32> {
+        let c = self.title_period.captures(title)?;
+        let (first, last): (i32, i32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        (last > first && last - first <= 15 && self.plan_genre_in(title)).then_some(first)
+    }
+
     fn document_time(
         &self,
         text: &str,
@@ -1529,6 +1542,24 @@ mod tests {
         let seg = Segmenter::new(&p);
         let ex = Extractor::new(&p).unwrap();
         ex.extract(text, text, &seg)
+    }
+
+    /// An undated plan whose title names its period (…行动计划（2024-2025年）) was issued by the
+    /// period's first year: the years of the period are targets, not results.
+    #[test]
+    fn an_undated_plan_is_read_from_its_period_s_first_year() {
+        let text = "新一代信息技术产业行动计划（2024-2025年）\n一、总体目标\n\
+                    全省信息技术产业营收年均增长10%以上，2024年、2025年分别突破2.2万亿元、2.4万亿元。\n";
+        let ex = run(text);
+        assert!(ex.outcomes.is_empty(), "{:#?}", ex.outcomes);
+        let targets: Vec<(f64, Option<i32>)> = ex
+            .targets
+            .iter()
+            .map(|t| (t.found.value.value, t.time.as_ref().and_then(|x| x.year)))
+            .collect();
+        for v in [(2.2, Some(2024)), (2.4, Some(2025))] {
+            assert!(targets.contains(&v), "{v:?} in {targets:?}");
+        }
     }
 
     /// A review paragraph whose short first sentence names the year (2025年是“十四五”收官之年。)
