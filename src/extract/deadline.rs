@@ -323,7 +323,7 @@ impl DeadlineReader {
               (?P<roc>民国)(?P<rocy>\d{{1,3}}|[{ROC_NUMERALS}]{roc_run})\x20?年
             | (?P<y>(?:19|20)\d{{2}})\x20?年(?:度)?
             | (?P<yph>20(?:{placeholders}))\x20?年(?:度)?
-            | (?P<ycn>[一二三四五六七八九〇零]{{4}})\x20?年
+            | (?P<ycn>[一二三四五六七八九〇○零]{{4}})\x20?年
             | (?P<y2>\d{{2}})年
             | (?P<rel>{relative_alt})
             | (?P<plan>[“"]?(?:{plan_alt})[”"]?)(?P<planw>期间|时期|末期|期末|末)
@@ -629,10 +629,11 @@ impl DeadlineReader {
             {
                 return None;
             }
-            // 每年年底, 每月当月, 第三年年底: counted from something else than the notice.
+            // 每年年底, 每月当月, 第三年年底: counted from something else than the notice (what
+            // stands right before the word itself: 一九八一年到本世纪末 is a range).
             let clause = near.rsplit(['。', ';', ',', '\n']).next().unwrap_or(near);
             if clause.contains('每')
-                || before.ends_with(|ch: char| {
+                || text[..rel.start()].ends_with(|ch: char| {
                     ch.is_ascii_digit() || ch == '年' || "一二三四五六七八九十两".contains(ch)
                 })
             {
@@ -1118,6 +1119,20 @@ mod tests {
         assert_eq!(
             at("到本世纪末翻两番", "1982-12-10").as_deref(),
             Some("2000-12-31")
+        );
+        // A range from a year to a relative time; a zero written ○ in a year of numerals.
+        let t = r.scan("从一九八一年到本世纪末的二十年", Some("1982-09-01"));
+        assert_eq!(
+            (t[0].year, t[0].period_start.as_deref()),
+            (Some(2000), Some("1981-01-01"))
+        );
+        assert_eq!(
+            at("即由一九八○年的七千一百亿元增加到二○○○年的", "1982-09-01").as_deref(),
+            Some("1980-12-31")
+        );
+        assert_eq!(
+            r.scan("增加到二○○○年的", Some("1982-09-01"))[0].year,
+            Some(2000)
         );
         // A year of issue alone still gives a relative year, not a month.
         assert_eq!(r.scan("今年完成", Some("2024")).len(), 1);
