@@ -273,6 +273,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "lead_first",
     "scope_lead",
     "per_period",
+    "age_valued",
     "duration_unit",
     "duration_limit",
     "duration_lead",

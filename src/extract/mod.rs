@@ -696,7 +696,9 @@ impl Extractor {
         let percent = matches!(f.unit.as_deref(), Some("%" | "‰"));
         // (提高七点二个百分点: a change in points is never a level, whatever the lead holds.)
         let points = self.rules.kind_of_unit(f.unit_def) == Some("points");
+        // (年均增速超过30%: an average over years is never a level either.)
         let level = !points
+            && !self.annual_average.any_in(lead)
             && ((self.outcome_level.any_in(lead) && !self.cumulative.any_in(lead))
                 || (percent
                     && !self.flow_rate.any_in(lead)

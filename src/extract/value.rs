@@ -126,6 +126,8 @@ pub struct ValueScanner {
     /// Words before a numeral that make it a reference or a description (这, 每, 是): 这两条
     /// counts nothing.
     not_quantity_before: WordList,
+    /// Indicators whose value is an age (lexicon `age_valued`: 预期寿命).
+    age_valued: Words,
     placeholders: Words,
     /// `may_open_number` for every 3-byte char, as bits: entry `cp >> 6`, bit `cp & 0x3F` of its
     /// code point.
@@ -304,7 +306,12 @@ fn lower_places(s: &str, mult: f64) -> Option<(f64, usize)> {
                 i = j;
                 break;
             }
-            // A plain number closes the run: 3万4000.
+            // Right after the multiplier a plain number fills every place below it (3万4000);
+            // a shorter one is a number of its own (为390万65岁以上老年人: 390万, then 65岁).
+            None if total == 0.0 && i == 0 && 10f64.powi(digits as i32) != mult => {
+                return None;
+            }
+            // A plain number closes the run: 3万4000, 1万零5.
             None if total == 0.0 || n < last_place => {
                 total += n;
                 i = j;
@@ -394,6 +401,7 @@ impl ValueScanner {
             class_lead: WordList::longest_first(p.list("class_lead")),
             comparator_before: WordList::new(comparator_before),
             not_quantity_before: WordList::longest_first(p.list("not_quantity_before")),
+            age_valued: Words::new(p.list("age_valued")),
             quantity_after: WordList::new(comparator_after),
             placeholders: Words::new(p.list("placeholder")),
             opens3: {
@@ -875,7 +883,16 @@ impl ValueScanner {
                         .is_some()
                         || self.quantity_before.suffix_of(before_t).is_some())
             });
-            if !counted {
+            // 人均预期寿命达到79岁: an age that is the value of an indicator of ages (lexicon
+            // age_valued) in the number's clause.
+            let clause = &before_t[before_t
+                .rfind(['。', ';', '；', ',', '，', '、', '\n'])
+                .map_or(0, |i| {
+                    i + before_t[i..].chars().next().map_or(1, char::len_utf8)
+                })..];
+            let aged = self.unit_at(after_sp).is_some_and(|(u, _)| u == w)
+                && self.age_valued.any_in(clause);
+            if !counted && !aged {
                 return None;
             }
         }
@@ -1182,6 +1199,15 @@ mod tests {
         assert_eq!(one("投入10余万元"), (10.0, None, Some("万元".into()), true));
         assert_eq!(one("5000多人"), (5000.0, None, Some("人".into()), true));
         assert_eq!(one("发放近5万份").0, 50000.0);
+        // Digits right after a multiplier are its lower places only when they fill them.
+        assert_eq!(one("3万4000张").0, 34000.0);
+        assert!(
+            scan("为390万65岁以上老年人体检")
+                .iter()
+                .all(|m| m.0 != 3900065.0),
+            "{:?}",
+            scan("为390万65岁以上老年人体检")
+        );
     }
 
     #[test]
