@@ -1774,8 +1774,10 @@ impl<'a> SentenceCtx<'a> {
                 .min()
         };
         // Money and measures name an amount, not a count (补贴金额, not 补贴金额数).
-        let amount =
-            matches!(self.rules.unit_kind(first), Some("money" | "measure")) || unit == "倍";
+        let amount = matches!(
+            self.rules.unit_kind(first),
+            Some("money" | "measure" | "points")
+        ) || unit == "倍";
         let count_suffix = if amount { "" } else { count_suffix(unit) };
         // 测试主体应在24小时内上报, 测试结束后1个月内提交测试总结报告: a time limit is named by the
         // act after it and who must act (the words before the modal of lexicon limit_lead; none
