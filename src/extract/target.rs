@@ -114,6 +114,8 @@ pub struct TargetRules {
     unit_kinds: Vec<String>,
     /// Verbs whose percentage is the extent of a change (提高, 降低, 缩短).
     change_extent: WordList,
+    /// Words that end a name already naming a percentage's measure (lexicon `ratio_measure`).
+    ratio_measures: WordList,
     /// Comparators that are adverbs and may stand before the verb of their value (至少配备1名).
     adverb_comparator: WordList,
     /// Words ending a named set before its count (等), and the verbs that make such a count a
@@ -247,6 +249,7 @@ impl TargetRules {
             not_perfective: list("not_perfective"),
             unit_kinds: p.units.iter().map(|u| u.kind.clone()).collect(),
             change_extent: WordList::longest_first(p.list("change_extent")),
+            ratio_measures: WordList::longest_first(p.list("ratio_measure")),
             adverb_comparator: WordList::longest_first(p.list("adverb_comparator")),
             enumeration_end: WordList::longest_first(p.list("enumeration_end")),
             enumeration_verbs: Words::new(
@@ -2055,8 +2058,10 @@ impl<'a> SentenceCtx<'a> {
         let mut rule = "indicator-before-value";
         if !self.rules.ends_with_head(&ind) {
             if ratio_unit {
-                // 生产效率提高20%: the extent of a change (增长5% stays a 增长率).
-                if self.rules.change_extent.first_suffix(&ind).is_some() {
+                // 生产效率提高20%: the extent of a change (增长5% stays a 增长率); 增长幅度不高于
+                // 8% names its measure already.
+                if self.rules.ratio_measures.first_suffix(&ind).is_some() {
+                } else if self.rules.change_extent.first_suffix(&ind).is_some() {
                     ind.push_str("幅度");
                 } else {
                     ind.push('率');
