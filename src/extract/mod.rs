@@ -1587,6 +1587,19 @@ mod tests {
         );
     }
 
+    /// A text's own entry into force (本办法自…起执行，有效期至…) is no milestone; a dated task
+    /// before it is.
+    #[test]
+    fn the_text_s_own_entry_into_force_is_no_milestone() {
+        let text = "某市数字经济发展若干措施\n2022年4月1日\n一、2023年底前建成市级数据共享平台。\n第十五条　本办法自2022年4月30日起执行，有效期至2025年12月31日。\n本措施自2024年1月1日起实施，有效期至2026年12月31日。\n";
+        let m = run(text).milestones;
+        let got: Vec<Option<i32>> = m
+            .iter()
+            .map(|m| m.time.as_ref().and_then(|t| t.year))
+            .collect();
+        assert_eq!(got, vec![Some(2023)], "{m:#?}");
+    }
+
     /// A glossary's definitions give no targets, up to an annex after it.
     #[test]
     fn a_glossary_defines_and_commits_to_nothing() {
