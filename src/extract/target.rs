@@ -2136,8 +2136,15 @@ impl<'a> SentenceCtx<'a> {
             // 检查 + 检查覆盖率: the shared word is written once.
             format!("{noun}{}", &core[first.len()..])
         } else if self.rules.heads.iter().any(|h| h == core) {
-            // 知识 + 知晓率
-            format!("{noun}{core}")
+            // 知识 + 知晓率; 听力筛查 + 筛查率 (one token) writes the shared 筛查 once.
+            let shared = core
+                .char_indices()
+                .skip(2)
+                .map(|(i, _)| i)
+                .filter(|&i| noun.ends_with(&core[..i]))
+                .last()
+                .unwrap_or(0);
+            format!("{noun}{}", &core[shared..])
         } else {
             return None;
         };
@@ -2425,6 +2432,9 @@ mod tests {
         );
         let v = run("早孕建卡率达96%");
         assert_eq!(v[0].1, ">=");
+        // A generic rate after the clause it continues writes their shared word once.
+        let v = run("用心推进新生儿听力筛查,年度筛查率达80%");
+        assert_eq!(ind(&v), ["新生儿听力筛查率"]);
         let v = run("床位数原则上不低于80张");
         assert_eq!((v[0].0.as_str(), v[0].1.as_str()), ("床位数", ">="));
         let v = run("高危妊娠管理率100%");
