@@ -1998,10 +1998,9 @@ impl<'a> SentenceCtx<'a> {
                         } else {
                             "率"
                         }
-                    } else if matches!(unit, "人" | "名" | "人次") {
-                        "人数"
                     } else {
-                        "数"
+                        // (An amount, 6280元, names no count.)
+                        count_suffix
                     };
                     let start = prev_floor + prev_clause.rfind(ind.as_str()).unwrap_or(0);
                     let combined = if cleaned.is_empty() || ind.ends_with(cleaned.as_str()) {
