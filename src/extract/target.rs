@@ -498,6 +498,9 @@ fn count_suffix(unit: &str) -> &'static str {
     }
 }
 
+/// The chars that join the items of a list after a count (智能检测装备、核心零部件和专用软件).
+const LIST_SEPARATORS: [char; 5] = ['、', '与', '和', '及', '或'];
+
 /// The object right after a count and the predicate that follows the object (or a list of
 /// objects): "乡(镇)卫生院达到二级医院服务能力" → ("乡(镇)卫生院", Some("达到二级医院服务能力")).
 fn object_after(right: &str, rules: &TargetRules) -> Option<(String, Option<String>)> {
@@ -512,7 +515,7 @@ fn object_after(right: &str, rules: &TargetRules) -> Option<(String, Option<Stri
         .contains(|c: char| c.is_ascii_digit() || c == '等' || number::is_chinese_numeral_char(c));
     let mut listed = false;
     while let Some((i, c)) = chars.next() {
-        if one_list && !obj.is_empty() && matches!(c, '、' | '与' | '和' | '及' | '或') {
+        if one_list && !obj.is_empty() && LIST_SEPARATORS.contains(&c) {
             listed = true;
             obj.push(c);
             continue;
@@ -578,7 +581,7 @@ fn object_after(right: &str, rules: &TargetRules) -> Option<(String, Option<Stri
         // noun after it, unless that opens with a task (国家、行业标准的制修订) or names a
         // quantity of theirs (省、市、自治区的总人口).
         let attribute = (listed
-            && obj[..p].contains(['、', '和', '与', '及', '或'])
+            && obj[..p].contains(LIST_SEPARATORS)
             && rules.enumeration_verbs.longest_prefix(head).is_none()
             && !rules.ends_with_head(head)
             || rules.attribute_leads.prefix_of(&obj).is_some())
@@ -592,12 +595,12 @@ fn object_after(right: &str, rules: &TargetRules) -> Option<(String, Option<Stri
     }
     // A list runs to the clause's end; a separator there closes nothing.
     if listed {
-        let kept = obj.trim_end_matches(['、', '与', '和', '及', '或']).len();
+        let kept = obj.trim_end_matches(LIST_SEPARATORS).len();
         obj.truncate(kept);
     }
     let n = obj.chars().count();
     let longest_item = obj
-        .split(['、', '与', '和', '及', '或'])
+        .split(LIST_SEPARATORS)
         .map(|s| s.chars().count())
         .max()
         .unwrap_or(0);
@@ -2059,11 +2062,12 @@ impl<'a> SentenceCtx<'a> {
             if ratio_unit {
                 // 生产效率提高20%: the extent of a change (增长5% stays a 增长率); 增长幅度不高于
                 // 8% names its measure already.
-                if self.rules.ratio_measures.first_suffix(&ind).is_some() {
-                } else if self.rules.change_extent.first_suffix(&ind).is_some() {
-                    ind.push_str("幅度");
-                } else {
-                    ind.push('率');
+                if self.rules.ratio_measures.first_suffix(&ind).is_none() {
+                    if self.rules.change_extent.first_suffix(&ind).is_some() {
+                        ind.push_str("幅度");
+                    } else {
+                        ind.push('率');
+                    }
                 }
             } else if self.rules.is_duration(unit) {
                 // A time limit (数据存储时间不少于3年): the words before it name it.

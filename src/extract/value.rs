@@ -277,6 +277,16 @@ impl Tail {
 /// The places below a multiplier written after it (3万4000, 25万6千, 5万4千6百, 1亿2000万,
 /// 1万零600): their sum and length, when it is below the multiplier and no date, decimal or
 /// further digit follows.
+/// The end of `before` after the last of `ends`: the words of the clause a number stands in.
+fn clause_tail<'t>(before: &'t str, ends: &[char]) -> &'t str {
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| ends.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &before[from..]
+}
+
 fn lower_places(s: &str, mult: f64) -> Option<(f64, usize)> {
     let mut i = s.strip_prefix('零').map_or(0, |_| '零'.len_utf8());
     let mut total = 0.0;
@@ -844,11 +854,7 @@ impl ValueScanner {
                 let limit = self.duration_limit.first_prefix(&text[unit_end..to]);
                 // A bare 五年内 is a plan's horizon; a time limit is owed (应当在…内, 要在…内)
                 // or counted from an event (自…之日起…内, 确诊后…内).
-                let clause = &before_t[before_t
-                    .rfind(['。', ';', '；', ',', '，', '\n'])
-                    .map_or(0, |i| {
-                        i + before_t[i..].chars().next().map_or(1, char::len_utf8)
-                    })..];
+                let clause = clause_tail(before_t, &['。', ';', '；', ',', '，', '\n']);
                 let within = limit.is_some_and(|l| l.ends_with('内'));
                 let anchored = !within || self.duration_anchor.any_in(clause);
                 // The bounding word may stand before a verb of one or two chars (至少保存5个月).
@@ -874,9 +880,10 @@ impl ValueScanner {
         // (突破50种以上…, 不少于3种): 5种门诊慢特病 names kinds.
         if let Some(k) = self.not_after.longest_prefix(after_sp) {
             let w = self.not_after.word(k);
-            let counted = self.unit_at(after_sp).is_some_and(|(u, i)| {
-                u == w
-                    && self.units[i].kind == "count"
+            // The word is a unit as well (种, 岁).
+            let own_unit = self.unit_at(after_sp).filter(|&(u, _)| u == w);
+            let counted = own_unit.is_some_and(|(_, i)| {
+                self.units[i].kind == "count"
                     && (self
                         .quantity_after
                         .prefix_of(&after_sp[w.len()..])
@@ -885,14 +892,14 @@ impl ValueScanner {
             });
             // 人均预期寿命达到79岁: an age that is the value of an indicator of ages (lexicon
             // age_valued) in the number's clause.
-            let clause = &before_t[before_t
-                .rfind(['。', ';', '；', ',', '，', '、', '\n'])
-                .map_or(0, |i| {
-                    i + before_t[i..].chars().next().map_or(1, char::len_utf8)
-                })..];
-            let aged = self.unit_at(after_sp).is_some_and(|(u, _)| u == w)
-                && self.age_valued.any_in(clause);
-            if !counted && !aged {
+            let aged = || {
+                own_unit.is_some()
+                    && self.age_valued.any_in(clause_tail(
+                        before_t,
+                        &['。', ';', '；', ',', '，', '、', '\n'],
+                    ))
+            };
+            if !counted && !aged() {
                 return None;
             }
         }
