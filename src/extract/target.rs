@@ -99,6 +99,15 @@ pub struct TargetRules {
     /// the value, a comparison word (time_comparison) before it in its clause.
     reference_level: WordList,
     comparison: Words,
+    /// Verbs of an event (发生, 遭受): a bare grade after one is the event's magnitude.
+    event_verbs: Words,
+    /// Nouns of categories (领域, 环节): a count of them right before another count groups it.
+    grouping_nouns: WordList,
+    /// Words after a value that make it the base of a computation (以…1445名为基数).
+    base_frames: WordList,
+    /// A demonstrative or article with its measure word (一个, 这个): a value after one, with
+    /// 的 after it in its clause, describes the noun (一个七亿人口的大国).
+    descriptor_leads: WordList,
     /// Verbs of an open-ended effort (lexicon vague_verb: 推动, 推进): a count right after one
     /// names the set the effort applies to.
     open_effort: WordList,
@@ -242,6 +251,10 @@ impl TargetRules {
             grade_scale: Words::new(p.list("grade_scale")),
             reference_level: WordList::longest_first(p.list("reference_level")),
             comparison: Words::new(p.list("time_comparison")),
+            base_frames: WordList::longest_first(p.list("base_frame")),
+            grouping_nouns: WordList::longest_first(p.list("grouping_noun")),
+            event_verbs: Words::new(p.list("event_verb")),
+            descriptor_leads: WordList::longest_first(p.list("descriptor_lead")),
             open_effort: WordList::longest_first(p.list("vague_verb")),
             limit_leads: WordList::longest_first(p.list("limit_lead")),
             award_verbs: Words::new(p.list("award_verb")),
@@ -1138,14 +1151,34 @@ impl<'a> SentenceCtx<'a> {
                 && !between.contains(['的', '和', '及', '与', '或', '且', '并', '未', '至', '到'])
                 && !between.starts_with(['以', '为', '在', '于', '按', '由', '从', '比', '占'])
                 && self.rules.verbs.prefix_of(between).is_none();
-            if (h.before.is_some()
-                && g.before.is_none()
-                && !between.contains([',', ';', '、', ':', '。'])
-                && between.chars().count() <= 16)
+            // 16个环节45个场景, 12个领域199个事项, 15个环节的40个场景: an unbounded count of
+            // categories (lexicon grouping_noun) right before another count groups what that
+            // count counts; it is scope, no value of its own (15所高职院校21个专业群 counts
+            // schools that count).
+            let noun = between.strip_suffix('的').unwrap_or(between);
+            let grouping = g.before.is_none()
+                && !g.baseline
+                && !g.changed
+                && !h.changed
+                && g.end == last_end
+                && g.mentions.len() == 1
+                && self.rules.unit_kind(&g.mentions[0]) == Some("count")
+                && self.rules.unit_kind(&h.mentions[0]) == Some("count")
+                && (1..=4).contains(&noun.chars().count())
+                && self.rules.grouping_nouns.suffix_of(noun).is_some();
+            if grouping
+                || (h.before.is_some()
+                    && g.before.is_none()
+                    && !between.contains([',', ';', '、', ':', '。'])
+                    && between.chars().count() <= 16)
                 || qualifier
             {
                 keep[i] = false;
-                if g.end > last_end {
+                if grouping {
+                    // The grouping noun is no part of what the next count counts.
+                    let floor = groups[i + 1].left_end.min(groups[i + 1].mentions[0].start);
+                    groups[i + 1].floor = floor;
+                } else if g.end > last_end {
                     let floor = g.floor;
                     groups[i + 1].floor = floor;
                 }
@@ -1224,10 +1257,19 @@ impl<'a> SentenceCtx<'a> {
             // 发生7.3级强震, 跨入地区生产总值两万亿级城市行列: in a report of results, a grade
             // that runs on into a noun (no 规模 or 水平 of lexicon grade_scale) is the grade of a
             // thing or an event, no result. (A plan's 具备抗御6级左右地震的能力 is a target.)
-            if self.narration && kind == Some("level") {
+            // 相继发生了…6.9级、…6.4级: a bare grade after a verb of an event (lexicon
+            // event_verb) in its sentence is the event's magnitude, in any genre.
+            let magnitude = bare
+                && kind == Some("level")
+                && self
+                    .rules
+                    .event_verbs
+                    .any_in(&text[sent.start..first.start]);
+            if kind == Some("level") && (self.narration || magnitude) {
                 let rest = &text[g.end..sent.end];
-                if rest.starts_with(crate::normalize::is_han)
-                    && self.rules.grade_scale.longest_prefix(rest).is_none()
+                if magnitude
+                    || (rest.starts_with(crate::normalize::is_han)
+                        && self.rules.grade_scale.longest_prefix(rest).is_none())
                 {
                     continue;
                 }
@@ -1257,6 +1299,29 @@ impl<'a> SentenceCtx<'a> {
                     .any_in(&text[g.floor.max(sent.start)..first.start])
             {
                 continue;
+            }
+            // 以1995年实招人数1445名为基数: the base of a computation.
+            if self
+                .rules
+                .base_frames
+                .prefix_of(&text[g.end..sent.end])
+                .is_some()
+            {
+                continue;
+            }
+            // 在一个七亿人口的大国中, 我们这个拥有九千六百多万名党员的政党: a value after an
+            // article or demonstrative (and a word of having), with 的 ahead in its clause,
+            // describes the noun it modifies; no quota and no result.
+            if g.mentions.len() == 1 && g.before.is_none() {
+                let head = lead.trim_end_matches(|c: char| !crate::normalize::is_han(c));
+                let head = match self.rules.attribute_leads.first_suffix(head) {
+                    Some(w) => &head[..head.len() - w.len()],
+                    None => head,
+                };
+                let clause = &text[g.end..clause_end(text, g.end, sent.end)];
+                if self.rules.descriptor_leads.suffix_of(head).is_some() && clause.contains('的') {
+                    continue;
+                }
             }
             if kind == Some("measure") && bare {
                 // 3座35万千瓦光热电站: a size right after a count of things is the size of each,

@@ -978,11 +978,19 @@ impl ValueScanner {
                         .quantity_after
                         .first_prefix(rest)
                         .is_some_and(|w| closes(&rest[w.len()..]));
-                    let comparator = self.quantity_before.suffix_of(before_t).is_some();
+                    // 以上十条 (the text's own parts): a word of lexicon not_quantity_before
+                    // at least as long as the comparator word it ends with wins over it.
+                    let demonstrative = self
+                        .not_quantity_before
+                        .first_suffix(before_t)
+                        .map_or(0, str::len);
+                    let comparator = self
+                        .quantity_before
+                        .first_suffix(before_t)
+                        .is_some_and(|w| w.len() > demonstrative);
                     // 一个, 一次, 一套 closing a clause are mostly an article (另搞一套); so is
                     // any numeral after a demonstrative (这两条).
-                    let article = value.value == 1.0
-                        || self.not_quantity_before.suffix_of(before_t).is_some();
+                    let article = value.value == 1.0 || demonstrative > 0;
                     // 提高到一个新水平: after a comparator, 一个 still needs to close its clause.
                     // 应指定二项以上之改善主题, 宜配备两条及以上…: a floor that a rule sets.
                     let clause_before = before_t
