@@ -1685,13 +1685,13 @@ mod tests {
     }
 
     /// In a review of five years and of the last one: a paragraph's opening (五年来 / 刚刚过去的
-    /// 2025年) gives the period of what follows it; a level reached is the level at the period's
-    /// end; a growth over a base year spans the years after it.
+    /// 2025年) gives the period of what follows it; a level reached (or a state: 成为, 拥有) is the
+    /// level at the period's end; a growth over a base year spans the years after it.
     #[test]
     fn a_paragraph_opening_gives_its_results_their_period() {
         let text = "2026年某省政府工作报告\n2026年1月20日\n一、“十四五”时期和2025年工作回顾\n\
                     过去五年，累计建成高速公路1200公里，常住人口城镇化率提高到65%。\n\
-                    全省新建5G基站8万个。\n\
+                    全省新建5G基站8万个。全省成为40个国家的主要贸易伙伴，每百户拥有家用汽车30辆。\n\
                     刚刚过去的2025年，地区生产总值增长5.6%。\n\
                     新建5G基站2万个。\n\
                     2025年，全省粮食产量比2020年增长12%。\n\
@@ -1709,6 +1709,9 @@ mod tests {
                 (1200.0, Some(2021), Some(2025)),
                 (65.0, Some(2025), Some(2025)),
                 (80000.0, Some(2021), Some(2025)),
+                // 成为, 拥有: a state at the period's end, no sum over it.
+                (40.0, Some(2025), Some(2025)),
+                (30.0, Some(2025), Some(2025)),
                 (5.6, Some(2025), Some(2025)),
                 (20000.0, Some(2025), Some(2025)),
                 (12.0, Some(2021), Some(2025)),
