@@ -610,10 +610,12 @@ impl DeadlineReader {
             if before.ends_with(|ch: char| ch.is_ascii_digit()) {
                 return None;
             }
+            // (结束了66年的营业税征收历史, 长达30年的: after a verb or 达, a count of years.)
+            let duration = before.ends_with(['了', '达', '近', '过', '经', '历', '这', '那']);
             let head_ok = c.get(g.pre).is_some()
                 || after.starts_with("基础")
                 || after.starts_with("工作")
-                || after.starts_with("的");
+                || (after.starts_with("的") && !duration);
             if !head_ok {
                 return None;
             }
