@@ -243,15 +243,22 @@ pub fn parse_chinese(text: &str) -> Option<Number> {
             parse_chinese(&int_part)?.value
         };
         let mut frac = String::new();
-        for c in &chars[p + 1..] {
-            frac.push(char::from_digit(chinese_digit(*c)?, 10)?);
+        let mut scale = 1.0;
+        for (i, c) in chars[p + 1..].iter().enumerate() {
+            match chinese_digit(*c) {
+                Some(d) if scale == 1.0 => frac.push(char::from_digit(d, 10)?),
+                // 一点五万, 二点三五亿, 一点二万亿: the magnitudes after the decimals scale
+                // the whole number, and nothing else follows them.
+                _ if i > 0 => scale *= chinese_magnitude(*c).filter(|&m| m >= 1.0e4)?,
+                _ => return None,
+            }
         }
-        if frac.is_empty() {
+        if frac.is_empty() || whole >= 1.0e4 {
             return None;
         }
         let value: f64 = format!("{}.{frac}", whole as i64).parse().ok()?;
         return Some(Number {
-            value,
+            value: round_sig(value * scale),
             decimal: true,
         });
     }
@@ -290,6 +297,23 @@ pub fn parse_chinese(text: &str) -> Option<Number> {
     }
     let value = total + section + digit.unwrap_or(0.0);
     Some(Number::int(value))
+}
+
+/// Two neighbouring digits before the magnitudes of a numeral (两三千, 七八十, 三四万) name a
+/// range of values, from the first digit's to the second's: (2000, 3000), (70, 80).
+pub fn neighbour_pair(text: &str) -> Option<(Number, Number)> {
+    let mut chars = text.chars();
+    let (a, b) = (chinese_digit(chars.next()?)?, chinese_digit(chars.next()?)?);
+    let rest = chars.as_str();
+    if b != a + 1
+        || a == 0
+        || rest.is_empty()
+        || !rest.chars().all(|c| chinese_magnitude(c).is_some())
+    {
+        return None;
+    }
+    let scale = parse_chinese(&format!("一{rest}"))?.value;
+    Some((Number::int(a as f64 * scale), Number::int(b as f64 * scale)))
 }
 
 #[cfg(test)]
@@ -333,6 +357,18 @@ mod tests {
         assert_eq!(cn("十"), 10.0);
         assert_eq!(cn("三十万"), 300000.0);
         assert_eq!(cn("一点五"), 1.5);
+        assert_eq!(cn("一点五万"), 15000.0);
+        let pair = |s: &str| neighbour_pair(s).map(|(a, b)| (a.value, b.value));
+        assert_eq!(pair("两三千"), Some((2000.0, 3000.0)));
+        assert_eq!(pair("七八十"), Some((70.0, 80.0)));
+        assert_eq!(pair("三四万"), Some((30000.0, 40000.0)));
+        assert_eq!(pair("三五万"), None);
+        assert_eq!(pair("三四"), None);
+        assert_eq!(pair("二十"), None);
+        assert_eq!(cn("二点三五亿"), 235_000_000.0);
+        assert_eq!(cn("一点二万亿"), 1.2e12);
+        assert!(parse_chinese("一点五万三").is_none());
+        assert!(parse_chinese("一点万").is_none());
         assert_eq!(cn("二〇二五"), 2025.0);
         assert_eq!(cn("一九九七"), 1997.0);
         assert_eq!(cn("壹仟贰佰"), 1200.0);

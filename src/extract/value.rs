@@ -748,6 +748,7 @@ impl ValueScanner {
                 return None;
             }
         }
+        let mut pair_max: Option<Number> = None;
         let (mut value, mut end, chinese, single, share) = if let Some(sn) = caps.sn.clone() {
             let digits = &text[sn.clone()];
             let v = parse_chinese(digits).or_else(|| parse_arabic(digits))?;
@@ -774,9 +775,13 @@ impl ValueScanner {
                         | "千亿"
                         | "万亿"
                 );
+                // 千余家, 万余人, 百多项: a lone magnitude with 余 or 多 is an amount about it.
+                let about = text[cn.end..to]
+                    .strip_prefix(['余', '多'])
+                    .is_some_and(|r| self.unit_at(r).is_some());
                 let reached = self.magnitude_lead.suffix_of(before_t).is_some();
                 let unit_after = self.unit_at(&text[cn.end..to]).is_some();
-                if !(magnitude && reached && unit_after) {
+                if !(magnitude && ((reached && unit_after) || about)) {
                     return None;
                 }
                 let v = parse_chinese(&format!("一{s}"))?;
@@ -784,20 +789,29 @@ impl ValueScanner {
                     end: e,
                     unit: u,
                     unit_def: ud,
+                    approx,
                     ..
                 } = self.tail(text, cn.end, true);
                 // 超亿元的企业, 千亿级产业集群: the amount names a class, it is no value.
                 if text[e..to].starts_with(['的', '级']) {
                     return None;
                 }
-                return Some(Mention::whole(start, e, v, u, ud, true));
+                let mut m = Mention::whole(start, e, v, u, ud, true);
+                m.approx = approx;
+                return Some(m);
             }
             // 参 is a numeral only among other 大写 numerals (參佰, 叁拾参), never in 参加.
             if s.contains('参') && !s.chars().any(|c| c != '参' && super::number::is_daxie(c)) {
                 return None;
             }
             let single = s.chars().count() == 1;
-            (parse_chinese(s)?, cn.end, true, single, false)
+            // 两三千张, 七八十人: two neighbouring digits before a magnitude are a range.
+            if let Some((lo, hi)) = super::number::neighbour_pair(s) {
+                pair_max = Some(hi);
+                (lo, cn.end, true, false, false)
+            } else {
+                (parse_chinese(s)?, cn.end, true, single, false)
+            }
         };
         let after = &text[end..to];
         // Placeholders (20xx, 20__) and numbers glued to letters (5G).
@@ -1013,6 +1027,7 @@ impl ValueScanner {
                 return None;
             }
             value = t.apply(value);
+            pair_max = pair_max.map(|m| t.apply(m));
             end = e;
             unit = u;
             unit_def = ud;
@@ -1114,6 +1129,7 @@ impl ValueScanner {
                 break;
             }
         }
+        let value_max = value_max.or(pair_max);
         // A Chinese numeral is only a value with a unit or as a share.
         if chinese && unit.is_none() {
             return None;
