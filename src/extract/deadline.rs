@@ -413,6 +413,7 @@ impl DeadlineReader {
         self.other_dates(text, issued, &mut out);
         out.sort_by_key(|t| t.start);
         merge_ranges(text, &mut out);
+        bare_first_years(text, &mut out);
         // Series: 2023年、2024年、2025年 (only 、 between them).
         let mut i = 0;
         while i < out.len() {
@@ -871,6 +872,38 @@ fn merge_ranges(text: &str, out: &mut Vec<TimeExpr>) {
             };
         }
         i += 1;
+    }
+}
+
+/// A range whose first year is written without 年 (2025—2027年, 2024-2026年, 2025至2027年) is
+/// one time from 1 January of that year: the first year joins the time of the second.
+fn bare_first_years(text: &str, out: &mut [TimeExpr]) {
+    for t in out.iter_mut() {
+        let (Some(last), None) = (t.year, &t.period_start) else {
+            continue;
+        };
+        if t.reference || !text[t.start..t.end].starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let before = &text[..t.start];
+        let sep = before.trim_end_matches(['-', '—', '–', '―', '~', '～', '至', '到']);
+        let sep_chars = before[sep.len()..].chars().count();
+        if !(1..=2).contains(&sep_chars)
+            || before[sep.len()..].chars().any(|c| c == '至' || c == '到') && sep_chars > 1
+        {
+            continue;
+        }
+        let digits = sep.len() - sep.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if digits != 4 || sep[..sep.len() - 4].ends_with(|c: char| c.is_ascii_digit() || c == '.') {
+            continue;
+        }
+        let Ok(first) = sep[sep.len() - 4..].parse::<i32>() else {
+            continue;
+        };
+        if first < last && last - first <= 15 {
+            t.start = sep.len() - 4;
+            t.period_start = Some(format!("{first:04}-01-01"));
+        }
     }
 }
 
