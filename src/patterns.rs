@@ -247,6 +247,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "base_frame",
     "grouping_noun",
     "event_verb",
+    "multiple_copula",
     "descriptor_lead",
     "bound_adverb",
     "project_list_end",

@@ -101,6 +101,8 @@ pub struct TargetRules {
     comparison: Words,
     /// Verbs of an event (发生, 遭受): a bare grade after one is the event's magnitude.
     event_verbs: Words,
+    /// Copulas before the base of a multiple (是, 为, 相当于, 等于: 是2015年的3.75倍).
+    multiple_copulas: Vec<String>,
     /// Nouns of categories (领域, 环节): a count of them right before another count groups it.
     grouping_nouns: WordList,
     /// Words after a value that make it the base of a computation (以…1445名为基数).
@@ -253,6 +255,7 @@ impl TargetRules {
             comparison: Words::new(p.list("time_comparison")),
             base_frames: WordList::longest_first(p.list("base_frame")),
             grouping_nouns: WordList::longest_first(p.list("grouping_noun")),
+            multiple_copulas: longest_first(p.list("multiple_copula")),
             event_verbs: Words::new(p.list("event_verb")),
             descriptor_leads: WordList::longest_first(p.list("descriptor_lead")),
             open_effort: WordList::longest_first(p.list("vague_verb")),
@@ -1850,6 +1853,39 @@ impl<'a> SentenceCtx<'a> {
             Some("money" | "measure" | "points")
         ) || unit == "倍";
         let count_suffix = if amount { "" } else { count_suffix(unit) };
+        // 高新技术企业突破1.46万家，是2015年的3.75倍; 总产值将等于一九四九年的四点二倍: a multiple
+        // of a base after a copula (lexicon multiple_copula) names the quantity before the copula,
+        // else the previous clause's, as a multiple of that base.
+        // (The base may be a year, which the name's raw words leave out.)
+        let with_base = &text[floor.min(first.start)..first.start];
+        if let Some(r) = with_base
+            .trim_end()
+            .strip_suffix('的')
+            .filter(|_| unit == "倍")
+        {
+            let found = self
+                .rules
+                .multiple_copulas
+                .iter()
+                .filter_map(|c| r.rfind(c.as_str()).map(|i| (i, c.len())))
+                .max_by_key(|&(i, l)| (i, l));
+            if let Some((i, l)) = found {
+                let base = r[i + l..].trim();
+                let own = self.clean_indicator(&r[..i]);
+                let subject = if own.chars().count() >= 2 {
+                    Some(own.as_str())
+                } else {
+                    prev
+                };
+                if let Some(subject) = subject.filter(|_| !base.is_empty()) {
+                    return (
+                        floor.min(first.start),
+                        Some(format!("{subject}相当于{base}的倍数")),
+                        "multiple-of-base",
+                    );
+                }
+            }
+        }
         // 测试主体应在24小时内上报, 测试结束后1个月内提交测试总结报告: a time limit is named by the
         // act after it and who must act (the words before the modal of lexicon limit_lead; none
         // when they only say from when: …后, …起): 测试主体上报时限, 提交测试总结报告时限.
