@@ -59,8 +59,10 @@ impl Mention {
 }
 
 /// The words of a share and the unit each gives: 百分之 (and its 大写 form 佰分之) is a
-/// percentage, 千分之 (仟分之) per mille, 万分之 per myriad.
-const SHARES: [(&str, &str); 5] = [
+/// percentage, 千分之 (仟分之) per mille, 万分之 per myriad, 十万分之 per 100,000 (十万分之十
+/// is 10/10万, the way a mortality ratio is written).
+const SHARES: [(&str, &str); 6] = [
+    ("十万分之", "/10万"),
     ("百分之", "%"),
     ("佰分之", "%"),
     ("千分之", "‰"),
@@ -370,7 +372,7 @@ impl ValueScanner {
             .map(|c| regex::escape(&c.to_string()))
             .collect();
         let number = Regex::new(&format!(
-            r"(?P<share>[百佰]分之|[千仟]分之|万分之)(?P<sn>[{cn}]+|\d+(?:\.\d+)?)|(?P<sp>\d(?: \d)+(?: ?\. ?\d(?: \d)*)?) ?[%‰]|(?P<ar>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<cn>[{cn}]+)"
+            r"(?P<share>十万分之|[百佰]分之|[千仟]分之|万分之)(?P<sn>[{cn}]+|\d+(?:\.\d+)?)|(?P<sp>\d(?: \d)+(?: ?\. ?\d(?: \d)*)?) ?[%‰]|(?P<ar>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<cn>[{cn}]+)"
         ))
         .expect("number pattern");
         let mut units_by_len: Vec<(String, usize)> = p
