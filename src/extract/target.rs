@@ -679,6 +679,22 @@ fn clause_start(text: &str, from: usize, floor: usize) -> usize {
     floor
 }
 
+/// Where a phrase of the population a rate is per (每万人, 每10万人, 每千人口, 每百户) that ends
+/// `s` starts.
+fn per_population_at(s: &str) -> Option<usize> {
+    let at = s.rfind('每')?;
+    let rest = &s[at + '每'.len_utf8()..];
+    let noun = ["人口", "人", "户"]
+        .into_iter()
+        .find(|n| rest.ends_with(n))?;
+    let size = &rest[..rest.len() - noun.len()];
+    let ok = size.chars().count() <= 4
+        && size
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || "一二两三四五六七八九十百千万".contains(c));
+    ok.then_some(at)
+}
+
 fn clause_end(text: &str, from: usize, ceil: usize) -> usize {
     for (i, c) in text[from..ceil].char_indices() {
         if is_clause_end(c) {
@@ -775,6 +791,15 @@ impl<'a> SentenceCtx<'a> {
                 .filter(|cut| self.rules.before_words.suffix_of(cut).is_some())
             {
                 s = cut;
+            }
+        }
+        // 达到每万人20件, 下降到每10万人12人以下: the population a rate is per, between the
+        // comparator and the value.
+        if self.rules.before_words.suffix_of(s).is_none() {
+            if let Some(at) = per_population_at(s) {
+                if self.rules.before_words.suffix_of(&s[..at]).is_some() {
+                    s = &s[..at];
+                }
             }
         }
         // 超过了80%, 至少是3个, 最多为5个: a particle between the comparator and the value.
@@ -1099,13 +1124,21 @@ impl<'a> SentenceCtx<'a> {
             // 由60%提高到70%, 从2012年的1.31万亿元增长到2021年的13.1万亿元: a value right before
             // the comparator, opened by a word of lexicon `change_from`, is where the change
             // started; the words before that word name the indicator.
+            // (从不到70万亿元增加到超过100万亿元: the start may have a bound of its own.)
+            // (增加到超过100万亿元: a verb of the change may stand before the level's bound.)
+            let is_word = |b: &str| {
+                self.rules
+                    .before_words
+                    .prefix_of(b)
+                    .is_some_and(|i| self.rules.before[i].0.len() == b.len())
+            };
             if let Some(g) = groups.last_mut().filter(|g| {
                 before.is_some()
-                    && g.before.is_none()
                     && g.end <= left_end
-                    && text[g.end..left_end].trim().is_empty()
+                    && (text[g.end..left_end].trim().is_empty()
+                        || (g.before.is_some() && is_word(text[g.end..left_end].trim())))
             }) {
-                let lead = &text[g.floor..g.mentions[0].start];
+                let lead = &text[g.floor..g.left_end.min(g.mentions[0].start)];
                 let lead = super::layout::before_year(lead, Some(&self.rules.reached_time))
                     .unwrap_or(lead);
                 // 由每人每年240元, 从原来的92项, 由平均2900元: up to six chars of the start value's
@@ -1821,6 +1854,16 @@ impl<'a> SentenceCtx<'a> {
             String::new()
         } else {
             self.clean_indicator(raw)
+        };
+        // 发明专利拥有量达到每万人20件: the population the rate is per opens the name.
+        let per = per_population_at(text[g.left_end..first.start].trim_end())
+            .map(|at| text[g.left_end..first.start].trim_end()[at..].to_string())
+            .filter(|p| {
+                !cleaned.starts_with('每') && !cleaned.is_empty() && p.len() > '每'.len_utf8()
+            });
+        let cleaned = match per {
+            Some(p) => format!("{p}{cleaned}"),
+            None => cleaned,
         };
         let unit = first.unit.as_deref().unwrap_or("");
         let ratio_unit = matches!(unit, "%" | "‰" | "‱") || unit.starts_with('/');
