@@ -495,6 +495,12 @@ impl Extractor {
         }
         let from_tables = !tables.targets.is_empty();
         for (found, time, units) in tables.targets {
+            // A year column before the year of issue (or before the first year of the period the
+            // plan's title names) holds what was reached, a base: 2020年 | 2025年 in a plan for
+            // 2021–2025.
+            if time.year.zip(pass.anchor_year).is_some_and(|(y, a)| y < a) {
+                continue;
+            }
             targets.push(Target {
                 indicator_id: self.rules.record_id(&found.indicator).map(String::from),
                 found,

@@ -107,18 +107,19 @@ impl TableRules {
         if is(&self.ordinal) && c.chars().count() <= 3 {
             return Some(Column::Ordinal);
         }
-        for (w, col) in [
+        // The longest column word wins (指标性质 is the attribute, not the indicator's 指标).
+        [
             (&self.indicator, Column::Indicator),
             (&self.unit, Column::Unit),
             (&self.attribute, Column::Attribute),
             (&self.responsible, Column::Responsible),
             (&self.other, Column::Other),
-        ] {
-            if is(w) && c.chars().count() <= 8 {
-                return Some(col);
-            }
-        }
-        None
+        ]
+        .into_iter()
+        .filter(|_| c.chars().count() <= 8)
+        .filter_map(|(w, col)| w.first_prefix(&c).map(|m| (m.len(), col)))
+        .max_by_key(|&(len, _)| len)
+        .map(|(_, col)| col)
     }
 
     /// A header: every cell a column name, with an indicator column and a year column.
@@ -291,7 +292,14 @@ impl TableRules {
         let unit_text = cell(Column::Unit)
             .map(|c| text[c.start..c.end].trim().to_string())
             .filter(|u| !u.is_empty() && u != "-" && u != "/")
-            .or(paren_unit);
+            .or(paren_unit)
+            // 1/10万 in a unit column is the rate unit /10万 that 10/10万 in a sentence gives.
+            .map(|u| match u.strip_prefix('1') {
+                Some(per) if per.starts_with('/') && self.units.iter().any(|x| x == per) => {
+                    per.to_string()
+                }
+                _ => u,
+            });
         let strength = cell(Column::Attribute).and_then(|c| {
             let a = &text[c.start..c.end];
             self.strength
@@ -500,7 +508,8 @@ mod tests {
         assert_eq!(got[0].0, "孕产妇死亡率");
         assert_eq!((got[0].1.as_str(), got[0].2, got[0].4), ("<=", 10.0, 2025));
         assert_eq!((got[1].2, got[1].4), (9.0, 2027));
-        assert_eq!(got[0].3.as_deref(), Some("1/10万"));
+        // 1/10万 in the unit column is the rate unit /10万.
+        assert_eq!(got[0].3.as_deref(), Some("/10万"));
         assert_eq!(got[0].5.as_deref(), Some("binding"));
         assert_eq!((got[2].1.as_str(), got[2].2), (">=", 99.5));
         assert_eq!(got[2].5.as_deref(), Some("expected"));
