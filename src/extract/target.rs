@@ -1174,6 +1174,22 @@ impl<'a> SentenceCtx<'a> {
             let (g, h) = (&groups[i], &groups[i + 1]);
             let between = &text[g.end..h.mentions[0].start];
             let last_end = g.mentions.last().map_or(g.end, |m| m.end);
+            // 80%的行政村集体经济收入达到20万元以上, 95%以上的村集体经营性收入超过10万元: a share
+            // of units is the value; a bounded amount in the same clause is the threshold its
+            // units pass, no value of its own.
+            let share_of_units = matches!(g.mentions[0].unit.as_deref(), Some("%"))
+                && g.mentions.len() == 1
+                && between.starts_with('的')
+                && !between.contains([',', ';', '、', ':', '。'])
+                && h.mentions.len() == 1
+                && h.mentions[0].unit.as_deref().is_some_and(|u| u != "%")
+                && (h.before.is_some()
+                    || self.comparator_after(&text[h.end..sent.end]).is_some()
+                    || !text[h.mentions[0].end..h.end].trim().is_empty());
+            if share_of_units {
+                keep[i + 1] = false;
+                continue;
+            }
             // (A grade qualifies without a bound: 建成五百亿级开发区2个.)
             let qualifier = g.before.is_none()
                 && (g.end > last_end || self.rules.unit_kind(&g.mentions[0]) == Some("level"))
