@@ -1263,6 +1263,17 @@ impl<'a> SentenceCtx<'a> {
                     continue;
                 }
             }
+            // 促进民间投资“13条政策”, “双千”工程: a number that opens a short quoted name is
+            // part of the name.
+            if text[..first.start].ends_with(['“', '"', '「'])
+                && text[last.end..sent.end]
+                    .chars()
+                    .take(8)
+                    .take_while(|c| !super::layout::is_clause_end(*c))
+                    .any(|c| matches!(c, '”' | '"' | '」'))
+            {
+                continue;
+            }
             // 深圳、南京等18个城市: the count of a named set, unless a task verb leads the
             // clause (实施包头、阿拉善等6个示范工程).
             let lead = text[g.floor..first.start].trim_end();
