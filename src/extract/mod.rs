@@ -718,9 +718,16 @@ impl Extractor {
         // (提高七点二个百分点: a change in points is never a level, whatever the lead holds.)
         let points = self.rules.kind_of_unit(f.unit_def) == Some("points");
         // (年均增速超过30%: an average over years is never a level either.)
+        // (连续迈上4个万亿元台阶、达14.2万亿元: a word of a sum before an item with a verb of its
+        // own after 、 is the earlier item's, not the level's; 累计分别突破9千亿元、3万亿元 shares it.)
+        let own_item = lead
+            .rsplit('、')
+            .next()
+            .filter(|item| self.outcome_level.any_in(item))
+            .unwrap_or(lead);
         let level = !points
             && !self.annual_average.any_in(lead)
-            && ((self.outcome_level.any_in(lead) && !self.cumulative.any_in(lead))
+            && ((self.outcome_level.any_in(lead) && !self.cumulative.any_in(own_item))
                 || (percent
                     && !self.flow_rate.any_in(lead)
                     && !self.flow_rate.any_in(&f.indicator)));
@@ -1713,6 +1720,7 @@ mod tests {
         let text = "2026年某省政府工作报告\n2026年1月20日\n一、“十四五”时期和2025年工作回顾\n\
                     过去五年，累计建成高速公路1200公里，常住人口城镇化率提高到65%。\n\
                     全省新建5G基站8万个。全省成为40个国家的主要贸易伙伴，每百户拥有家用汽车30辆。\n\
+                    全省成为水质优良率连续五年保持100%的省份，地区生产总值连续迈上2个万亿元台阶、达5.2万亿元。\n\
                     刚刚过去的2025年，地区生产总值增长5.6%。\n\
                     新建5G基站2万个。\n\
                     2025年，全省粮食产量比2020年增长12%。\n\
@@ -1733,6 +1741,10 @@ mod tests {
                 // 成为, 拥有: a state at the period's end, no sum over it.
                 (40.0, Some(2025), Some(2025)),
                 (30.0, Some(2025), Some(2025)),
+                // 连续五年保持: a state held through the five years; 、达: a level of its own.
+                (100.0, Some(2021), Some(2025)),
+                (2.0, Some(2021), Some(2025)),
+                (5.2, Some(2025), Some(2025)),
                 (5.6, Some(2025), Some(2025)),
                 (20000.0, Some(2025), Some(2025)),
                 (12.0, Some(2021), Some(2025)),
