@@ -886,11 +886,11 @@ fn bare_first_years(text: &str, out: &mut [TimeExpr]) {
             continue;
         }
         let before = &text[..t.start];
+        // One or two dashes, or one 至 or 到.
         let sep = before.trim_end_matches(['-', '—', '–', '―', '~', '～', '至', '到']);
-        let sep_chars = before[sep.len()..].chars().count();
-        if !(1..=2).contains(&sep_chars)
-            || before[sep.len()..].chars().any(|c| c == '至' || c == '到') && sep_chars > 1
-        {
+        let mark = &before[sep.len()..];
+        let dashes = (1..=2).contains(&mark.chars().count()) && !mark.contains(['至', '到']);
+        if !(dashes || matches!(mark, "至" | "到")) {
             continue;
         }
         let digits = sep.len() - sep.trim_end_matches(|c: char| c.is_ascii_digit()).len();

@@ -460,13 +460,8 @@ impl Extractor {
                             // period (…，累计培育120个): 粮食综合生产能力每年稳定在1121万吨以上，
                             // 能源综合生产能力达2.3亿吨 keeps the scope's year for the second.
                             let window = &norm[from.min(f.at)..f.at];
-                            let after = |w: &str, marks: [char; 2]| -> usize {
-                                w.rfind(marks).map_or(0, |i| {
-                                    i + w[i..].chars().next().map_or(1, char::len_utf8)
-                                })
-                            };
-                            let window = &window[after(window, [';', '；'])..];
-                            let clause = &window[after(window, [',', '，'])..];
+                            let window = value::clause_tail(window, &[';', '；']);
+                            let clause = value::clause_tail(window, &[',', '，']);
                             let opening = window.trim_start_matches([',', '，', ' ', ':', '：']);
                             let opens = self.per_period.longest_prefix(opening).is_some()
                                 && !self.cumulative.any_in(opening);

@@ -107,6 +107,9 @@ impl TableRules {
         if is(&self.ordinal) && c.chars().count() <= 3 {
             return Some(Column::Ordinal);
         }
+        if c.chars().count() > 8 {
+            return None;
+        }
         // The longest column word wins (指标性质 is the attribute, not the indicator's 指标).
         [
             (&self.indicator, Column::Indicator),
@@ -116,7 +119,6 @@ impl TableRules {
             (&self.other, Column::Other),
         ]
         .into_iter()
-        .filter(|_| c.chars().count() <= 8)
         .filter_map(|(w, col)| w.first_prefix(&c).map(|m| (m.len(), col)))
         .max_by_key(|&(len, _)| len)
         .map(|(_, col)| col)

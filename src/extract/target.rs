@@ -691,7 +691,7 @@ fn per_population_at(s: &str) -> Option<usize> {
     let ok = size.chars().count() <= 4
         && size
             .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || "一二两三四五六七八九十百千万".contains(c));
+            .all(|c| c.is_ascii_digit() || c == '.' || number::is_chinese_numeral_char(c));
     ok.then_some(at)
 }
 
@@ -1381,8 +1381,9 @@ impl<'a> SentenceCtx<'a> {
                     Some(w) => &head[..head.len() - w.len()],
                     None => head,
                 };
-                let clause = &text[g.end..clause_end(text, g.end, sent.end)];
-                if self.rules.descriptor_leads.suffix_of(head).is_some() && clause.contains('的') {
+                if self.rules.descriptor_leads.suffix_of(head).is_some()
+                    && text[g.end..clause_end(text, g.end, sent.end)].contains('的')
+                {
                     continue;
                 }
             }
@@ -1883,8 +1884,9 @@ impl<'a> SentenceCtx<'a> {
             self.clean_indicator(raw)
         };
         // 发明专利拥有量达到每万人20件: the population the rate is per opens the name.
-        let per = per_population_at(text[g.left_end..first.start].trim_end())
-            .map(|at| text[g.left_end..first.start].trim_end()[at..].to_string())
+        let between = text[g.left_end..first.start].trim_end();
+        let per = per_population_at(between)
+            .map(|at| between[at..].to_string())
             .filter(|p| {
                 !cleaned.starts_with('每') && !cleaned.is_empty() && p.len() > '每'.len_utf8()
             });

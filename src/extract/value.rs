@@ -276,11 +276,8 @@ impl Tail {
     }
 }
 
-/// The places below a multiplier written after it (3万4000, 25万6千, 5万4千6百, 1亿2000万,
-/// 1万零600): their sum and length, when it is below the multiplier and no date, decimal or
-/// further digit follows.
 /// The end of `before` after the last of `ends`: the words of the clause a number stands in.
-fn clause_tail<'t>(before: &'t str, ends: &[char]) -> &'t str {
+pub(super) fn clause_tail<'t>(before: &'t str, ends: &[char]) -> &'t str {
     let from = before
         .char_indices()
         .rev()
@@ -289,6 +286,9 @@ fn clause_tail<'t>(before: &'t str, ends: &[char]) -> &'t str {
     &before[from..]
 }
 
+/// The places below a multiplier written after it (3万4000, 25万6千, 5万4千6百, 1亿2000万,
+/// 1万零600): their sum and length, when it is below the multiplier and no date, decimal or
+/// further digit follows.
 fn lower_places(s: &str, mult: f64) -> Option<(f64, usize)> {
     let mut i = s.strip_prefix('零').map_or(0, |_| '零'.len_utf8());
     let mut total = 0.0;
