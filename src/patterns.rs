@@ -312,6 +312,9 @@ pub const LEXICON_LISTS: &[&str] = &[
     "outcome_bound_lead",
     "glossary_heading",
     "baseline_status",
+    "key_synonym",
+    "head_modifier",
+    "part_lead",
     "outcome_level",
     "change_verb",
     "narration_end",
@@ -533,6 +536,7 @@ fn check_lexicon_value(list: &str, value: &str) -> std::result::Result<(), &'sta
             .is_some_and(|(a, b)| digits(a, 4) && digits(b, 4)),
         "outcome_span" => value.parse::<u8>().is_ok_and(|n| (1..=30).contains(&n)),
         "dated_event" => digits(value, 4),
+        "key_synonym" => !value.is_empty(),
         "relative_time" => value.split_once('+').is_some_and(|(unit, n)| {
             matches!(unit, "century" | "year" | "quarter" | "month") && n.parse::<i32>().is_ok()
         }),
@@ -546,6 +550,7 @@ fn check_lexicon_value(list: &str, value: &str) -> std::result::Result<(), &'sta
         "plan_period" => "YYYY-YYYY",
         "outcome_span" => "a number of years from 1 to 30",
         "dated_event" => "YYYY",
+        "key_synonym" => "a word, or - for none",
         _ => "century+N, year+N, quarter+N or month+N",
     })
 }

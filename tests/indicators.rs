@@ -38,3 +38,26 @@ fn every_case_gets_its_id_and_near_misses_none() {
     assert!(checked >= 40, "{checked} cases");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Two rows of the taxonomy whose names share a key (after the scope words, baselines and
+/// synonyms a key drops or rewrites) would give one of them the other's id: every canonical name
+/// and variant must get its own row's id.
+#[test]
+fn every_name_of_the_taxonomy_keys_to_its_own_row() {
+    let patterns = Patterns::embedded().unwrap();
+    let converter = Converter::new().unwrap();
+    let (file, text) = patterns.sources.get("regions.tsv");
+    let regions = RegionTable::parse(text, file).unwrap();
+    let keys = Keys::new(&converter, &regions, &patterns);
+    let mut clashes = Vec::new();
+    for def in &patterns.indicators {
+        for name in std::iter::once(&def.canonical).chain(&def.variants) {
+            let got = keys.lexicon_id(name);
+            if got != Some(def.id.as_str()) {
+                clashes.push(format!("{name} ({}): keyed to {got:?}", def.id));
+            }
+        }
+    }
+    assert!(patterns.indicators.len() >= 79);
+    assert!(clashes.is_empty(), "{}", clashes.join("\n"));
+}

@@ -133,8 +133,13 @@ impl<'a> Keys<'a> {
             return false;
         }
         if let Some(id) = id {
+            // An id is matched as written (gdp_growth), not through a name's synonyms.
             let id = id.to_ascii_lowercase();
-            if id.contains(&f) || self.lexicon_id(filter).is_some_and(|l| l == id) {
+            let written = self.text(filter);
+            if id.contains(written.trim())
+                || id.contains(&f)
+                || self.lexicon_id(filter).is_some_and(|l| l == id)
+            {
                 return true;
             }
         }

@@ -47,6 +47,10 @@ pub struct TargetRules {
     scope: WordList,
     filler: WordList,
     heads: WordList,
+    /// Words that may open a bare head (实际增长, 年均增速), lexicon `head_modifier`.
+    head_modifiers: Vec<String>,
+    /// Words that open a part of the whole before (其中), lexicon `part_lead`.
+    part_leads: WordList,
     verbs: WordList,
     /// Lexicon lists read token by token or in file order (see patterns/README.md).
     tail_verbs: Vec<String>,
@@ -225,6 +229,8 @@ impl TargetRules {
             scope: owned("scope"),
             filler: owned("filler"),
             heads: owned("head"),
+            head_modifiers: p.words("head_modifier"),
+            part_leads: owned("part_lead"),
             verbs: owned("clause_verb"),
             tail_verbs: list("tail_verb"),
             indicator_verbs: list("indicator_verb"),
@@ -409,6 +415,21 @@ struct Before {
     distributive: bool,
     verb: Option<String>,
     of_total: Option<String>,
+}
+
+/// Whether the value at `at..end` is one of a list (实际增长8.4%和8%): a value follows 和, 及 or
+/// 、 inside it or right after it.
+fn in_value_list(text: &str, at: usize, end: usize) -> bool {
+    let value_after = |i: usize| {
+        text[i..]
+            .strip_prefix(['和', '、', '及'])
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_ascii_digit() || number::is_chinese_numeral_char(c))
+    };
+    text[at..end]
+        .char_indices()
+        .any(|(i, c)| matches!(c, '和' | '、' | '及') && value_after(at + i))
+        || value_after(end)
 }
 
 /// A list of per-capita bases sharing one value: "城区每3万人口、农村地区每1万人口救护车配置数" →
@@ -1551,38 +1572,61 @@ impl<'a> SentenceCtx<'a> {
     /// word (`baseline_status`), an adverb (实际, 年均) and a verb of lexicon `change_verb`.
     fn name_subjectless_changes(&self, found: &mut [Found]) {
         let text = self.text;
-        let mut subject: Option<String> = None;
-        for f in found.iter_mut() {
+        // The names of the values before, in order (None: one no change can be of).
+        let mut subjects: Vec<Option<String>> = Vec::new();
+        let mut i = 0;
+        while i < found.len() {
+            let f = &found[i];
             let lead = text[f.start..f.at.max(f.start)].trim();
-            match self.change_only(lead) {
-                Some(change) => {
-                    if let Some(s) = &subject {
-                        f.indicator = format!("{s}{change}");
-                        f.rule = "change-of-previous";
-                    }
-                }
-                None => {
-                    // The quantity a later change refers to: the indicator without a count's 数.
-                    let name = f.indicator.strip_suffix('数').unwrap_or(&f.indicator);
-                    // Not a name that holds a change, a comparison or a number itself.
-                    const NUMERALS: &str = "〇零一二两三四五六七八九十百千万亿";
-                    let chars: Vec<char> = name.chars().collect();
-                    let numeric = chars.iter().any(char::is_ascii_digit)
-                        || chars
-                            .windows(2)
-                            .any(|w| NUMERALS.contains(w[0]) && NUMERALS.contains(w[1]));
-                    let changes = name
-                        .char_indices()
-                        .any(|(i, _)| self.rules.change_at(&name[i..]).is_some());
-                    subject = (chars.len() >= 2
-                        && !numeric
-                        && !changes
-                        && !name.contains('比')
-                        && f.comparator != Comparator::Range)
-                        .then(|| name.to_string());
+            let Some(change) = self.change_only(lead) else {
+                subjects.push(self.change_subject(f));
+                i += 1;
+                continue;
+            };
+            // The values of the change's clause (实际增长9.8%和8.5%).
+            let k = found[i..]
+                .iter()
+                .take_while(|g| g.start == found[i].start)
+                .count();
+            let last = &subjects[subjects.len().saturating_sub(k)..];
+            // …人均可支配收入17175元，…人均纯收入5153元，实际增长9.8%和8.5%: a list of changes
+            // after as many values with names is of those, in order; else all are of the last.
+            let names: Vec<Option<String>> =
+                if k > 1 && last.len() == k && last.iter().all(Option::is_some) {
+                    last.to_vec()
+                } else {
+                    vec![subjects.last().cloned().flatten(); k]
+                };
+            for (f, s) in found[i..i + k].iter_mut().zip(names) {
+                if let Some(s) = s {
+                    f.indicator = format!("{s}{change}");
+                    f.rule = "change-of-previous";
                 }
             }
+            i += k;
         }
+    }
+
+    /// The quantity a later change may be of (国内生产总值47.2万亿元 → 国内生产总值): the value's
+    /// indicator without a count's 数 or 人数 (接待游客人数 → 接待游客), unless it holds a change, a comparison or a number itself.
+    fn change_subject(&self, f: &Found) -> Option<String> {
+        let i = &f.indicator;
+        let name = i.strip_suffix("人数").or(i.strip_suffix('数')).unwrap_or(i);
+        const NUMERALS: &str = "〇零一二两三四五六七八九十百千万亿";
+        let chars: Vec<char> = name.chars().collect();
+        let numeric = chars.iter().any(char::is_ascii_digit)
+            || chars
+                .windows(2)
+                .any(|w| NUMERALS.contains(w[0]) && NUMERALS.contains(w[1]));
+        let changes = name
+            .char_indices()
+            .any(|(i, _)| self.rules.change_at(&name[i..]).is_some());
+        (chars.len() >= 2
+            && !numeric
+            && !changes
+            && !name.contains('比')
+            && f.comparator != Comparator::Range)
+            .then(|| name.to_string())
     }
 
     /// The change a lead of a value's clause states when that is all it states (比上年实际增长 →
@@ -2262,8 +2306,25 @@ impl<'a> SentenceCtx<'a> {
             ind = strip_subjects(&ind, &self.rules.names);
         }
         // A generic indicator (录入率, 满意度) takes the qualifier of the one before it.
-        if let Some(p) = prev {
-            match self.qualified(&ind, p, chain.as_deref()) {
+        // 外贸进出口总额增长5%，其中出口增长6%: a part of the whole before that opens with a word
+        // of the whole's name names itself (其中前两年100% does not).
+        let part = prev.is_some_and(|p| {
+            self.rules
+                .part_leads
+                .prefix_of(raw.trim_start_matches([',', '，', '、', ' ']))
+                .is_some()
+                && self
+                    .seg
+                    .cut(&ind)
+                    .first()
+                    .is_some_and(|t| t.word.chars().count() >= 2 && p.contains(t.word))
+        });
+        if part {
+            *chain = None;
+        } else if let Some(p) = prev {
+            let one_value =
+                g.mentions.len() == 1 && !g.distributive && !in_value_list(text, g.end, g.end);
+            match self.qualified(&ind, p, chain.as_deref(), one_value) {
                 Some((q, qualifier)) => {
                     ind = q;
                     rule = "indicator-qualified";
@@ -2430,18 +2491,46 @@ impl<'a> SentenceCtx<'a> {
         (!q.is_empty()).then(|| q.to_string())
     }
 
+    /// Whether a name is a head alone, or after a `head_modifier` (增长, 占比, 实际增长).
+    fn is_bare_head(&self, ind: &str) -> bool {
+        let rest = self
+            .rules
+            .head_modifiers
+            .iter()
+            .find_map(|m| ind.strip_prefix(m.as_str()))
+            .unwrap_or(ind);
+        self.rules.heads.words().iter().any(|h| h == rest)
+    }
+
     /// A generic indicator after a full one in the same sentence takes the full one's qualifier:
     /// 录入率 after 计划怀孕夫妇受检率 → 计划怀孕夫妇录入率; 满意度 in a chain qualified by
-    /// 家庭医生签约服务 → 家庭医生签约服务满意度. Returns (indicator, qualifier used).
-    fn qualified(&self, ind: &str, prev: &str, chain: Option<&str>) -> Option<(String, String)> {
-        if self.rules.indicator_id(ind).is_some() || ind == prev {
+    /// 家庭医生签约服务 → 家庭医生签约服务满意度. Returns (indicator, qualifier used);
+    /// `one_value`: the group has one value and no 分别/均.
+    fn qualified(
+        &self,
+        ind: &str,
+        prev: &str,
+        chain: Option<&str>,
+        one_value: bool,
+    ) -> Option<(String, String)> {
+        // An empty chain: the one before was a bare head named by a lexicon name (below).
+        if self.rules.indicator_id(ind).is_some() || ind == prev || chain == Some("") {
             return None;
         }
         // A variant (签约服务覆盖率) qualifies through its canonical name (家庭医生签约服务覆盖率).
         let full = self.rules.canonical(prev).unwrap_or(prev);
-        let q = chain
-            .map(String::from)
-            .or_else(|| self.qualifier_of(full))?;
+        let Some(q) = chain.map(String::from).or_else(|| self.qualifier_of(full)) else {
+            // A lexicon name is one token (新能源装机): a bare head after it (占比, 增长,
+            // 实际增长) is its own (新能源装机占比), unless the name ends with a head already
+            // (新增上市公司数 … 总量) or the head has several values (…纯收入4761元，实际增长
+            // 8.4%和8%: the first is another's); an item with a noun of its own is not. The next
+            // item is qualified by neither: its chain is empty.
+            return (one_value
+                && self.rules.indicator_id(prev).is_some()
+                && !self.rules.ends_with_head(prev)
+                && self.is_bare_head(ind))
+            .then(|| (format!("{prev}{ind}"), String::new()));
+        };
         if ind.starts_with(q.as_str()) {
             return None;
         }
