@@ -11,6 +11,9 @@ const USER_FREQ: usize = 200_000;
 
 pub struct Segmenter {
     jieba: Jieba,
+    /// The same without the indicator names: the words inside one (药品抽检合格率 → 药品 抽检
+    /// 合格率).
+    plain: Jieba,
 }
 
 /// One token: its text and its byte range in the segmented string.
@@ -25,32 +28,45 @@ impl Segmenter {
     /// Build the segmenter: jieba's default dictionary plus every indicator name and variant,
     /// indicator head, responsible-unit label and scope word of the patterns.
     pub fn new(patterns: &Patterns) -> Segmenter {
-        let mut jieba = Jieba::new();
-        let mut add = |w: &str| {
+        let add = |jieba: &mut Jieba, w: &str| {
             if w.chars().count() >= 2 {
                 jieba.add_word(w, Some(USER_FREQ), None);
             }
         };
-        for ind in &patterns.indicators {
-            add(&ind.canonical);
-            for v in &ind.variants {
-                add(v);
-            }
-        }
+        let mut plain = Jieba::new();
         for list in ["head", "unit_marker", "scope", "clause_verb"] {
             for w in patterns.list(list) {
-                add(w);
+                add(&mut plain, w);
             }
         }
-        Segmenter { jieba }
+        let mut jieba = plain.clone();
+        for ind in &patterns.indicators {
+            add(&mut jieba, &ind.canonical);
+            for v in &ind.variants {
+                add(&mut jieba, v);
+            }
+        }
+        Segmenter { jieba, plain }
+    }
+
+    /// The words of a name: its tokens, or, when it is one indicator name of the lexicon (one
+    /// token), the words inside it (药品抽检合格率 → 药品 抽检 合格率).
+    pub fn cut_name<'a>(&self, name: &'a str) -> Vec<Token<'a>> {
+        let toks = self.cut(name);
+        if toks.len() != 1 || toks[0].word.chars().count() < 3 {
+            return toks;
+        }
+        Self::tokens(self.plain.cut(name, false))
     }
 
     /// Cut a piece of text into tokens (no HMM: new words are left as single chars, which keeps
     /// boundaries predictable).
     pub fn cut<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
-        self.jieba
-            .cut(text, false)
-            .into_iter()
+        Self::tokens(self.jieba.cut(text, false))
+    }
+
+    fn tokens(cut: Vec<jieba_rs::Token<'_>>) -> Vec<Token<'_>> {
+        cut.into_iter()
             .map(|t| Token {
                 word: t.word,
                 start: t.byte_start,
@@ -81,5 +97,23 @@ mod tests {
                 "{sentence}: {words:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_words_inside_a_lexicon_name_are_cut_on_request() {
+        let p = Patterns::embedded().unwrap();
+        let s = Segmenter::new(&p);
+        fn words<'a>(toks: Vec<Token<'a>>) -> Vec<&'a str> {
+            toks.iter().map(|t| t.word).collect()
+        }
+        assert_eq!(words(s.cut("药品抽检合格率")), ["药品抽检合格率"]);
+        let inside = words(s.cut_name("药品抽检合格率"));
+        assert_eq!(inside.first(), Some(&"药品"));
+        assert_eq!(inside.concat(), "药品抽检合格率");
+        // A name that is no lexicon word is cut as ever.
+        assert_eq!(
+            words(s.cut_name("绿色工业园区数")),
+            words(s.cut("绿色工业园区数"))
+        );
     }
 }

@@ -1710,7 +1710,7 @@ impl<'a> SentenceCtx<'a> {
         let last = parts[parts.len() - 1].clone();
         if let Some(t) = self
             .seg
-            .cut(&last)
+            .cut_name(&last)
             .first()
             .filter(|t| (2..=3).contains(&t.word.chars().count()) && t.end < last.len())
         {
@@ -2483,7 +2483,7 @@ impl<'a> SentenceCtx<'a> {
             let q = &ind[..ind.len() - h.len()];
             return (!q.is_empty()).then(|| q.to_string());
         }
-        let toks = self.seg.cut(ind);
+        let toks = self.seg.cut_name(ind);
         if toks.len() < 2 {
             return None;
         }
@@ -2517,20 +2517,23 @@ impl<'a> SentenceCtx<'a> {
         if self.rules.indicator_id(ind).is_some() || ind == prev || chain == Some("") {
             return None;
         }
+        // A lexicon name (新能源装机): a bare head after it (占比, 增长, 实际增长) is its own
+        // (新能源装机占比), unless the name ends with a head already (新增上市公司数 … 总量) or
+        // the head has several values (…纯收入4761元，实际增长8.4%和8%: the first is another's).
+        // The next item is qualified by neither: its chain is empty.
+        if chain.is_none()
+            && one_value
+            && self.rules.indicator_id(prev).is_some()
+            && !self.rules.ends_with_head(prev)
+            && self.is_bare_head(ind)
+        {
+            return Some((format!("{prev}{ind}"), String::new()));
+        }
         // A variant (签约服务覆盖率) qualifies through its canonical name (家庭医生签约服务覆盖率).
         let full = self.rules.canonical(prev).unwrap_or(prev);
-        let Some(q) = chain.map(String::from).or_else(|| self.qualifier_of(full)) else {
-            // A lexicon name is one token (新能源装机): a bare head after it (占比, 增长,
-            // 实际增长) is its own (新能源装机占比), unless the name ends with a head already
-            // (新增上市公司数 … 总量) or the head has several values (…纯收入4761元，实际增长
-            // 8.4%和8%: the first is another's); an item with a noun of its own is not. The next
-            // item is qualified by neither: its chain is empty.
-            return (one_value
-                && self.rules.indicator_id(prev).is_some()
-                && !self.rules.ends_with_head(prev)
-                && self.is_bare_head(ind))
-            .then(|| (format!("{prev}{ind}"), String::new()));
-        };
+        let q = chain
+            .map(String::from)
+            .or_else(|| self.qualifier_of(full))?;
         if ind.starts_with(q.as_str()) {
             return None;
         }
@@ -2540,14 +2543,20 @@ impl<'a> SentenceCtx<'a> {
         }
         let toks = self.seg.cut(ind);
         let first = toks.first()?.word;
-        if first.chars().count() >= 2 && chain.is_none() {
+        // (Not a verb: 新增农村劳动力转移就业人数 after 城镇新增就业人数 is its own.)
+        let verb = self.rules.verbs.words().iter().any(|v| v == first);
+        if first.chars().count() >= 2 && chain.is_none() && !verb {
             if let Some(p) = prev.find(first) {
                 // 智慧服务参评率 … 智慧管理评估率: the qualifier ends where the shared word starts.
                 return (p > 0).then(|| (format!("{}{}", &prev[..p], ind), prev[..p].to_string()));
             }
         }
-        // Only a short generic name (录入率, 满意度), not a short full one (棉花, 高速公路).
-        (ind.chars().count() <= 4 && self.rules.ends_with_head(ind)).then_some((joined, q))
+        // Only a short generic name (录入率, 满意度), not a short full one (棉花, 高速公路) nor a
+        // count of a noun (棚户区数).
+        (ind.chars().count() <= 4
+            && self.rules.ends_with_head(ind)
+            && !(ind.ends_with('数') && ind.chars().count() > 2))
+            .then_some((joined, q))
     }
 
     /// Clean the words before a value into an indicator: drop enumerators, time expressions,
