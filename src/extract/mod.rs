@@ -494,7 +494,10 @@ impl Extractor {
                         None => pass.units_at(&self.units, s, f.at),
                     };
                     targets.push(Target {
-                        indicator_id: self.rules.record_id(&f.indicator).map(String::from),
+                        indicator_id: self
+                            .rules
+                            .record_id(&f.indicator, f.unit.as_deref())
+                            .map(String::from),
                         found: f,
                         time,
                         units,
@@ -512,7 +515,10 @@ impl Extractor {
                 continue;
             }
             targets.push(Target {
-                indicator_id: self.rules.record_id(&found.indicator).map(String::from),
+                indicator_id: self
+                    .rules
+                    .record_id(&found.indicator, found.unit.as_deref())
+                    .map(String::from),
                 found,
                 time: Some(time),
                 units: UnitList {
@@ -794,7 +800,10 @@ impl Extractor {
             _ => Comparator::Eq,
         };
         Outcome {
-            indicator_id: self.rules.record_id(&f.indicator).map(String::from),
+            indicator_id: self
+                .rules
+                .record_id(&f.indicator, f.unit.as_deref())
+                .map(String::from),
             found: f,
             comparator,
             period,

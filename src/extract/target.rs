@@ -150,6 +150,8 @@ pub struct TargetRules {
     name_key: NameKey,
     keyed_ids: HashMap<String, String>,
     canonical_names: BTreeMap<String, String>,
+    /// The ids whose usual unit is a multiple (倍): only these name a value in 倍.
+    multiple_ids: std::collections::BTreeSet<String>,
 }
 
 /// Separators between the items of a list.
@@ -220,6 +222,12 @@ impl TargetRules {
             .collect();
         TargetRules {
             canonical_names,
+            multiple_ids: p
+                .indicators
+                .iter()
+                .filter(|d| d.unit.as_deref() == Some("倍"))
+                .map(|d| d.id.clone())
+                .collect(),
             before_words: WordList::new(before.iter().map(|(w, _)| w.clone()).collect()),
             before,
             after_words: WordList::new(after.iter().map(|(w, _)| w.clone()).collect()),
@@ -313,12 +321,16 @@ impl TargetRules {
 
     /// A record's `indicator_id`: the id of its name as written, else of its key (the lexicon
     /// name behind a time, scope word or baseline: 年末城镇调查失业率), as `compare` keys it.
-    pub fn record_id(&self, name: &str) -> Option<&str> {
-        self.indicator_id(name).or_else(|| {
-            self.keyed_ids
-                .get(&self.name_key.strip(names::fold(name)))
-                .map(String::as_str)
-        })
+    /// A value in 倍 is a multiple of a base (国民生产总值翻两番 → 4倍), not a value of its
+    /// quantity: it takes only the id of an indicator of multiples.
+    pub fn record_id(&self, name: &str, unit: Option<&str>) -> Option<&str> {
+        self.indicator_id(name)
+            .or_else(|| {
+                self.keyed_ids
+                    .get(&self.name_key.strip(names::fold(name)))
+                    .map(String::as_str)
+            })
+            .filter(|id| unit != Some("倍") || self.multiple_ids.contains(*id))
     }
 
     /// Whether a value's lead (its indicator up to the value) puts its verb in the future: a
