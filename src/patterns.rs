@@ -315,6 +315,8 @@ pub const LEXICON_LISTS: &[&str] = &[
     "key_synonym",
     "head_modifier",
     "part_lead",
+    "addition_verb",
+    "creation_verb",
     "outcome_level",
     "change_verb",
     "narration_end",

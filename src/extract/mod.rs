@@ -494,10 +494,7 @@ impl Extractor {
                         None => pass.units_at(&self.units, s, f.at),
                     };
                     targets.push(Target {
-                        indicator_id: self
-                            .rules
-                            .record_id(&f.indicator, f.unit.as_deref())
-                            .map(String::from),
+                        indicator_id: self.rules.found_id(norm, &f).map(String::from),
                         found: f,
                         time,
                         units,

@@ -51,6 +51,8 @@ pub struct TargetRules {
     head_modifiers: Vec<String>,
     /// Words that open a part of the whole before (其中), lexicon `part_lead`.
     part_leads: WordList,
+    /// Words of an addition (新增) carried over a list of counts, lexicon `addition_verb`.
+    addition_verbs: WordList,
     verbs: WordList,
     /// Lexicon lists read token by token or in file order (see patterns/README.md).
     tail_verbs: Vec<String>,
@@ -152,6 +154,11 @@ pub struct TargetRules {
     canonical_names: BTreeMap<String, String>,
     /// The ids whose usual unit is a multiple (倍): only these name a value in 倍.
     multiple_ids: std::collections::BTreeSet<String>,
+    /// The ids of a stock counted in a count unit (高新技术企业数, 家) whose name opens with no
+    /// addition or creation word: a count that a creation word leads is no value of theirs.
+    stock_count_ids: std::collections::BTreeSet<String>,
+    /// Words of creating what is counted (培育, 创建), lexicon `creation_verb`.
+    creation_verbs: WordList,
 }
 
 /// Separators between the items of a list.
@@ -222,6 +229,20 @@ impl TargetRules {
             .collect();
         TargetRules {
             canonical_names,
+            stock_count_ids: p
+                .indicators
+                .iter()
+                .filter(|d| {
+                    let count_unit = p
+                        .units
+                        .iter()
+                        .any(|u| Some(u.unit.as_str()) == d.unit.as_deref() && u.kind == "count");
+                    let opens = |l: &str| p.list(l).iter().any(|w| d.canonical.starts_with(w));
+                    count_unit && !opens("creation_verb") && !opens("addition_verb")
+                })
+                .map(|d| d.id.clone())
+                .collect(),
+            creation_verbs: owned("creation_verb"),
             multiple_ids: p
                 .indicators
                 .iter()
@@ -239,6 +260,7 @@ impl TargetRules {
             heads: owned("head"),
             head_modifiers: p.words("head_modifier"),
             part_leads: owned("part_lead"),
+            addition_verbs: owned("addition_verb"),
             verbs: owned("clause_verb"),
             tail_verbs: list("tail_verb"),
             indicator_verbs: list("indicator_verb"),
@@ -331,6 +353,28 @@ impl TargetRules {
                     .map(String::as_str)
             })
             .filter(|id| unit != Some("倍") || self.multiple_ids.contains(*id))
+    }
+
+    /// The `indicator_id` of a target found in `text`: [`TargetRules::record_id`], except that a
+    /// count in a clause that opens with a creation word (培育创新型中小企业300家以上、专精特新中小
+    /// 企业200家以上; 创建…社区80个) is what is to be added, no value of a stock's id.
+    pub fn found_id(&self, text: &str, f: &Found) -> Option<&str> {
+        let id = self.record_id(&f.indicator, f.unit.as_deref())?;
+        if !self.stock_count_ids.contains(id) {
+            return Some(id);
+        }
+        let from = text[..f.start]
+            .rfind(|c: char| "，,。；;：:\n".contains(c))
+            .map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let mut lead = text[from..f.at.max(from)].trim_start();
+        while let Some(w) = self.filler.first_prefix(lead) {
+            lead = &lead[w.len()..];
+        }
+        // 累计培育…: what has been created in all is a stock again.
+        let created = self.creation_verbs.first_prefix(lead).is_some() && !lead.contains("累计");
+        (!created).then_some(id)
     }
 
     /// Whether a value's lead (its indicator up to the value) puts its verb in the future: a
@@ -1575,6 +1619,7 @@ impl<'a> SentenceCtx<'a> {
             }
         }
         self.name_subjectless_changes(&mut out);
+        self.carry_addition_verb(&mut out);
         out
     }
 
@@ -1616,6 +1661,39 @@ impl<'a> SentenceCtx<'a> {
                 }
             }
             i += k;
+        }
+    }
+
+    /// 新增省级创新平台30个、专精特新中小企业100户、高新技术企业150家: an addition word
+    /// (lexicon `addition_verb`) that opens the first count of a list of counts is the verb of
+    /// every count after it, joined by 、 alone (新增高新技术企业数: an addition, not the stock).
+    fn carry_addition_verb(&self, found: &mut [Found]) {
+        let text = self.text;
+        for i in 1..found.len() {
+            let (before, rest) = found.split_at_mut(i);
+            let (prev, f) = (&before[i - 1], &mut rest[0]);
+            let Some(verb) = self.rules.addition_verbs.first_prefix(&prev.indicator) else {
+                continue;
+            };
+            let joined = f.start >= prev.end && text[prev.end..f.start].trim() == "、";
+            let counts = prev.rule.starts_with("count") && f.rule.starts_with("count");
+            // (Not one with a verb of its own: 总装机达9157万千瓦.)
+            let lead = &text[f.start..f.at.max(f.start)];
+            let own_verb = self.rules.verbs.first_prefix(&f.indicator).is_some()
+                || self
+                    .rules
+                    .addition_verbs
+                    .first_prefix(&f.indicator)
+                    .is_some()
+                || self
+                    .rules
+                    .before_words
+                    .words()
+                    .iter()
+                    .any(|w| lead.contains(w.as_str()));
+            if joined && counts && !own_verb {
+                f.indicator = format!("{verb}{}", f.indicator);
+            }
         }
     }
 
