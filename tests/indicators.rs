@@ -10,13 +10,22 @@ use policy_targets::normalize::Converter;
 use policy_targets::patterns::{rows, Patterns};
 use policy_targets::region::RegionTable;
 
-#[test]
-fn every_case_gets_its_id_and_near_misses_none() {
+/// The taxonomy and the keys of every comparison, for `check`.
+fn with_keys(check: impl FnOnce(&Patterns, &Keys)) {
     let patterns = Patterns::embedded().unwrap();
     let converter = Converter::new().unwrap();
     let (file, text) = patterns.sources.get("regions.tsv");
     let regions = RegionTable::parse(text, file).unwrap();
     let keys = Keys::new(&converter, &regions, &patterns);
+    check(&patterns, &keys);
+}
+
+#[test]
+fn every_case_gets_its_id_and_near_misses_none() {
+    with_keys(|_, keys| cases_get_their_ids(keys));
+}
+
+fn cases_get_their_ids(keys: &Keys) {
     let mut checked = 0;
     let mut failures = Vec::new();
     for path in common::files_ending(&common::root().join("tests/fixtures/indicators"), ".tsv") {
@@ -44,11 +53,10 @@ fn every_case_gets_its_id_and_near_misses_none() {
 /// and variant must get its own row's id.
 #[test]
 fn every_name_of_the_taxonomy_keys_to_its_own_row() {
-    let patterns = Patterns::embedded().unwrap();
-    let converter = Converter::new().unwrap();
-    let (file, text) = patterns.sources.get("regions.tsv");
-    let regions = RegionTable::parse(text, file).unwrap();
-    let keys = Keys::new(&converter, &regions, &patterns);
+    with_keys(names_key_to_their_rows);
+}
+
+fn names_key_to_their_rows(patterns: &Patterns, keys: &Keys) {
     let mut clashes = Vec::new();
     for def in &patterns.indicators {
         for name in std::iter::once(&def.canonical).chain(&def.variants) {
