@@ -49,13 +49,9 @@ impl Segmenter {
         Segmenter { jieba, plain }
     }
 
-    /// The words of a name: its tokens, or, when it is one indicator name of the lexicon (one
-    /// token), the words inside it (药品抽检合格率 → 药品 抽检 合格率).
+    /// The words of a name, the indicator names of the lexicon in it cut into their words too
+    /// (药品抽检合格率 → 药品 抽检 合格率; 新增境内上市公司数 → 新增 境内 上市公司 数).
     pub fn cut_name<'a>(&self, name: &'a str) -> Vec<Token<'a>> {
-        let toks = self.cut(name);
-        if toks.len() != 1 || toks[0].word.chars().count() < 3 {
-            return toks;
-        }
         Self::tokens(self.plain.cut(name, false))
     }
 
@@ -110,10 +106,15 @@ mod tests {
         let inside = words(s.cut_name("药品抽检合格率"));
         assert_eq!(inside.first(), Some(&"药品"));
         assert_eq!(inside.concat(), "药品抽检合格率");
-        // A name that is no lexicon word is cut as ever.
+        // A name that holds no lexicon word is cut as ever; one that holds one, inside it too.
         assert_eq!(
             words(s.cut_name("绿色工业园区数")),
             words(s.cut("绿色工业园区数"))
         );
+        assert_eq!(
+            words(s.cut("新增境内上市公司数")).last(),
+            Some(&"上市公司数")
+        );
+        assert_eq!(words(s.cut_name("新增境内上市公司数")).last(), Some(&"数"));
     }
 }
