@@ -372,8 +372,16 @@ impl TargetRules {
         while let Some(w) = self.filler.first_prefix(lead) {
             lead = &lead[w.len()..];
         }
-        // 累计培育…: what has been created in all is a stock again.
-        let created = self.creation_verbs.first_prefix(lead).is_some() && !lead.contains("累计");
+        // 累计培育…: what has been created in all is a stock again; so is an item of the list
+        // that a level word leads (新增上市公司10家、总数达到100家).
+        let item = lead.rsplit('、').next().unwrap_or(lead);
+        let level = self
+            .before_words
+            .words()
+            .iter()
+            .any(|w| item.contains(w.as_str()));
+        let created =
+            self.creation_verbs.first_prefix(lead).is_some() && !lead.contains("累计") && !level;
         (!created).then_some(id)
     }
 
@@ -2627,6 +2635,12 @@ impl<'a> SentenceCtx<'a> {
         if ind.starts_with(q.as_str()) {
             return None;
         }
+        // 新增境内上市公司62家，总数186家: a total (总数, 总量) is of the thing, not of the
+        // addition.
+        let q = match self.rules.addition_verbs.first_prefix(&q) {
+            Some(v) if ind.starts_with('总') && q.len() > v.len() => q[v.len()..].to_string(),
+            _ => q,
+        };
         let joined = format!("{q}{ind}");
         if self.rules.indicator_id(&joined).is_some() {
             return Some((joined, q));
