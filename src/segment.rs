@@ -26,7 +26,8 @@ pub struct Token<'a> {
 
 impl Segmenter {
     /// Build the segmenter: jieba's default dictionary plus every indicator name and variant,
-    /// indicator head, responsible-unit label and scope word of the patterns.
+    /// indicator head, responsible-unit label and scope word of the patterns; and, for
+    /// [`Segmenter::cut_name`], the same without the indicator names (built once, cloned).
     pub fn new(patterns: &Patterns) -> Segmenter {
         let add = |jieba: &mut Jieba, w: &str| {
             if w.chars().count() >= 2 {

@@ -135,8 +135,7 @@ impl<'a> Keys<'a> {
         if let Some(id) = id {
             // An id is matched as written (gdp_growth), not through a name's synonyms.
             let id = id.to_ascii_lowercase();
-            let written = self.text(filter);
-            if id.contains(written.trim())
+            if id.contains(&self.text(filter))
                 || id.contains(&f)
                 || self.lexicon_id(filter).is_some_and(|l| l == id)
             {

@@ -64,8 +64,6 @@ pub struct Extractor {
     flow_rate: Words,
     /// Words of an average over years (年均), lexicon `annual_average`.
     annual_average: Words,
-    /// Words of a sum over a period (累计), lexicon `cumulative`.
-    cumulative: Words,
     /// Nouns of a goal after 的 behind a value (…的目标), lexicon `goal_reference`.
     goal_reference: Words,
     /// Words of the present (目前, 至今), lexicon `current_time`.
@@ -247,7 +245,6 @@ impl Extractor {
             rule_bound: WordList::longest_first(p.list("rule_bound")),
             current_time: Words::new(p.list("current_time")),
             goal_reference: Words::new(p.list("goal_reference")),
-            cumulative: Words::new(p.list("cumulative")),
             flow_rate: Words::new(p.list("flow_rate")),
             annual_average: Words::new(p.list("annual_average")),
             plan_starts: valued_words(p, "plan_period", |y| y[..4].to_string()),
@@ -464,7 +461,7 @@ impl Extractor {
                             let clause = value::clause_tail(window, &[',', '，']);
                             let opening = window.trim_start_matches([',', '，', ' ', ':', '：']);
                             let opens = self.per_period.longest_prefix(opening).is_some()
-                                && !self.cumulative.any_in(opening);
+                                && !self.rules.cumulative.any_in(opening);
                             !(self.per_period.any_in(clause) || opens)
                         }),
                     };
@@ -725,7 +722,7 @@ impl Extractor {
             .unwrap_or(lead);
         let level = !points
             && !self.annual_average.any_in(lead)
-            && ((self.outcome_level.any_in(lead) && !self.cumulative.any_in(own_item))
+            && ((self.outcome_level.any_in(lead) && !self.rules.cumulative.any_in(own_item))
                 || (percent
                     && !self.flow_rate.any_in(lead)
                     && !self.flow_rate.any_in(&f.indicator)));

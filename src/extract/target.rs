@@ -2,7 +2,7 @@
 //! the words before the value, or a count's object after it), lists that distribute (分别,
 //! pairwise, shared heads, year series, 均/都) and the exclusions of baselines and reports.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::deadline::TimeExpr;
 use super::layout::{is_clause_end, Span};
@@ -153,12 +153,14 @@ pub struct TargetRules {
     keyed_ids: HashMap<String, String>,
     canonical_names: BTreeMap<String, String>,
     /// The ids whose usual unit is a multiple (倍): only these name a value in 倍.
-    multiple_ids: std::collections::BTreeSet<String>,
+    multiple_ids: BTreeSet<String>,
     /// The ids of a stock counted in a count unit (高新技术企业数, 家) whose name opens with no
     /// addition or creation word: a count that a creation word leads is no value of theirs.
-    stock_count_ids: std::collections::BTreeSet<String>,
+    stock_count_ids: BTreeSet<String>,
     /// Words of creating what is counted (培育, 创建), lexicon `creation_verb`.
     creation_verbs: WordList,
+    /// Words of a sum over a period (累计), lexicon `cumulative`.
+    pub cumulative: Words,
 }
 
 /// Separators between the items of a list.
@@ -243,6 +245,7 @@ impl TargetRules {
                 .map(|d| d.id.clone())
                 .collect(),
             creation_verbs: owned("creation_verb"),
+            cumulative: Words::new(p.list("cumulative")),
             multiple_ids: p
                 .indicators
                 .iter()
@@ -363,26 +366,31 @@ impl TargetRules {
         if !self.stock_count_ids.contains(id) {
             return Some(id);
         }
-        let from = text[..f.start]
-            .rfind(|c: char| "，,。；;：:\n".contains(c))
-            .map_or(0, |i| {
-                i + text[i..].chars().next().map_or(1, char::len_utf8)
-            });
+        let from = f.start
+            - super::value::clause_tail(
+                &text[..f.start],
+                &['，', ',', '。', '；', ';', '：', ':', '\n'],
+            )
+            .len();
         let mut lead = text[from..f.at.max(from)].trim_start();
         while let Some(w) = self.filler.first_prefix(lead) {
             lead = &lead[w.len()..];
         }
-        // 累计培育…: what has been created in all is a stock again; so is an item of the list
+        // 累计培育… (lexicon `cumulative`): what has been created in all is a stock again; so is an item of the list
         // that a level word leads (新增上市公司10家、总数达到100家).
         let item = lead.rsplit('、').next().unwrap_or(lead);
-        let level = self
-            .before_words
+        let created = self.creation_verbs.first_prefix(lead).is_some()
+            && !self.cumulative.any_in(lead)
+            && !self.holds_before_word(item);
+        (!created).then_some(id)
+    }
+
+    /// Whether `s` holds a comparator word that goes before a value (达到, 超过).
+    fn holds_before_word(&self, s: &str) -> bool {
+        self.before_words
             .words()
             .iter()
-            .any(|w| item.contains(w.as_str()));
-        let created =
-            self.creation_verbs.first_prefix(lead).is_some() && !lead.contains("累计") && !level;
-        (!created).then_some(id)
+            .any(|w| s.contains(w.as_str()))
     }
 
     /// Whether a value's lead (its indicator up to the value) puts its verb in the future: a
@@ -1693,12 +1701,7 @@ impl<'a> SentenceCtx<'a> {
                     .addition_verbs
                     .first_prefix(&f.indicator)
                     .is_some()
-                || self
-                    .rules
-                    .before_words
-                    .words()
-                    .iter()
-                    .any(|w| lead.contains(w.as_str()));
+                || self.rules.holds_before_word(lead);
             if joined && counts && !own_verb {
                 f.indicator = format!("{verb}{}", f.indicator);
             }
@@ -1706,7 +1709,8 @@ impl<'a> SentenceCtx<'a> {
     }
 
     /// The quantity a later change may be of (国内生产总值47.2万亿元 → 国内生产总值): the value's
-    /// indicator without a count's 数 or 人数 (接待游客人数 → 接待游客), unless it holds a change, a comparison or a number itself.
+    /// indicator without a count's 数 or 人数 (接待游客人数 → 接待游客), unless it holds a
+    /// change, a comparison or a number itself.
     fn change_subject(&self, f: &Found) -> Option<String> {
         let i = &f.indicator;
         let name = i.strip_suffix("人数").or(i.strip_suffix('数')).unwrap_or(i);
