@@ -466,6 +466,7 @@ pub fn normalize(original: &str, converter: &Converter) -> Normalized {
     join_invisible_lines(&mut simplified);
     let mut text = fold_text(&simplified);
     join_wrapped_lines(&mut text);
+    pack_spaced_digits(&mut text);
     let ratio = if han == 0 {
         0.0
     } else {
@@ -620,6 +621,61 @@ pub fn join_wrapped_lines(text: &mut String) {
         bytes[b] = b' ';
     }
     *text = String::from_utf8(bytes).expect("one ASCII byte for another");
+}
+
+/// A fixed-width text that spaces every digit (粮食产量达到4 9 2 5 0 万吨, 1 9 9 7 年): a run of
+/// three or more single digits joined by single spaces, with a wide char after it (and at most
+/// one space before that; two digits need that space, 近1 0 万亿元), is written as one number right before that char, its spaces moved in
+/// front (`     49250万吨`). The text keeps its length and every other char its place; a row of
+/// one-digit cells (1 2 3 at a line's end) stays.
+pub fn pack_spaced_digits(text: &mut String) {
+    let b = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.')) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut digits = 1;
+        while end + 1 < b.len() && b[end] == b' ' && b[end + 1].is_ascii_digit() {
+            end += 2;
+            digits += 1;
+        }
+        let before_wide = |at: usize| {
+            text[at..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_ascii() && c != '\u{3000}')
+        };
+        let single = end >= b.len() || !b[end].is_ascii_digit();
+        if digits >= 2 && single {
+            if before_wide(end) && digits >= 3 {
+                runs.push((start, end));
+            } else if b.get(end) == Some(&b' ') && before_wide(end + 1) {
+                // (Two digits only so: a space after each, 近1 0 万亿元.)
+                runs.push((start, end + 1));
+            }
+        }
+        i = end.max(i + 1);
+    }
+    if runs.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    for (start, end) in runs {
+        let digits: Vec<u8> = bytes[start..end]
+            .iter()
+            .copied()
+            .filter(u8::is_ascii_digit)
+            .collect();
+        let pad = end - start - digits.len();
+        bytes[start..start + pad].fill(b' ');
+        bytes[start + pad..end].copy_from_slice(&digits);
+    }
+    *text = String::from_utf8(bytes).expect("ASCII bytes moved among ASCII bytes");
 }
 
 #[cfg(test)]
@@ -837,5 +893,31 @@ mod tests {
             }
             assert_eq!(fold_text(&s), want, "{s:?}");
         }
+    }
+
+    #[test]
+    fn spaced_digits_are_packed_in_place() {
+        let pack = |s: &str| {
+            let mut t = s.to_string();
+            pack_spaced_digits(&mut t);
+            assert_eq!(t.len(), s.len(), "{s}");
+            t
+        };
+        assert_eq!(pack("达到4 9 2 5 0 万吨"), "达到     49250万吨");
+        assert_eq!(pack("1 9 9 7 年粮食"), "    1997年粮食");
+        assert_eq!(pack("近1 0 万亿元"), "近  10万亿元");
+        assert_eq!(pack("第1 2章"), "第1 2章");
+        assert_eq!(
+            pack("增长1 1 %"),
+            "增长1 1 %",
+            "read as spaced before a percent sign"
+        );
+        // A row of one-digit cells; a run after a longer number is its own.
+        assert_eq!(pack("序号 1 2 3\n"), "序号 1 2 3\n");
+        assert_eq!(
+            pack("2024 1 2 3 年"),
+            "2024    123年",
+            "a run after a space is its own"
+        );
     }
 }

@@ -135,6 +135,17 @@ pub struct TargetRules {
     ratio_measures: WordList,
     /// Comparators that are adverbs and may stand before the verb of their value (至少配备1名).
     adverb_comparator: WordList,
+    /// Notes after a value that include its bound ((含): 超过300平方米(含) is `>=`) or leave it
+    /// out ((不含): 60周岁以上(不含) is `>`), lexicon `inclusive_note` and `exclusive_note`.
+    inclusive_note: WordList,
+    exclusive_note: WordList,
+    /// Requirement words (应, 须) that may end the subject before a count's verb, and verbs of
+    /// having (lexicon `possession_verb`: 有, 具备) that name nothing of the count: 每个社区应有
+    /// 3名以上社工 → 每个社区社工人数.
+    modal_end: WordList,
+    /// Nouns of an award that may end a name (…奖补), lexicon `award_noun`.
+    award_nouns: WordList,
+    possession_verbs: WordList,
     /// Words ending a named set before its count (等), and the verbs that make such a count a
     /// task (实施, 开展: `task_verb` and `clause_verb`).
     enumeration_end: WordList,
@@ -306,6 +317,11 @@ impl TargetRules {
             change_extent: WordList::longest_first(p.list("change_extent")),
             ratio_measures: WordList::longest_first(p.list("ratio_measure")),
             adverb_comparator: WordList::longest_first(p.list("adverb_comparator")),
+            inclusive_note: WordList::longest_first(p.list("inclusive_note")),
+            modal_end: WordList::longest_first(p.list("requirement_word")),
+            award_nouns: WordList::longest_first(p.list("award_noun")),
+            possession_verbs: WordList::longest_first(p.list("possession_verb")),
+            exclusive_note: WordList::longest_first(p.list("exclusive_note")),
             enumeration_end: WordList::longest_first(p.list("enumeration_end")),
             enumeration_verbs: Words::new(
                 p.list("task_verb")
@@ -977,6 +993,8 @@ impl<'a> SentenceCtx<'a> {
     /// `lead`, or before up to six Han chars of the value's measure (由每人每年240元).
     fn change_start(&self, lead: &str) -> Option<usize> {
         let from = &self.rules.change_from;
+        // (由 1399: a space before the value is no word.)
+        let lead = lead.trim_end_matches(' ');
         let mut p = lead.len();
         let mut cuts = lead.chars().rev().take(6);
         loop {
@@ -995,6 +1013,81 @@ impl<'a> SentenceCtx<'a> {
             let (w, c) = &self.rules.after[i];
             (skip + w.len(), *c)
         })
+    }
+
+    /// A name up to the change it states, without an adverb of the change (信息技术产业营收年均
+    /// 增长 → 信息技术产业营收); a name with no change whole.
+    fn before_change<'s>(&self, name: &'s str) -> &'s str {
+        let Some(at) = name
+            .char_indices()
+            .skip(1)
+            .map(|(i, _)| i)
+            .find(|&i| self.rules.change_at(&name[i..]).is_some())
+        else {
+            return name;
+        };
+        let mut q = &name[..at];
+        if let Some(m) = self
+            .rules
+            .head_modifiers
+            .iter()
+            .find(|m| q.ends_with(m.as_str()))
+        {
+            q = &q[..q.len() - m.len()];
+        }
+        // …比1956年将增长: the base of the comparison and a filler before the change go too.
+        if let Some(f) = self.rules.filler.first_suffix(q) {
+            q = &q[..q.len() - f.len()];
+        }
+        if let Some(b) = q
+            .rfind(['比', '较'])
+            .filter(|&b| b > 0 && q[b..].ends_with('年'))
+        {
+            q = &q[..b];
+        }
+        q
+    }
+
+    /// The subject and verb that name a count: without a requirement word that ends the subject
+    /// (每个社区应) and without a verb of having (有, 具备), which names nothing.
+    fn count_act<'s>(&self, subject: &'s str, verb: &'s str) -> (&'s str, &'s str) {
+        // 企业拥有: the verb read may be the end of a longer verb of having.
+        let (subject, verb) = match self
+            .rules
+            .possession_verbs
+            .first_suffix(&format!("{subject}{verb}"))
+        {
+            Some(p) if p.ends_with(verb) && subject.len() >= p.len() - verb.len() => {
+                (&subject[..subject.len() - (p.len() - verb.len())], "")
+            }
+            _ => (subject, verb),
+        };
+        let subject = match self.rules.modal_end.first_suffix(subject) {
+            Some(m) if subject.len() > m.len() => &subject[..subject.len() - m.len()],
+            _ => subject,
+        };
+        (subject, verb)
+    }
+
+    /// A bound before the value made inclusive or strict by a note after it: 超过300平方米(含)
+    /// is `>=`, 不低于60分(不含) is `>`.
+    fn noted_bound(&self, c: Comparator, rest: &str) -> Comparator {
+        let rest = rest.trim_start_matches(' ');
+        if self.rules.inclusive_note.prefix_of(rest).is_some() {
+            match c {
+                Comparator::Gt => Comparator::Ge,
+                Comparator::Lt => Comparator::Le,
+                c => c,
+            }
+        } else if self.rules.exclusive_note.prefix_of(rest).is_some() {
+            match c {
+                Comparator::Ge => Comparator::Gt,
+                Comparator::Le => Comparator::Lt,
+                c => c,
+            }
+        } else {
+            c
+        }
     }
 
     fn in_skip(&self, at: usize) -> bool {
@@ -1554,13 +1647,14 @@ impl<'a> SentenceCtx<'a> {
                 if let Some(c) = own_after {
                     return c;
                 }
-                match g.before {
+                let c = match g.before {
                     // 由每生每年5元提高至10元: a change from a stated start sets the new level.
                     Some(Comparator::Ge | Comparator::Le) if g.changed => Comparator::Eq,
                     Some(c) => c,
                     None if adverb.is_some() => adverb.map(|a| a.1).unwrap(),
                     None => Comparator::Eq,
-                }
+                };
+                self.noted_bound(c, &text[m.end..sent.end])
             };
             let mut push = |indicator: String,
                             m: &Mention,
@@ -1695,7 +1789,13 @@ impl<'a> SentenceCtx<'a> {
             let counts = prev.rule.starts_with("count") && f.rule.starts_with("count");
             // (Not one with a verb of its own: 总装机达9157万千瓦.)
             let lead = &text[f.start..f.at.max(f.start)];
+            // (Nor one that says new itself: 新入规加工企业20家.)
             let own_verb = self.rules.verbs.first_prefix(&f.indicator).is_some()
+                || self
+                    .seg
+                    .cut_name(&f.indicator)
+                    .first()
+                    .is_some_and(|t| t.word == "新")
                 || self
                     .rules
                     .addition_verbs
@@ -1836,14 +1936,32 @@ impl<'a> SentenceCtx<'a> {
                 }
             }
         }
-        if let Some(shared) = has_comma_list
+        let mut items = match has_comma_list
             .then(|| self.shared_modifier(&parts))
             .flatten()
         {
-            return shared;
+            Some(shared) => shared,
+            None => {
+                let heads = self.rules.heads();
+                super::responsible::fill_heads(&parts, heads, &|s: &str| {
+                    self.rules.ends_with_head(s)
+                })
+            }
+        };
+        // 示范型数字经济园区和成长型数字经济园区奖补: an award (lexicon `award_noun`) after the
+        // last recipient is every recipient's.
+        if let Some((last, rest)) = items.split_last_mut() {
+            if let Some(award) = self.rules.award_nouns.first_suffix(last) {
+                if last.len() > award.len() {
+                    for p in rest {
+                        if self.rules.award_nouns.first_suffix(p).is_none() {
+                            p.push_str(award);
+                        }
+                    }
+                }
+            }
         }
-        let heads = self.rules.heads();
-        super::responsible::fill_heads(&parts, heads, &|s: &str| self.rules.ends_with_head(s))
+        items
     }
 
     /// 马铃薯种植、收获机械化率, 基本养老、医疗保险参保率: two parallel words of two chars
@@ -1943,7 +2061,13 @@ impl<'a> SentenceCtx<'a> {
             if cut > 0 {
                 s = s[cut..].trim_start_matches([',', ' ', '、']).to_string();
             }
-            if let Some(w) = self.rules.scope.first_prefix(&s) {
+            // (Not the scope of an adjective: 全国性社会团体.)
+            if let Some(w) = self
+                .rules
+                .scope
+                .first_prefix(&s)
+                .filter(|w| !s[w.len()..].starts_with('性'))
+            {
                 s = s[w.len()..].to_string();
             }
             if let Some(w) = self.rules.filler.first_prefix(&s) {
@@ -2156,7 +2280,7 @@ impl<'a> SentenceCtx<'a> {
         // comparator and the value takes the object after the value.
         if let Some(v) = g.verb.as_deref().filter(|_| !ratio_unit) {
             if let Some((obj, pred)) = object_after(right, self.rules) {
-                let subject = subject_prefix(&cleaned);
+                let (subject, v) = self.count_act(subject_prefix(&cleaned), v);
                 let v = if matches!(v, "实现" | "完成") {
                     ""
                 } else {
@@ -2313,7 +2437,21 @@ impl<'a> SentenceCtx<'a> {
                         "count-previous-clause",
                     );
                 }
-                if let Some(ind) = self.tail_noun(prev_clause) {
+                // 实施重大项目3600个左右、完成投资1万亿元: a clause before that holds a value
+                // names its noun by that value's name (重大项目数 → 重大项目投资), not by its
+                // words after the verb (重大项目3600个左右).
+                // A change's name gives its quantity (信息技术产业营收年均增长10%以上，…突破2.2
+                // 万亿元 → 信息技术产业营收).
+                let counted = prev
+                    .filter(|_| prev_clause.contains(|c: char| c.is_ascii_digit()))
+                    .map(|p| p.strip_suffix("人数").or(p.strip_suffix('数')).unwrap_or(p))
+                    .map(|p| self.before_change(p))
+                    .filter(|p| p.chars().count() >= 2 && prev_clause.contains(p));
+                let tail = match counted {
+                    Some(p) => Some(p.to_string()),
+                    None => self.tail_noun(prev_clause),
+                };
+                if let Some(ind) = tail {
                     let suffix = if ratio_unit {
                         if self.rules.ends_with_head(&ind) {
                             ""
@@ -2360,6 +2498,7 @@ impl<'a> SentenceCtx<'a> {
                             "count-verb-object",
                         );
                     }
+                    let (head, v) = self.count_act(head, v);
                     if !head.is_empty() {
                         let ind = match pred {
                             Some(p) => format!("{head}{v}{p}的{obj}{count_suffix}"),
@@ -2530,7 +2669,10 @@ impl<'a> SentenceCtx<'a> {
             _ => who,
         };
         let n = who.chars().count();
-        ((2..=40).contains(&n) && !who.contains(['(', '“'])).then_some(who)
+        // (A bracket or quote left open is a cut in the middle of a name.)
+        let quotes = who.matches(['“', '”', '"']).count();
+        let balanced = quotes % 2 == 0 && who.matches('(').count() == who.matches(')').count();
+        ((2..=40).contains(&n) && balanced).then_some(who)
     }
 
     /// The noun phrase at the end of a clause, after its last verb (…免费开展一次宫颈癌、乳腺癌
@@ -2937,6 +3079,32 @@ mod tests {
     }
 
     #[test]
+    fn subjects_and_verbs_of_counts() {
+        // A requirement word and a verb of having name nothing of the count.
+        assert_eq!(
+            ind(&run("每个社区应有3名以上社工")),
+            vec!["每个社区社工人数"]
+        );
+        assert_eq!(ind(&run("企业拥有5项以上发明专利")), vec!["企业发明专利数"]);
+        // A scope word is no scope before 性.
+        let v = run("全国性社会团体应有10万元以上资金");
+        assert_eq!(ind(&v), vec!["全国性社会团体资金"]);
+        // A clause before that holds a value names the noun by that value's name.
+        let v = run("确保全年实施重大项目3600个左右、完成投资1万亿元以上");
+        assert_eq!(ind(&v), vec!["重大项目数", "重大项目投资"]);
+        let v = run("信息技术产业营收年均增长10%以上，2024年、2025年分别突破2.2万亿元、2.4万亿元");
+        assert_eq!(ind(&v)[1..], ["信息技术产业营收", "信息技术产业营收"]);
+        // An addition word is not carried to a count that says new itself.
+        let v = run("新增国家级优势特色产业集群2个、新入规加工企业20家以上");
+        assert_eq!(
+            ind(&v),
+            vec!["新增国家级优势特色产业集群数", "新入规加工企业数"]
+        );
+        let v = run("新增充电桩1000个、新能源汽车5000辆");
+        assert_eq!(ind(&v), vec!["新增充电桩数", "新增新能源汽车数"]);
+    }
+
+    #[test]
     fn awards_named_by_recipient() {
         // An item's number before 对 is no part of the recipient; the tiers of the recipient
         // take the amounts in turn.
@@ -2949,6 +3117,16 @@ mod tests {
         let v = run("第四条 对首次进入全国电子信息百强的企业,给予30万元的一次性奖励");
         assert_eq!(ind(&v), vec!["首次进入全国电子信息百强的企业一次性奖励"]);
         // A 的 and head after the last item modify every item.
+        // An award after the last of two recipients is each one's; a quoted name is whole.
+        let v = run(
+            "对省级示范型数字经济园区和成长型数字经济园区,分别给予最高不超过533万元、673万元奖补",
+        );
+        assert_eq!(
+            ind(&v),
+            vec!["省级示范型数字经济园区奖补", "成长型数字经济园区奖补"]
+        );
+        let v = run("园区内入选“十佳场景示范”的项目,给予项目申报主体最高不超过50万元的一次性奖励");
+        assert_eq!(ind(&v), vec!["入选“十佳场景示范”的项目一次性奖励"]);
         let v = run("对当年牵头制定并获批国际标准、国家标准的企业,分别给予最高60万元、40万元扶持");
         assert_eq!(v[0].0, "当年牵头制定并获批国际标准的企业扶持", "{v:?}");
     }
