@@ -311,6 +311,8 @@ pub const LEXICON_LISTS: &[&str] = &[
     "exclusive_note",
     "possession_verb",
     "award_noun",
+    "count_suffix",
+    "adverbial_lead",
     "outcome_span",
     "outcome_bound",
     "outcome_bound_lead",

@@ -2,7 +2,7 @@
 //! the words before the value, or a count's object after it), lists that distribute (分别,
 //! pairwise, shared heads, year series, 均/都) and the exclusions of baselines and reports.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::deadline::TimeExpr;
 use super::layout::{is_clause_end, Span};
@@ -143,6 +143,12 @@ pub struct TargetRules {
     /// having (lexicon `possession_verb`: 有, 具备) that name nothing of the count: 每个社区应有
     /// 3名以上社工 → 每个社区社工人数.
     modal_end: WordList,
+    /// Words that open an adverbial before the verb of a count (在…领域, 围绕, 依托), lexicon
+    /// `adverbial_lead`, and the verbs that end it (task, clause and light verbs).
+    adverbial_leads: WordList,
+    act_verbs: HashSet<String>,
+    /// The suffix naming a count of each unit (人 → 人数), lexicon `count_suffix`.
+    count_suffixes: Vec<(String, String)>,
     /// Nouns of an award that may end a name (…奖补), lexicon `award_noun`.
     award_nouns: WordList,
     possession_verbs: WordList,
@@ -165,6 +171,9 @@ pub struct TargetRules {
     canonical_names: BTreeMap<String, String>,
     /// The ids whose usual unit is a multiple (倍): only these name a value in 倍.
     multiple_ids: BTreeSet<String>,
+    /// The ids of indicators stated as a ratio (%, ‰, /10万) or with no usual unit: only these
+    /// take a percentage (接待游客数量…增长10.3% is no count of visitors).
+    ratio_ids: BTreeSet<String>,
     /// The ids of a stock counted in a count unit (高新技术企业数, 家) whose name opens with no
     /// addition or creation word: a count that a creation word leads is no value of theirs.
     stock_count_ids: BTreeSet<String>,
@@ -263,6 +272,12 @@ impl TargetRules {
                 .filter(|d| d.unit.as_deref() == Some("倍"))
                 .map(|d| d.id.clone())
                 .collect(),
+            ratio_ids: p
+                .indicators
+                .iter()
+                .filter(|d| d.unit.as_deref().is_none_or(is_ratio_unit))
+                .map(|d| d.id.clone())
+                .collect(),
             before_words: WordList::new(before.iter().map(|(w, _)| w.clone()).collect()),
             before,
             after_words: WordList::new(after.iter().map(|(w, _)| w.clone()).collect()),
@@ -320,6 +335,11 @@ impl TargetRules {
             inclusive_note: WordList::longest_first(p.list("inclusive_note")),
             modal_end: WordList::longest_first(p.list("requirement_word")),
             award_nouns: WordList::longest_first(p.list("award_noun")),
+            count_suffixes: p
+                .pairs("count_suffix")
+                .into_iter()
+                .map(|(u, s)| (u.to_string(), s.to_string()))
+                .collect(),
             possession_verbs: WordList::longest_first(p.list("possession_verb")),
             exclusive_note: WordList::longest_first(p.list("exclusive_note")),
             enumeration_end: WordList::longest_first(p.list("enumeration_end")),
@@ -329,6 +349,14 @@ impl TargetRules {
                     .chain(p.list("clause_verb"))
                     .collect::<Vec<_>>(),
             ),
+            adverbial_leads: WordList::longest_first(p.list("adverbial_lead")),
+            act_verbs: p
+                .list("task_verb")
+                .into_iter()
+                .chain(p.list("clause_verb"))
+                .chain(p.list("light_verb"))
+                .map(String::from)
+                .collect(),
             markers,
             abbreviations,
             indicator_words: WordList::new(
@@ -372,6 +400,7 @@ impl TargetRules {
                     .map(String::as_str)
             })
             .filter(|id| unit != Some("倍") || self.multiple_ids.contains(*id))
+            .filter(|id| !matches!(unit, Some("%" | "‰")) || self.ratio_ids.contains(*id))
     }
 
     /// The `indicator_id` of a target found in `text`: [`TargetRules::record_id`], except that a
@@ -433,6 +462,18 @@ impl TargetRules {
     pub fn canonical(&self, name: &str) -> Option<&str> {
         let id = self.indicator_id(name)?;
         self.canonical_names.get(id).map(String::as_str)
+    }
+
+    /// The suffix that names a count of `unit` (lexicon `count_suffix`: 人数 for people, 场次
+    /// for sessions, 字数 for characters; a multiplier before the unit, 万人次, is passed over),
+    /// else 数.
+    pub fn count_suffix(&self, unit: &str) -> &str {
+        let base = unit.trim_start_matches(['万', '亿', '千', '百']);
+        let base = if base.is_empty() { unit } else { base };
+        self.count_suffixes
+            .iter()
+            .find(|(u, _)| u == base)
+            .map_or("数", |(_, s)| s.as_str())
     }
 
     pub fn heads(&self) -> &[String] {
@@ -613,14 +654,9 @@ fn strip_subjects(ind: &str, names: &super::responsible::NameRules) -> String {
     }
 }
 
-/// The suffix that names a count of `unit`: 人数 for people, 次数 for times, 批次 for batches.
-fn count_suffix(unit: &str) -> &'static str {
-    match unit {
-        "人" | "名" | "人次" => "人数",
-        "次" => "次数",
-        "批" => "批次",
-        _ => "数",
-    }
+/// A unit of a ratio: a percentage, a permille or a rate per population (/10万).
+fn is_ratio_unit(u: &str) -> bool {
+    matches!(u, "%" | "‰" | "‱" | "-" | "个百分点") || u.starts_with('/')
 }
 
 /// The chars that join the items of a list after a count (智能检测装备、核心零部件和专用软件).
@@ -1813,7 +1849,13 @@ impl<'a> SentenceCtx<'a> {
     /// change, a comparison or a number itself.
     fn change_subject(&self, f: &Found) -> Option<String> {
         let i = &f.indicator;
-        let name = i.strip_suffix("人数").or(i.strip_suffix('数')).unwrap_or(i);
+        // (The suffix of its unit: 入境游客人次 → 入境游客.)
+        let own = f.unit.as_deref().map(|u| self.rules.count_suffix(u));
+        let name = own
+            .and_then(|s| i.strip_suffix(s))
+            .or(i.strip_suffix("人数"))
+            .or(i.strip_suffix('数'))
+            .unwrap_or(i);
         const NUMERALS: &str = "〇零一二两三四五六七八九十百千万亿";
         let chars: Vec<char> = name.chars().collect();
         let numeric = chars.iter().any(char::is_ascii_digit)
@@ -1862,6 +1904,44 @@ impl<'a> SentenceCtx<'a> {
     /// Split an indicator into list items (only on separators outside brackets and quotes),
     /// filling elided heads.
     fn items(&self, ind: &str) -> Vec<String> {
+        // 规上工业增加值、规上服务业营收分别增长: a change after the last item is every item's.
+        // (…分别下降幅度: the measure of the change goes with it.)
+        let measure = ["幅度", "率"]
+            .into_iter()
+            .find(|m| ind.ends_with(m))
+            .unwrap_or("");
+        let changed = &ind[..ind.len() - measure.len()];
+        if let Some(p) = changed
+            .char_indices()
+            .map(|(i, _)| i)
+            .filter(|&i| i > 0)
+            .find(|&i| self.change_only(&changed[i..]).is_some())
+        {
+            let change = self.change_only(&changed[p..]).unwrap_or_default() + measure;
+            let mut body = &changed[..p];
+            let mut adverbs = String::new();
+            while let Some(a) = ["分别", "年均", "实际"]
+                .iter()
+                .find(|a| body.ends_with(**a))
+            {
+                body = &body[..body.len() - a.len()];
+                if *a != "分别" {
+                    adverbs.insert_str(0, a);
+                }
+            }
+            let parts = self.list_items(body);
+            if parts.len() >= 2 {
+                return parts
+                    .into_iter()
+                    .map(|x| format!("{x}{adverbs}{change}"))
+                    .collect();
+            }
+        }
+        self.list_items(ind)
+    }
+
+    /// [`Self::items`] of a list with no change after it.
+    fn list_items(&self, ind: &str) -> Vec<String> {
         let mut parts: Vec<String> = Vec::new();
         let mut cur = String::new();
         let mut depth = 0;
@@ -1943,9 +2023,30 @@ impl<'a> SentenceCtx<'a> {
             Some(shared) => shared,
             None => {
                 let heads = self.rules.heads();
-                super::responsible::fill_heads(&parts, heads, &|s: &str| {
+                let filled = super::responsible::fill_heads(&parts, heads, &|s: &str| {
                     self.rules.ends_with_head(s)
-                })
+                });
+                // A head filled from the last item after a longer item starts at one of its
+                // words, and is never one the item has already (省外游客、入境过夜游客 is no 省外游客游客; 制造业、数字经济
+                // 核心产业增加值 no 制造业济核心…).
+                let starts: Vec<usize> = self.seg.cut_name(&last).iter().map(|t| t.start).collect();
+                filled
+                    .into_iter()
+                    .zip(&parts)
+                    .map(|(f, p)| {
+                        let added = f.strip_prefix(p.as_str()).unwrap_or("");
+                        let at = last.len().saturating_sub(added.len());
+                        let whole = last.ends_with(added) && starts.contains(&at);
+                        // (A modifier of one or two chars is parallel to the last one's:
+                        // 城镇、农村居民人均可支配收入, 产、儿科床位数.)
+                        let short = p.chars().count() <= 2;
+                        if added.is_empty() || ((whole || short) && !p.ends_with(added)) {
+                            f
+                        } else {
+                            p.clone()
+                        }
+                    })
+                    .collect()
             }
         };
         // 示范型数字经济园区和成长型数字经济园区奖补: an award (lexicon `award_noun`) after the
@@ -2060,6 +2161,34 @@ impl<'a> SentenceCtx<'a> {
             }
             if cut > 0 {
                 s = s[cut..].trim_start_matches([',', ' ', '、']).to_string();
+            }
+            // 在先进材料等关键领域实施100项…, 依托信息消费大赛遴选10个…: an adverbial that
+            // opens the phrase says where or how, up to the verb of the count; it names nothing.
+            if let Some(w) = self.rules.adverbial_leads.first_prefix(&s) {
+                let verb = self
+                    .seg
+                    .cut(&s)
+                    .into_iter()
+                    .find(|t| t.start >= w.len() && self.rules.act_verbs.contains(t.word))
+                    .map(|t| t.start);
+                // (在事故认定后, 依托企业建设比重, 在第2个有效期内年均培训…人才: words after the
+                // verb make the adverbial part of what is named.)
+                // Only verbs may follow it: the count's object comes after the value.
+                let only_verbs = |v: usize| {
+                    self.seg
+                        .cut(&s[v..])
+                        .iter()
+                        .all(|t| self.rules.act_verbs.contains(t.word) || t.word.trim().is_empty())
+                };
+                // (Nor before a verb of having or of change: 其中在国外的有44人, 在国内生产
+                // 总值中占比提高2.5个百分点 — the adverbial is the subject's place.)
+                let own = |v: usize| {
+                    self.rules.possession_verbs.first_prefix(&s[v..]).is_none()
+                        && self.rules.change_at(&s[v..]).is_none()
+                };
+                if let Some(v) = verb.filter(|&v| v > w.len() && only_verbs(v) && own(v)) {
+                    s = s[v..].to_string();
+                }
             }
             // (Not the scope of an adjective: 全国性社会团体.)
             if let Some(w) = self
@@ -2194,7 +2323,11 @@ impl<'a> SentenceCtx<'a> {
             self.rules.unit_kind(first),
             Some("money" | "measure" | "points")
         ) || unit == "倍";
-        let count_suffix = if amount { "" } else { count_suffix(unit) };
+        let count_suffix = if amount {
+            ""
+        } else {
+            self.rules.count_suffix(unit)
+        };
         // 高新技术企业突破1.46万家，是2015年的3.75倍; 总产值将等于一九四九年的四点二倍: a multiple
         // of a base after a copula (lexicon multiple_copula) names the quantity before the copula,
         // else the previous clause's, as a multiple of that base.
@@ -3102,6 +3235,60 @@ mod tests {
         );
         let v = run("新增充电桩1000个、新能源汽车5000辆");
         assert_eq!(ind(&v), vec!["新增充电桩数", "新增新能源汽车数"]);
+    }
+
+    #[test]
+    fn count_suffixes_adverbials_and_changes_of_lists() {
+        // The suffix of a count follows its unit (lexicon count_suffix).
+        let v = run("每年举办50场左右路演行动。申请单位意见(300字以内)。开展职业技能培训10万人次");
+        assert_eq!(
+            ind(&v),
+            vec![
+                "每年举办路演行动场次",
+                "申请单位意见字数",
+                "职业技能培训人次"
+            ]
+        );
+        // An adverbial before the verb of a count names nothing, unless words other than
+        // verbs follow it or the verb is one of having or change.
+        let v = run("在先进材料、高端装备等关键领域实施100项省级重大科技专项");
+        assert_eq!(ind(&v), vec!["省级重大科技专项数"]);
+        let v = run("依托信息消费大赛遴选10个以上适老化信息消费应用场景");
+        assert_eq!(ind(&v), vec!["遴选适老化信息消费应用场景数"]);
+        let v = run("其中依托企业建设比重不低于80%");
+        assert_eq!(ind(&v), vec!["依托企业建设比重"]);
+        // A change after the last of a list is every item's, with its adverb and measure.
+        let v = run("规上工业增加值、规上服务业营收分别增长6.5%和7%");
+        assert_eq!(ind(&v), vec!["规上工业增加值增长", "规上服务业营收增长"]);
+        let v = run("一般公共预算收入、税收收入年均分别增长4.5%、3%");
+        assert_eq!(
+            ind(&v),
+            vec!["一般公共预算收入年均增长", "税收收入年均增长"]
+        );
+        let v = run("化学需氧量、二氧化硫排放量分别下降9.66%和13.14%");
+        assert_eq!(
+            ind(&v),
+            vec!["化学需氧量下降幅度", "二氧化硫排放量下降幅度"]
+        );
+        // A head filled from the last item is never one the item has, nor half a word.
+        let v = run("省外游客、入境过夜游客分别增长10%、35%以上");
+        assert_eq!(ind(&v), vec!["省外游客增长", "入境过夜游客增长"]);
+    }
+
+    #[test]
+    fn percentages_take_only_ids_of_ratios() {
+        let p = Patterns::embedded().unwrap();
+        let rules = TargetRules::new(&p);
+        assert_eq!(
+            rules.record_id("入境游客人次", Some("万人次")),
+            Some("inbound_tourists")
+        );
+        assert_eq!(rules.record_id("入境游客人次", Some("%")), None);
+        assert_eq!(
+            rules.record_id("森林覆盖率", Some("%")),
+            rules.indicator_id("森林覆盖率")
+        );
+        assert!(rules.indicator_id("森林覆盖率").is_some());
     }
 
     #[test]
