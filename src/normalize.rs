@@ -631,10 +631,15 @@ pub fn join_wrapped_lines(text: &mut String) {
 pub fn pack_spaced_digits(text: &mut String) {
     let b = text.as_bytes();
     let mut runs = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.')) {
-            i += 1;
+    // Runs open at a digit before a space and a digit; spaces are few, so they are found first.
+    let opens = memchr::memchr_iter(b' ', b)
+        .filter(|&j| {
+            j > 0 && b[j - 1].is_ascii_digit() && b.get(j + 1).is_some_and(u8::is_ascii_digit)
+        })
+        .map(|j| j - 1);
+    let mut next = 0;
+    for i in opens {
+        if i < next || (i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.')) {
             continue;
         }
         let start = i;
@@ -659,7 +664,7 @@ pub fn pack_spaced_digits(text: &mut String) {
                 runs.push((start, end + 1));
             }
         }
-        i = end.max(i + 1);
+        next = end.max(i + 1);
     }
     if runs.is_empty() {
         return;

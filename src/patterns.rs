@@ -310,6 +310,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "inclusive_note",
     "exclusive_note",
     "possession_verb",
+    "possession_adverb",
     "award_noun",
     "count_suffix",
     "adverbial_lead",

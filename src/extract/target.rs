@@ -143,6 +143,7 @@ pub struct TargetRules {
     /// having (lexicon `possession_verb`: 有, 具备) that name nothing of the count: 每个社区应有
     /// 3名以上社工 → 每个社区社工人数.
     modal_end: WordList,
+    possession_verbs: WordList,
     /// Words that open an adverbial before the verb of a count (在…领域, 围绕, 依托), lexicon
     /// `adverbial_lead`, and the verbs that end it (task, clause and light verbs).
     adverbial_leads: WordList,
@@ -151,7 +152,8 @@ pub struct TargetRules {
     count_suffixes: Vec<(String, String)>,
     /// Nouns of an award that may end a name (…奖补), lexicon `award_noun`.
     award_nouns: WordList,
-    possession_verbs: WordList,
+    /// Adverbs that keep a verb of having (共有, 并具有), lexicon `possession_adverb`.
+    possession_adverbs: WordList,
     /// Words ending a named set before its count (等), and the verbs that make such a count a
     /// task (实施, 开展: `task_verb` and `clause_verb`).
     enumeration_end: WordList,
@@ -341,6 +343,7 @@ impl TargetRules {
                 .map(|(u, s)| (u.to_string(), s.to_string()))
                 .collect(),
             possession_verbs: WordList::longest_first(p.list("possession_verb")),
+            possession_adverbs: WordList::longest_first(p.list("possession_adverb")),
             exclusive_note: WordList::longest_first(p.list("exclusive_note")),
             enumeration_end: WordList::longest_first(p.list("enumeration_end")),
             enumeration_verbs: Words::new(
@@ -1093,7 +1096,17 @@ impl<'a> SentenceCtx<'a> {
             .possession_verbs
             .first_suffix(&format!("{subject}{verb}"))
         {
-            Some(p) if p.ends_with(verb) && subject.len() >= p.len() - verb.len() => {
+            // (Not after an adverb it makes a verb phrase with: 并具有3年以上驾驶经历, 各部共有
+            // 77个项目.)
+            Some(p)
+                if p.ends_with(verb)
+                    && subject.len() >= p.len() - verb.len()
+                    && self
+                        .rules
+                        .possession_adverbs
+                        .first_suffix(&subject[..subject.len() - (p.len() - verb.len())])
+                        .is_none() =>
+            {
                 (&subject[..subject.len() - (p.len() - verb.len())], "")
             }
             _ => (subject, verb),
@@ -1911,8 +1924,15 @@ impl<'a> SentenceCtx<'a> {
             .find(|m| ind.ends_with(m))
             .unwrap_or("");
         let changed = &ind[..ind.len() - measure.len()];
+        // (Most names hold no change: the scan below is for those that do.)
+        let has_change = self
+            .rules
+            .change_verbs
+            .iter()
+            .any(|v| changed.contains(v.as_str()));
         if let Some(p) = changed
             .char_indices()
+            .filter(|_| has_change)
             .map(|(i, _)| i)
             .filter(|&i| i > 0)
             .find(|&i| self.change_only(&changed[i..]).is_some())
@@ -2364,16 +2384,25 @@ impl<'a> SentenceCtx<'a> {
         // 测试主体应在24小时内上报, 测试结束后1个月内提交测试总结报告: a time limit is named by the
         // act after it and who must act (the words before the modal of lexicon limit_lead; none
         // when they only say from when: …后, …起): 测试主体上报时限, 提交测试总结报告时限.
+        // (…之日起20个工作日内，向社会公布: the act may open the next clause; 将事故情况上报:
+        // a filler before it goes.)
+        let act = if right.is_empty() && text[right_end..].starts_with(',') {
+            let from = right_end + 1;
+            text[from..clause_end(text, from, self.tail_end(sent, from))].trim()
+        } else {
+            right
+        };
+        let act = self.clean_front(act);
         if self.rules.is_duration(unit)
             && (text[first.start..last.end].ends_with('内')
                 || self
                     .comparator_after(&text[last.end..sent.end])
                     .is_some_and(|(_, c)| c == Comparator::Le))
-            && (2..=12).contains(&right.chars().count())
-            && !right.starts_with(['的', '、', '(', '之', '为'])
+            && (2..=12).contains(&act.chars().count())
+            && !act.starts_with(['的', '、', '(', '之', '为'])
             // Another limit or an amount after it (或者终止妊娠后六个月内, 以新台币十万元为限) is
             // no act.
-            && !right.contains(|c: char| c.is_ascii_digit() || matches!(c, '内' | '限' | '元'))
+            && !act.contains(|c: char| c.is_ascii_digit() || matches!(c, '内' | '限' | '元'))
         {
             let modal = self
                 .rules
@@ -2391,7 +2420,7 @@ impl<'a> SentenceCtx<'a> {
                 *chain = None;
                 return (
                     start_of(&cleaned),
-                    Some(format!("{subject}{right}时限")),
+                    Some(format!("{subject}{act}时限")),
                     "time-limit-act",
                 );
             }
@@ -2575,9 +2604,16 @@ impl<'a> SentenceCtx<'a> {
                 // words after the verb (重大项目3600个左右).
                 // A change's name gives its quantity (信息技术产业营收年均增长10%以上，…突破2.2
                 // 万亿元 → 信息技术产业营收).
+                // Only when the value's clause says what it is of the quantity (完成投资, 增产),
+                // a comparator says it is a level of it (突破3万亿元、达3.6万亿元) or the value
+                // before is a change of it: a bare value after a count is no value of that count
+                // (改造城镇老旧小区16.7万个，惠及2900多万家庭; 城镇新增就业6600万人，13亿多人口).
                 let counted = prev
                     .filter(|_| prev_clause.contains(|c: char| c.is_ascii_digit()))
                     .map(|p| p.strip_suffix("人数").or(p.strip_suffix('数')).unwrap_or(p))
+                    .filter(|p| {
+                        !cleaned.is_empty() || g.before.is_some() || self.before_change(p) != *p
+                    })
                     .map(|p| self.before_change(p))
                     .filter(|p| p.chars().count() >= 2 && prev_clause.contains(p));
                 let tail = match counted {
@@ -3273,6 +3309,28 @@ mod tests {
         // A head filled from the last item is never one the item has, nor half a word.
         let v = run("省外游客、入境过夜游客分别增长10%、35%以上");
         assert_eq!(ind(&v), vec!["省外游客增长", "入境过夜游客增长"]);
+    }
+
+    #[test]
+    fn time_limits_named_by_the_act() {
+        // The act may open the next clause; a filler before it goes.
+        let v = run("行政执法机关要在执法决定作出之日起20个工作日内,向社会公布");
+        assert_eq!(ind(&v), vec!["行政执法机关向社会公布时限"]);
+        let v = run("测试主体应在事故责任认定后5个工作日内,将事故分析报告上报");
+        assert_eq!(ind(&v), vec!["测试主体事故分析报告上报时限"]);
+    }
+
+    #[test]
+    fn bare_values_after_a_count_are_not_of_it() {
+        // A bare value after a count is no value of the count; a comparator or words of its own
+        // make it one of the same quantity (突破, 完成投资).
+        let v = run("改造城镇老旧小区16.7万个,惠及2900多万家庭");
+        assert_ne!(ind(&v)[1], "改造城镇老旧小区数", "{v:?}");
+        let v = run("地区生产总值突破3万亿元、达3.6万亿元");
+        assert_eq!(ind(&v), vec!["地区生产总值", "地区生产总值"]);
+        // A verb of having after an adverb stays.
+        let v = run("取得相应准驾车型驾驶证并具有3年以上驾驶经历");
+        assert!(ind(&v)[0].contains("具有"), "{v:?}");
     }
 
     #[test]
