@@ -657,6 +657,11 @@ fn strip_subjects(ind: &str, names: &super::responsible::NameRules) -> String {
     }
 }
 
+/// Whether a value's unit is a percentage or permille (a share or a change).
+fn ratio_of(unit: Option<&str>) -> bool {
+    matches!(unit, Some("%" | "‰" | "个百分点"))
+}
+
 /// A unit of a ratio: a percentage, a permille or a rate per population (/10万).
 fn is_ratio_unit(u: &str) -> bool {
     matches!(u, "%" | "‰" | "‱" | "-" | "个百分点") || u.starts_with('/')
@@ -1756,7 +1761,14 @@ impl<'a> SentenceCtx<'a> {
             } else if k == 1
                 && items.len() > 1
                 && (g.distributive
-                    || rates_of_each(&ind, &items, first.unit.as_deref())
+                    // 化学需氧量、氨氮排放量分别下降2%: one percentage change of a list joined
+                    // by 、 (or said of each, 分别, 都) is each item's; an amount is their sum
+                    // (农村社队和农民收入将增加近100亿元), and so is one change of a pair joined
+                    // by 和 (工业和手工业总产值增长).
+                    || (rates_of_each(&ind, &items, first.unit.as_deref())
+                        || (ratio_of(first.unit.as_deref())
+                            && (ind.contains('、') || ind.contains("分别") || ind.contains('都'))
+                            && self.items_of_change(&ind).is_some()))
                         && !self.rules.collective.any_in(&text[floor..g.end]))
             {
                 for it in items {
@@ -1917,47 +1929,58 @@ impl<'a> SentenceCtx<'a> {
     /// Split an indicator into list items (only on separators outside brackets and quotes),
     /// filling elided heads.
     fn items(&self, ind: &str) -> Vec<String> {
-        // 规上工业增加值、规上服务业营收分别增长: a change after the last item is every item's.
-        // (…分别下降幅度: the measure of the change goes with it.)
+        self.items_of_change(ind)
+            .unwrap_or_else(|| self.list_items(ind))
+    }
+
+    /// The items of a list before a change, each with the change (规上工业增加值、规上服务业营收
+    /// 分别增长 → …增加值增长, …营收增长; …分别下降幅度: the measure of the change goes with it;
+    /// …排放量要分别下降: a filler before the change goes), or None when the name is no list
+    /// before a change.
+    fn items_of_change(&self, ind: &str) -> Option<Vec<String>> {
         let measure = ["幅度", "率"]
             .into_iter()
             .find(|m| ind.ends_with(m))
             .unwrap_or("");
         let changed = &ind[..ind.len() - measure.len()];
         // (Most names hold no change: the scan below is for those that do.)
-        let has_change = self
+        if !self
             .rules
             .change_verbs
             .iter()
-            .any(|v| changed.contains(v.as_str()));
-        if let Some(p) = changed
+            .any(|v| changed.contains(v.as_str()))
+        {
+            return None;
+        }
+        let p = changed
             .char_indices()
-            .filter(|_| has_change)
             .map(|(i, _)| i)
             .filter(|&i| i > 0)
-            .find(|&i| self.change_only(&changed[i..]).is_some())
-        {
-            let change = self.change_only(&changed[p..]).unwrap_or_default() + measure;
-            let mut body = &changed[..p];
-            let mut adverbs = String::new();
-            while let Some(a) = ["分别", "年均", "实际"]
-                .iter()
-                .find(|a| body.ends_with(**a))
-            {
+            .find(|&i| self.change_only(&changed[i..]).is_some())?;
+        let change = self.change_only(&changed[p..]).unwrap_or_default() + measure;
+        let mut body = &changed[..p];
+        // (猪肉、羊肉、蔬菜等副食品: examples of a kind are no list of quantities.)
+        if body.contains('等') {
+            return None;
+        }
+        let mut adverbs = String::new();
+        loop {
+            if let Some(a) = ["年均", "实际"].iter().find(|a| body.ends_with(**a)) {
                 body = &body[..body.len() - a.len()];
-                if *a != "分别" {
-                    adverbs.insert_str(0, a);
-                }
-            }
-            let parts = self.list_items(body);
-            if parts.len() >= 2 {
-                return parts
-                    .into_iter()
-                    .map(|x| format!("{x}{adverbs}{change}"))
-                    .collect();
+                adverbs.insert_str(0, a);
+            } else if let Some(f) = self.rules.filler.first_suffix(body) {
+                body = &body[..body.len() - f.len()];
+            } else {
+                break;
             }
         }
-        self.list_items(ind)
+        let parts = self.list_items(body);
+        (parts.len() >= 2).then(|| {
+            parts
+                .into_iter()
+                .map(|x| format!("{x}{adverbs}{change}"))
+                .collect()
+        })
     }
 
     /// [`Self::items`] of a list with no change after it.
@@ -2551,8 +2574,12 @@ impl<'a> SentenceCtx<'a> {
                 );
             }
         }
+        // (A short name of the taxonomy, 钢 or 原煤 in a list of outputs, is a name.)
         if cleaned.is_empty()
-            || (!self.rules.ends_with_head(&cleaned) && cleaned.chars().count() <= 2 && !g.changed)
+            || (!self.rules.ends_with_head(&cleaned)
+                && cleaned.chars().count() <= 2
+                && !g.changed
+                && self.rules.indicator_id(&cleaned).is_none())
         {
             // A verb alone before the value: the object (and what it must do) follows it.
             if let Some((obj, pred)) = object_after(right, self.rules) {
@@ -3306,6 +3333,11 @@ mod tests {
             ind(&v),
             vec!["化学需氧量下降幅度", "二氧化硫排放量下降幅度"]
         );
+        // One percentage change of a 、-list is each item's; an amount of a pair is their sum.
+        let v = run("化学需氧量、氨氮排放量要分别下降2%");
+        assert_eq!(ind(&v), vec!["化学需氧量下降幅度", "氨氮排放量下降幅度"]);
+        let v = run("农村社队和农民收入将增加近100亿元");
+        assert_eq!(v.len(), 1, "{v:?}");
         // A head filled from the last item is never one the item has, nor half a word.
         let v = run("省外游客、入境过夜游客分别增长10%、35%以上");
         assert_eq!(ind(&v), vec!["省外游客增长", "入境过夜游客增长"]);
