@@ -312,6 +312,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "possession_verb",
     "possession_adverb",
     "award_noun",
+    "award_give",
     "count_suffix",
     "adverbial_lead",
     "outcome_span",

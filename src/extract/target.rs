@@ -152,6 +152,8 @@ pub struct TargetRules {
     count_suffixes: Vec<(String, String)>,
     /// Nouns of an award that may end a name (…奖补), lexicon `award_noun`.
     award_nouns: WordList,
+    /// Verbs of giving an award (给予), lexicon `award_give`.
+    award_gives: WordList,
     /// Adverbs that keep a verb of having (共有, 并具有), lexicon `possession_adverb`.
     possession_adverbs: WordList,
     /// Words ending a named set before its count (等), and the verbs that make such a count a
@@ -344,6 +346,7 @@ impl TargetRules {
                 .collect(),
             possession_verbs: WordList::longest_first(p.list("possession_verb")),
             possession_adverbs: WordList::longest_first(p.list("possession_adverb")),
+            award_gives: WordList::longest_first(p.list("award_give")),
             exclusive_note: WordList::longest_first(p.list("exclusive_note")),
             enumeration_end: WordList::longest_first(p.list("enumeration_end")),
             enumeration_verbs: Words::new(
@@ -1660,6 +1663,20 @@ impl<'a> SentenceCtx<'a> {
                     if whole && ind[v.len()..].chars().count() >= 3 {
                         ind = ind[v.len()..].to_string();
                     }
+                }
+            }
+            // 对…平台给予一次性1000万元奖励: the verb of giving between the recipient and the
+            // award names nothing (lexicon award_give).
+            if self.rules.award_nouns.first_suffix(&ind).is_some() {
+                if let Some((i, w)) = self
+                    .rules
+                    .award_gives
+                    .words()
+                    .iter()
+                    .filter_map(|w| ind.find(w.as_str()).map(|i| (i, w.len())))
+                    .find(|&(i, _)| i > 0)
+                {
+                    ind.replace_range(i..i + w, "");
                 }
             }
             prev_indicator = Some(ind.clone());
@@ -3404,6 +3421,9 @@ mod tests {
         );
         let v = run("园区内入选“十佳场景示范”的项目,给予项目申报主体最高不超过50万元的一次性奖励");
         assert_eq!(ind(&v), vec!["入选“十佳场景示范”的项目一次性奖励"]);
+        // A verb of giving inside the name goes; a leading 对 is no word of it.
+        let v = run("对新入选的国家级特色专业型工业互联网平台给予一次性100万元奖励");
+        assert_eq!(ind(&v), vec!["国家级特色专业型工业互联网平台一次性奖励"]);
         let v = run("对当年牵头制定并获批国际标准、国家标准的企业,分别给予最高60万元、40万元扶持");
         assert_eq!(v[0].0, "当年牵头制定并获批国际标准的企业扶持", "{v:?}");
     }
