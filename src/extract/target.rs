@@ -1960,18 +1960,22 @@ impl<'a> SentenceCtx<'a> {
             .find(|m| ind.ends_with(m))
             .unwrap_or("");
         let changed = &ind[..ind.len() - measure.len()];
-        // (Most names hold no change: the scan below is for those that do.)
-        if !self
+        // The change ends the name (a 到 or 至 may follow it); its baseline word and adverb open
+        // at most a few chars before it, so only those starts are tried.
+        let bare = changed.trim_end_matches(['到', '至']);
+        let verb_at = self
             .rules
             .change_verbs
             .iter()
-            .any(|v| changed.contains(v.as_str()))
-        {
-            return None;
-        }
+            .filter(|v| bare.ends_with(v.as_str()))
+            .map(|v| bare.len() - v.len())
+            .min()?;
+        const LEAD_BYTES: usize = 8 * 3;
         let p = changed
             .char_indices()
             .map(|(i, _)| i)
+            .skip_while(|&i| i + LEAD_BYTES < verb_at)
+            .take_while(|&i| i <= verb_at)
             .filter(|&i| i > 0)
             .find(|&i| self.change_only(&changed[i..]).is_some())?;
         let change = self.change_only(&changed[p..]).unwrap_or_default() + measure;
