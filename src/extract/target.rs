@@ -2430,13 +2430,14 @@ impl<'a> SentenceCtx<'a> {
         // when they only say from when: …后, …起): 测试主体上报时限, 提交测试总结报告时限.
         // (…之日起20个工作日内，向社会公布: the act may open the next clause; 将事故情况上报:
         // a filler before it goes.)
-        let act = if right.is_empty() && text[right_end..].starts_with(',') {
+        let act = if !self.rules.is_duration(unit) {
+            String::new()
+        } else if right.is_empty() && text[right_end..].starts_with(',') {
             let from = right_end + 1;
-            text[from..clause_end(text, from, self.tail_end(sent, from))].trim()
+            self.clean_front(text[from..clause_end(text, from, self.tail_end(sent, from))].trim())
         } else {
-            right
+            self.clean_front(right)
         };
-        let act = self.clean_front(act);
         if self.rules.is_duration(unit)
             && (text[first.start..last.end].ends_with('内')
                 || self
