@@ -1986,7 +1986,12 @@ impl<'a> SentenceCtx<'a> {
         }
         let mut adverbs = String::new();
         loop {
-            if let Some(a) = ["年均", "实际"].iter().find(|a| body.ends_with(**a)) {
+            if let Some(a) = self
+                .rules
+                .head_modifiers
+                .iter()
+                .find(|a| body.ends_with(a.as_str()))
+            {
                 body = &body[..body.len() - a.len()];
                 adverbs.insert_str(0, a);
             } else if let Some(f) = self.rules.filler.first_suffix(body) {
@@ -2229,18 +2234,15 @@ impl<'a> SentenceCtx<'a> {
             // 在先进材料等关键领域实施100项…, 依托信息消费大赛遴选10个…: an adverbial that
             // opens the phrase says where or how, up to the verb of the count; it names nothing.
             if let Some(w) = self.rules.adverbial_leads.first_prefix(&s) {
-                let verb = self
-                    .seg
-                    .cut(&s)
-                    .into_iter()
-                    .find(|t| t.start >= w.len() && self.rules.act_verbs.contains(t.word))
-                    .map(|t| t.start);
+                let toks = self.seg.cut(&s);
+                let verb = toks
+                    .iter()
+                    .position(|t| t.start >= w.len() && self.rules.act_verbs.contains(t.word));
                 // (在事故认定后, 依托企业建设比重, 在第2个有效期内年均培训…人才: words after the
                 // verb make the adverbial part of what is named.)
                 // Only verbs may follow it: the count's object comes after the value.
-                let only_verbs = |v: usize| {
-                    self.seg
-                        .cut(&s[v..])
+                let only_verbs = |k: usize| {
+                    toks[k..]
                         .iter()
                         .all(|t| self.rules.act_verbs.contains(t.word) || t.word.trim().is_empty())
                 };
@@ -2250,8 +2252,11 @@ impl<'a> SentenceCtx<'a> {
                     self.rules.possession_verbs.first_prefix(&s[v..]).is_none()
                         && self.rules.change_at(&s[v..]).is_none()
                 };
-                if let Some(v) = verb.filter(|&v| v > w.len() && only_verbs(v) && own(v)) {
-                    s = s[v..].to_string();
+                if let Some(k) = verb.filter(|&k| {
+                    let v = toks[k].start;
+                    v > w.len() && only_verbs(k) && own(v)
+                }) {
+                    s = s[toks[k].start..].to_string();
                 }
             }
             // (Not the scope of an adjective: 全国性社会团体.)
