@@ -2,6 +2,8 @@
 //! index structures that turn byte offsets of the normalized text into char offsets, lines
 //! and slices of the original.
 
+use crate::normalize::{original_char, Moved};
+
 /// Bytes per block of the offset maps.
 const BLOCK: usize = 64;
 // A block's count fits in a u8.
@@ -134,19 +136,23 @@ pub struct Document<'a> {
     norm_marks: Vec<usize>,
     /// Chars of `original` before each of its BLOCK-byte blocks.
     orig_marks: Vec<usize>,
-    /// Byte offset (in `norm`) at which each line after the first starts.
+    /// Byte offset (in `original`) at which each line after the first starts.
     line_starts: Vec<usize>,
+    /// The chars of `norm` that stand elsewhere in `original` (see [`Normalized::moved`]).
+    ///
+    /// [`Normalized::moved`]: crate::normalize::Normalized::moved
+    moved: &'a [Vec<Moved>],
 }
 
 impl<'a> Document<'a> {
-    pub fn new(original: &'a str, norm: &'a str) -> Document<'a> {
+    pub fn new(original: &'a str, norm: &'a str, moved: &'a [Vec<Moved>]) -> Document<'a> {
         let (norm_marks, chars) = block_counts(norm);
         let (orig_marks, orig_chars) = block_counts(original);
         assert_eq!(
             chars, orig_chars,
             "normalized text must keep the char count"
         );
-        let line_starts = memchr::memchr_iter(b'\n', norm.as_bytes())
+        let line_starts = memchr::memchr_iter(b'\n', original.as_bytes())
             .map(|i| i + 1)
             .collect();
         Document {
@@ -156,7 +162,28 @@ impl<'a> Document<'a> {
             norm_marks,
             orig_marks,
             line_starts,
+            moved,
         }
+    }
+
+    /// Char offset in the original of the char at a byte offset of the normalized text.
+    pub fn original_char(&self, byte: usize) -> usize {
+        original_char(self.moved, self.char_at(byte))
+    }
+
+    /// Char offsets in the original of the chars between two byte offsets of the normalized
+    /// text: from where its first char was to past the last of the places its chars were.
+    pub fn span(&self, start: usize, end: usize) -> (usize, usize) {
+        let (s, e) = (self.char_at(start), self.char_at(end));
+        if self.moved.is_empty() || e <= s {
+            return (s, e);
+        }
+        // (The first char opens the span, as a record's duplicate_of names it.)
+        let hi = (s..e)
+            .map(|c| original_char(self.moved, c) + 1)
+            .max()
+            .unwrap_or(e);
+        (original_char(self.moved, s), hi)
     }
 
     /// Number of chars.
@@ -183,14 +210,20 @@ impl<'a> Document<'a> {
 
     /// The original text between two byte offsets of the normalized text.
     pub fn original_slice(&self, start: usize, end: usize) -> &'a str {
-        let (s, e) = (self.char_at(start), self.char_at(end));
+        let (s, e) = self.span(start, end);
         let orig = |ch| byte_of(self.original, &self.orig_marks, self.chars, ch);
         &self.original[orig(s)..orig(e)]
     }
 
-    /// 1-based line of a byte offset of the normalized text.
+    /// 1-based line of the original of a byte offset of the normalized text.
     pub fn line_of(&self, byte: usize) -> usize {
-        self.line_starts.partition_point(|&b| b <= byte) + 1
+        let at = byte_of(
+            self.original,
+            &self.orig_marks,
+            self.chars,
+            self.original_char(byte),
+        );
+        self.line_starts.partition_point(|&b| b <= at) + 1
     }
 }
 
@@ -238,11 +271,38 @@ mod tests {
         }
     }
 
+    /// Moved chars (a wrapped line's break moved to its clause's end) point back to their
+    /// places: a span covers the break, and lines are the original's.
+    #[test]
+    fn spans_over_moved_chars_cover_their_places() {
+        let original = "第一行\n合计不少\n于240小时的测试。";
+        let norm = "第一行\n合计不少于240小时的测试 。";
+        let moved = vec![vec![
+            Moved {
+                start: 8,
+                end: 17,
+                by: 1,
+            },
+            Moved {
+                start: 17,
+                end: 18,
+                by: -9,
+            },
+        ]];
+        let d = Document::new(original, norm, &moved);
+        let (s, e) = (norm.find("不少").unwrap(), norm.find("的").unwrap());
+        assert_eq!(d.original_slice(s, e), "不少\n于240小时");
+        assert_eq!(d.span(s, e), (6, 15));
+        assert_eq!(d.line_of(norm.find("240").unwrap()), 3);
+        assert_eq!(d.line_of(s), 2);
+        assert_eq!(d.original_char(norm.find('于').unwrap()), 9);
+    }
+
     #[test]
     fn offsets_map_into_the_original() {
         let original = "第一行\r\n孕產婦死亡率１０/10萬";
         let norm = "第一行 \n孕产妇死亡率10/10万";
-        let d = Document::new(original, norm);
+        let d = Document::new(original, norm, &[]);
         let s = norm.find("孕产妇").unwrap();
         let e = norm.len();
         assert_eq!(d.original_slice(s, e), "孕產婦死亡率１０/10萬");
@@ -259,7 +319,7 @@ mod tests {
             .replace("１", "1")
             .replace("０", "0")
             .replace('\r', " ");
-        let d = Document::new(&original, &norm);
+        let d = Document::new(&original, &norm, &[]);
         let nb: Vec<usize> = norm.char_indices().map(|(i, _)| i).collect();
         let ob: Vec<usize> = original.char_indices().map(|(i, _)| i).collect();
         assert_eq!(d.chars(), nb.len());

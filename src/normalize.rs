@@ -374,6 +374,44 @@ pub struct Normalized {
     /// space here, see [`join_wrapped_lines`]).
     pub text: String,
     pub script: Script,
+    /// The chars that stand elsewhere than in the original (a wrapped line's space moved to
+    /// the end of its clause, spaced digits packed): one list per step that moved chars, in
+    /// the order of the steps, each in order of its ranges.
+    pub moved: Vec<Vec<Moved>>,
+}
+
+/// A range of chars (char offsets `start..end` of the text after the step that moved them)
+/// that stood `by` chars away before that step: char `c` of the range was char `c + by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moved {
+    pub start: usize,
+    pub end: usize,
+    pub by: isize,
+}
+
+/// Where char `c` of a normalized text stands in the original, given the text's `moved`.
+pub fn original_char(moved: &[Vec<Moved>], mut c: usize) -> usize {
+    for step in moved.iter().rev() {
+        let k = step.partition_point(|m| m.start <= c);
+        if let Some(m) = k.checked_sub(1).map(|k| step[k]).filter(|m| c < m.end) {
+            c = c.wrapping_add_signed(m.by);
+        }
+    }
+    c
+}
+
+/// Char offsets of byte offsets, for offsets in ascending order (one pass over the text).
+fn chars_at(text: &str, bytes: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let b = text.as_bytes();
+    let (mut at, mut n) = (0, 0);
+    bytes
+        .into_iter()
+        .map(|to| {
+            n += b[at..to].iter().filter(|&&x| (x as i8) >= -64).count();
+            at = to;
+            n
+        })
+        .collect()
 }
 
 /// Fold one char to the form matching needs: full-width ASCII to ASCII, ideographic and
@@ -465,8 +503,10 @@ pub fn normalize(original: &str, converter: &Converter) -> Normalized {
     let mut simplified = simplified;
     join_invisible_lines(&mut simplified);
     let mut text = fold_text(&simplified);
-    join_wrapped_lines(&mut text);
-    pack_spaced_digits(&mut text);
+    let moved: Vec<Vec<Moved>> = [join_wrapped_lines(&mut text), pack_spaced_digits(&mut text)]
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .collect();
     let ratio = if han == 0 {
         0.0
     } else {
@@ -479,7 +519,11 @@ pub fn normalize(original: &str, converter: &Converter) -> Normalized {
     } else {
         Script::Simplified
     };
-    Normalized { text, script }
+    Normalized {
+        text,
+        script,
+        moved,
+    }
 }
 
 /// A wide (East Asian) char: CJK ideographs, kana, hangul and their punctuation.
@@ -556,11 +600,15 @@ pub fn join_invisible_lines(text: &mut String) {
 /// without punctuation are about one width (a full line: at least 30 columns, within 4 of the
 /// commonest width, and more than two lines in five of the document), each break after such a
 /// full line is turned into a space, unless the next line opens a numbered heading (一、, (一),
-/// 1., 第…章): the paragraph is then read as one. The text keeps its length in chars and bytes.
-pub fn join_wrapped_lines(text: &mut String) {
+/// 1., 第…章): the paragraph is then read as one. A break inside a clause (between two chars
+/// of which one is Chinese, or two digits: 不少\n于240小时, 3\n0项) would cut a word or a
+/// number, so its space moves to the end of the clause, before its punctuation or the next
+/// space (不少于240小时 的), the chars between moving one place back (returned as [`Moved`]).
+/// The text keeps its length in chars and bytes.
+pub fn join_wrapped_lines(text: &mut String) -> Vec<Moved> {
     let lines = crate::document::line_spans(text);
     if lines.len() < 10 {
-        return;
+        return Vec::new();
     }
     // The commonest width of the lines of eight chars or more that end without punctuation.
     let mut counts: std::collections::HashMap<usize, usize> = Default::default();
@@ -579,7 +627,7 @@ pub fn join_wrapped_lines(text: &mut String) {
         .iter()
         .max_by_key(|&(w, n)| (*n, std::cmp::Reverse(*w)))
     else {
-        return;
+        return Vec::new();
     };
     let near = |w: usize| w + 4 >= mode && w <= mode + 4;
     let full: usize = counts
@@ -588,7 +636,7 @@ pub fn join_wrapped_lines(text: &mut String) {
         .map(|(_, n)| n)
         .sum();
     if mode < 30 || full * 5 <= long_lines * 2 {
-        return;
+        return Vec::new();
     }
     let opens_heading = |l: &str| {
         let t = l.trim_start();
@@ -617,10 +665,102 @@ pub fn join_wrapped_lines(text: &mut String) {
     }
     // A '\n' and a space are one byte each: the text keeps its length.
     let mut bytes = std::mem::take(text).into_bytes();
-    for b in joins {
+    for &b in &joins {
         bytes[b] = b' ';
     }
-    *text = String::from_utf8(bytes).expect("one ASCII byte for another");
+    // Inside a clause, the space moves to the clause's end, with those of the joins it runs
+    // over (a clause wrapped twice).
+    let inner = |c: char| is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '%' | '.');
+    // A clause ends at its punctuation (brackets and quotes are inside it).
+    const CLAUSE_ENDS: &str = ",;:!?。、，；：！？";
+    let joined: std::collections::HashSet<usize> = joins.iter().copied().collect();
+    let mut groups: Vec<(Vec<usize>, usize)> = Vec::new();
+    {
+        let t = std::str::from_utf8(&bytes).expect("one ASCII byte for another");
+        let cut = |b: usize| {
+            let (x, y) = (t[..b].chars().next_back(), t[b + 1..].chars().next());
+            x.zip(y).is_some_and(|(x, y)| {
+                (is_han(x) && inner(y))
+                    || (is_han(y) && inner(x))
+                    || (x.is_ascii_digit() && y.is_ascii_digit())
+            })
+        };
+        let mut next = 0;
+        for &b in &joins {
+            if b < next || !cut(b) {
+                continue;
+            }
+            let mut group = vec![b];
+            let mut stop = None;
+            for (i, c) in t[b + 1..].char_indices() {
+                let at = b + 1 + i;
+                if at - group.last().expect("one") > 200 {
+                    break;
+                }
+                if c == ' ' && joined.contains(&at) && cut(at) {
+                    group.push(at);
+                } else if c.is_whitespace() || CLAUSE_ENDS.contains(c) {
+                    stop = Some(at);
+                    break;
+                }
+            }
+            match stop {
+                Some(k) if k > group.last().expect("one") + 1 => {
+                    next = k;
+                    groups.push((group, k));
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut moved = Vec::new();
+    if groups.is_empty() {
+        *text = String::from_utf8(bytes).expect("one ASCII byte for another");
+        return moved;
+    }
+    let at = chars_at(
+        std::str::from_utf8(&bytes).expect("one ASCII byte for another"),
+        groups
+            .iter()
+            .flat_map(|(g, k)| g.iter().copied().chain([*k]))
+            .collect::<Vec<_>>(),
+    );
+    let mut at = at.into_iter();
+    for (group, k) in groups {
+        let cs: Vec<usize> = group.iter().map(|_| at.next().expect("counted")).collect();
+        let ck = at.next().expect("counted");
+        let n = group.len();
+        let b = group[0];
+        let kept: Vec<u8> = (b..k)
+            .filter(|i| !group.contains(i))
+            .map(|i| bytes[i])
+            .collect();
+        bytes[b..k - n].copy_from_slice(&kept);
+        bytes[k - n..k].fill(b' ');
+        // The chars after the j-th break stand j places back; the spaces, at the end, were the
+        // breaks.
+        for j in 0..n {
+            let from = cs[j] + 1;
+            let to = cs.get(j + 1).copied().unwrap_or(ck);
+            if to > from {
+                moved.push(Moved {
+                    start: from - (j + 1),
+                    end: to - (j + 1),
+                    by: j as isize + 1,
+                });
+            }
+        }
+        for (i, &c) in cs.iter().enumerate() {
+            let now = ck - n + i;
+            moved.push(Moved {
+                start: now,
+                end: now + 1,
+                by: c as isize - now as isize,
+            });
+        }
+    }
+    *text = String::from_utf8(bytes).expect("a space moved among whole chars");
+    moved
 }
 
 /// A fixed-width text that spaces every digit (粮食产量达到4 9 2 5 0 万吨, 1 9 9 7 年): a run of
@@ -628,7 +768,7 @@ pub fn join_wrapped_lines(text: &mut String) {
 /// one space before that; two digits need that space, 近1 0 万亿元), is written as one number right before that char, its spaces moved in
 /// front (`     49250万吨`). The text keeps its length and every other char its place; a row of
 /// one-digit cells (1 2 3 at a line's end) stays.
-pub fn pack_spaced_digits(text: &mut String) {
+pub fn pack_spaced_digits(text: &mut String) -> Vec<Moved> {
     let b = text.as_bytes();
     let mut runs = Vec::new();
     // Runs open at a digit before a space and a digit; spaces are few, so they are found first.
@@ -667,20 +807,40 @@ pub fn pack_spaced_digits(text: &mut String) {
         next = end.max(i + 1);
     }
     if runs.is_empty() {
-        return;
+        return Vec::new();
     }
+    let at = chars_at(text, runs.iter().map(|r| r.0));
+    let mut moved = Vec::new();
     let mut bytes = std::mem::take(text).into_bytes();
-    for (start, end) in runs {
-        let digits: Vec<u8> = bytes[start..end]
-            .iter()
-            .copied()
-            .filter(u8::is_ascii_digit)
-            .collect();
+    for (&(start, end), c) in runs.iter().zip(at) {
+        let was: Vec<u8> = bytes[start..end].to_vec();
+        let digits: Vec<u8> = was.iter().copied().filter(u8::is_ascii_digit).collect();
         let pad = end - start - digits.len();
         bytes[start..start + pad].fill(b' ');
         bytes[start + pad..end].copy_from_slice(&digits);
+        // One byte is one char here: the k-th space and the k-th digit, each where it was.
+        let (mut spaces, mut figures) = (
+            (0..was.len()).filter(|&i| was[i] == b' '),
+            (0..was.len()).filter(|&i| was[i] != b' '),
+        );
+        for i in 0..was.len() {
+            let from = if i < pad {
+                spaces.next()
+            } else {
+                figures.next()
+            };
+            let from = from.expect("as many spaces and digits as before");
+            if from != i {
+                moved.push(Moved {
+                    start: c + i,
+                    end: c + i + 1,
+                    by: from as isize - i as isize,
+                });
+            }
+        }
     }
     *text = String::from_utf8(bytes).expect("ASCII bytes moved among ASCII bytes");
+    moved
 }
 
 #[cfg(test)]
@@ -729,8 +889,10 @@ mod tests {
         // sentence end and the heading before 三、 stay.
         assert_eq!(breaks.len(), 3, "{text}");
         assert!(text.starts_with("二、主要目标\n"));
-        assert!(text.contains("九十 一二"));
-        assert!(text.ends_with("到此为止。\n三、重点任务\n"));
+        // (A break inside a clause moves to the clause's end: the twelve spaces before 。.)
+        assert!(text.contains("九十一二"));
+        let spaces = " ".repeat(12);
+        assert!(text.ends_with(&format!("到此为止{spaces}。\n三、重点任务\n")));
         // Ordinary text, lines of every length, is left alone.
         let mut prose = String::new();
         for k in 0..12 {
@@ -740,6 +902,44 @@ mod tests {
         let kept = prose.clone();
         join_wrapped_lines(&mut prose);
         assert_eq!(prose, kept);
+    }
+
+    #[test]
+    fn a_break_inside_a_clause_moves_to_its_end() {
+        // Lines of 24 wide chars (the digits count as one each) that cut a word, a number and
+        // a comparator; the map of moved chars points every char back to its place.
+        let body = "全省粮食产量达到一千万吨。专业机构应于10个工作日内完成评审并报送。道路测试合计不少于240小时的里程数据。力争培育30项以上智能船舶国际标准。";
+        let mut text = String::new();
+        let chars: Vec<char> = body.repeat(4).chars().collect();
+        for line in chars.chunks(24) {
+            text.extend(line);
+            text.push('\n');
+        }
+        let original = text.clone();
+        let moved = join_wrapped_lines(&mut text);
+        assert_eq!(text.len(), original.len());
+        for word in ["10个工作日", "不少于240小时", "30项以上", "完成评审"] {
+            assert_eq!(text.matches(word).count(), 4, "{word}: {text}");
+        }
+        let steps = vec![moved];
+        let (o, n): (Vec<char>, Vec<char>) = (original.chars().collect(), text.chars().collect());
+        let mut seen = std::collections::HashSet::new();
+        for (c, &ch) in n.iter().enumerate() {
+            let at = original_char(&steps, c);
+            assert!(seen.insert(at), "char {c} mapped twice");
+            if ch != ' ' {
+                assert_eq!(o[at], ch, "char {c}");
+            } else {
+                assert!(matches!(o[at], ' ' | '\n'), "char {c}");
+            }
+        }
+        // Spaced digits packed: each digit and space points back to where it was.
+        let mut t = String::from("达到4 9 2 5 0 万吨");
+        let steps = vec![pack_spaced_digits(&mut t)];
+        let o: Vec<char> = "达到4 9 2 5 0 万吨".chars().collect();
+        for (c, ch) in t.chars().enumerate() {
+            assert_eq!(o[original_char(&steps, c)], ch, "{t} char {c}");
+        }
     }
 
     #[test]

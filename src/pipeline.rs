@@ -228,7 +228,7 @@ fn process_converted(
     let (out, failed) = match pieces::spans(&converted.text, &engine.pieces) {
         None => {
             let norm = normalize::normalize(&converted.text, &engine.converter);
-            let doc = Document::new(&converted.text, &norm.text);
+            let doc = Document::new(&converted.text, &norm.text, &norm.moved);
             let ex = engine
                 .extractor
                 .extract(&converted.text, &norm.text, &engine.segmenter);
@@ -404,7 +404,7 @@ fn in_pieces<'t>(
         };
         count += 1;
         let norm = normalize::normalize(&piece, &engine.converter);
-        let doc = Document::new(&piece, &norm.text);
+        let doc = Document::new(&piece, &norm.text, &norm.moved);
         let ex = engine
             .extractor
             .extract_with(&norm.text, &engine.segmenter, meta.clone());
@@ -445,7 +445,9 @@ fn close_wide_gaps(s: &str) -> String {
         return s.to_string();
     }
     let chars: Vec<char> = s.chars().collect();
-    let wide = |c: Option<&char>| c.is_some_and(|&c| normalize::is_wide(c) || "“”‘’".contains(c));
+    // (A bracket or comma, folded to ASCII, next to a wide char counts with it: 技术 (3G).)
+    let wide =
+        |c: Option<&char>| c.is_some_and(|&c| normalize::is_wide(c) || "“”‘’()[],;:".contains(c));
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
         if c == ' ' {
@@ -478,6 +480,7 @@ fn records(engine: &Engine, doc: &Document, ex: &Extraction, path: &str, id: &st
         let f = &t.found;
         let (year, deadline, deadline_text, period_start) = time_fields(&t.time);
         let normalized = normalized(engine, f);
+        let (start, end) = doc.span(f.start, f.end);
         targets.push(TargetRecord {
             doc_id: id.to_string(),
             path: path.to_string(),
@@ -499,10 +502,10 @@ fn records(engine: &Engine, doc: &Document, ex: &Extraction, path: &str, id: &st
             support_units: t.units.support.clone(),
             region: ex.meta.region.clone(),
             region_code: ex.meta.region_code.clone(),
-            duplicate_of: t.duplicate_of.map(|b| doc.char_at(b)),
+            duplicate_of: t.duplicate_of.map(|b| doc.original_char(b)),
             quote: doc.original_slice(f.start, f.end).to_string(),
-            start: doc.char_at(f.start),
-            end: doc.char_at(f.end),
+            start,
+            end,
             line: doc.line_of(f.start),
             rule: f.rule.to_string(),
         });
@@ -510,6 +513,7 @@ fn records(engine: &Engine, doc: &Document, ex: &Extraction, path: &str, id: &st
     let mut milestones = Vec::with_capacity(ex.milestones.len());
     for m in &ex.milestones {
         let (year, deadline, deadline_text, period_start) = time_fields(&m.time);
+        let (start, end) = doc.span(m.start, m.end);
         milestones.push(MilestoneRecord {
             doc_id: id.to_string(),
             path: path.to_string(),
@@ -525,10 +529,10 @@ fn records(engine: &Engine, doc: &Document, ex: &Extraction, path: &str, id: &st
             support_units: m.units.support.clone(),
             region: ex.meta.region.clone(),
             region_code: ex.meta.region_code.clone(),
-            duplicate_of: m.duplicate_of.map(|b| doc.char_at(b)),
+            duplicate_of: m.duplicate_of.map(|b| doc.original_char(b)),
             quote: doc.original_slice(m.start, m.end).to_string(),
-            start: doc.char_at(m.start),
-            end: doc.char_at(m.end),
+            start,
+            end,
             line: doc.line_of(m.start),
             rule: m.rule.to_string(),
         });
@@ -536,6 +540,7 @@ fn records(engine: &Engine, doc: &Document, ex: &Extraction, path: &str, id: &st
     let mut outcomes = Vec::with_capacity(ex.outcomes.len());
     for o in &ex.outcomes {
         let f = &o.found;
+        let (start, end) = doc.span(f.start, f.end);
         outcomes.push(OutcomeRecord {
             doc_id: id.to_string(),
             path: path.to_string(),
@@ -552,8 +557,8 @@ fn records(engine: &Engine, doc: &Document, ex: &Extraction, path: &str, id: &st
             region: ex.meta.region.clone(),
             region_code: ex.meta.region_code.clone(),
             quote: doc.original_slice(f.start, f.end).to_string(),
-            start: doc.char_at(f.start),
-            end: doc.char_at(f.end),
+            start,
+            end,
             line: doc.line_of(f.start),
             rule: f.rule.to_string(),
         });

@@ -1640,12 +1640,16 @@ pub fn extract(
         }
         // Traditional script: more than one Han char in seven changed by the conversion
         // (asked only when the text names no area).
+        // (A char that stands one place off, where normalization moved a wrapped line's space
+        // to the end of its clause, is the original's next char: no conversion.)
         let traditional = || {
             let (mut han, mut changed) = (0usize, 0usize);
+            let mut next = original.chars().skip(1);
             for (o, n) in original.chars().zip(normalized.chars()).take(2000) {
+                let after = next.next();
                 if is_han(n) {
                     han += 1;
-                    changed += usize::from(o != n);
+                    changed += usize::from(o != n && after != Some(n));
                 }
             }
             changed * 7 > han
