@@ -315,6 +315,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "award_give",
     "count_suffix",
     "adverbial_lead",
+    "act_preposition",
     "outcome_span",
     "outcome_bound",
     "outcome_bound_lead",

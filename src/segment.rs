@@ -62,6 +62,19 @@ impl Segmenter {
         Self::tokens(self.jieba.cut(text, false))
     }
 
+    /// The byte end of the first word jieba's dictionary tags as a verb (`v`) in a piece of
+    /// text: 向社会公布执法机关… → after 公布.
+    pub fn first_verb_end(&self, text: &str) -> Option<usize> {
+        let mut end = 0;
+        for t in self.jieba.tag(text, false) {
+            end += t.word.len();
+            if t.tag == "v" {
+                return Some(end);
+            }
+        }
+        None
+    }
+
     fn tokens(cut: Vec<jieba_rs::Token<'_>>) -> Vec<Token<'_>> {
         cut.into_iter()
             .map(|t| Token {
@@ -117,5 +130,20 @@ mod tests {
             Some(&"上市公司数")
         );
         assert_eq!(words(s.cut_name("新增境内上市公司数")).last(), Some(&"数"));
+    }
+
+    #[test]
+    fn the_first_verb_is_found_by_its_tag() {
+        let p = Patterns::embedded().unwrap();
+        let s = Segmenter::new(&p);
+        fn at<'t>(s: &Segmenter, t: &'t str) -> Option<&'t str> {
+            s.first_verb_end(t).map(|e| &t[..e])
+        }
+        assert_eq!(
+            at(&s, "向社会公布执法机关、执法对象等信息"),
+            Some("向社会公布")
+        );
+        assert_eq!(at(&s, "事故情况上报省主管部门"), Some("事故情况上报"));
+        assert_eq!(at(&s, "农村公路和乡镇卫生院"), None);
     }
 }

@@ -147,6 +147,8 @@ pub struct TargetRules {
     /// Words that open an adverbial before the verb of a count (在…领域, 围绕, 依托), lexicon
     /// `adverbial_lead`, and the verbs that end it (task, clause and light verbs).
     adverbial_leads: WordList,
+    /// Prepositions that put an act's object or goal before its verb (将, 向).
+    act_prepositions: WordList,
     act_verbs: HashSet<String>,
     /// The suffix naming a count of each unit (人 → 人数), lexicon `count_suffix`.
     count_suffixes: Vec<(String, String)>,
@@ -356,6 +358,7 @@ impl TargetRules {
                     .collect::<Vec<_>>(),
             ),
             adverbial_leads: WordList::longest_first(p.list("adverbial_lead")),
+            act_prepositions: WordList::longest_first(p.list("act_preposition")),
             act_verbs: p
                 .list("task_verb")
                 .into_iter()
@@ -1349,14 +1352,25 @@ impl<'a> SentenceCtx<'a> {
             // 至少保存5个月, 只能担任一个: the comparator may stand before a verb of one or two
             // chars; for a time limit any comparator, otherwise an adverb (lexicon
             // adverb_comparator: 至少, 最多, 只能).
+            // (The adverb is a word of its own: 签约服务 holds no 约. Before a verb of change,
+            // 约增长33%, the verb stays in the name and the adverb goes: 工资增长, `~`.)
             if before.is_none() {
                 let limit = m.unit.as_deref().is_some_and(|u| self.rules.is_duration(u));
                 for (head, cut) in super::layout::before_short_verb(left) {
-                    if !limit && self.rules.adverb_comparator.suffix_of(head).is_none() {
+                    let adverb = self.rules.adverb_comparator.first_suffix(head);
+                    if !limit
+                        && adverb
+                            .is_none_or(|a| self.seg.cut(head).last().is_none_or(|t| t.word != a))
+                    {
                         continue;
                     }
                     if let Some(mut b) = self.comparator_before(head) {
-                        b.len += cut;
+                        let verb = &left[left.len() - cut..];
+                        if adverb.is_some() && self.rules.change_verbs.iter().any(|v| v == verb) {
+                            b.len = 0;
+                        } else {
+                            b.len += cut;
+                        }
                         before = Some(b);
                         break;
                     }
@@ -2436,12 +2450,30 @@ impl<'a> SentenceCtx<'a> {
         // (…之日起20个工作日内，向社会公布: the act may open the next clause; 将事故情况上报:
         // a filler before it goes.)
         let act = if !self.rules.is_duration(unit) {
-            String::new()
+            ""
         } else if right.is_empty() && text[right_end..].starts_with(',') {
             let from = right_end + 1;
-            self.clean_front(text[from..clause_end(text, from, self.tail_end(sent, from))].trim())
+            text[from..clause_end(text, from, self.tail_end(sent, from))].trim()
         } else {
-            self.clean_front(right)
+            right
+        };
+        // 向社会公布执法机关、执法对象…等信息, 将事故情况上报省、市级政府相关主管部门: a long act
+        // whose object or goal comes first (lexicon act_preposition: 将, 向) ends at its verb;
+        // any other long act keeps its words whole (and names nothing).
+        let act = match self.rules.act_prepositions.first_prefix(act) {
+            Some(p) if act.chars().count() > 12 => {
+                let after = &act[p.len()..];
+                match self.seg.first_verb_end(after) {
+                    Some(e)
+                        if self.seg.cut(after)[0].end < e
+                            && !after[..e].contains(|c: char| c.is_ascii_digit()) =>
+                    {
+                        self.clean_front(&act[..p.len() + e])
+                    }
+                    _ => self.clean_front(act),
+                }
+            }
+            _ => self.clean_front(act),
         };
         if self.rules.is_duration(unit)
             && (text[first.start..last.end].ends_with('内')
@@ -3069,6 +3101,21 @@ impl<'a> SentenceCtx<'a> {
                     s.truncate(s.len() - w.len());
                 }
             }
+            // 工资约增长: an adverb of comparison (lexicon adverb_comparator) before the verb of
+            // change that ends the name is the value's comparator, no part of the name.
+            if let Some(v) = self
+                .rules
+                .change_verbs
+                .iter()
+                .find(|v| s.ends_with(v.as_str()))
+            {
+                let head = &s[..s.len() - v.len()];
+                if let Some(a) = self.rules.adverb_comparator.first_suffix(head) {
+                    if self.seg.cut(head).last().is_some_and(|t| t.word == a) {
+                        s = format!("{}{v}", &head[..head.len() - a.len()]);
+                    }
+                }
+            }
             for w in &self.rules.indicator_ends {
                 if s.ends_with(w.as_str()) && s.chars().count() > 1 {
                     s.truncate(s.len() - w.len());
@@ -3377,6 +3424,23 @@ mod tests {
         assert_eq!(ind(&v), vec!["行政执法机关向社会公布时限"]);
         let v = run("测试主体应在事故责任认定后5个工作日内,将事故分析报告上报");
         assert_eq!(ind(&v), vec!["测试主体事故分析报告上报时限"]);
+        // A long act ends at its verb when words of its own come before it.
+        let v = run("测试主体应在24小时内将事故情况上报省、市级政府相关主管部门");
+        assert_eq!(ind(&v), vec!["测试主体事故情况上报时限"]);
+        let v = run("行政执法机关要在执法决定作出之日起20个工作日内,向社会公布执法机关、执法对象、执法类别、执法结论等信息");
+        assert_eq!(ind(&v), vec!["行政执法机关向社会公布时限"]);
+    }
+
+    #[test]
+    fn adverbs_of_comparison_before_a_change() {
+        // 约 before a verb of change is the comparator; the verb stays in the name.
+        let v = run("到2025年,工人职员的平均工资约增长33%");
+        assert_eq!(ind(&v), vec!["工人职员的平均工资增长"]);
+        assert_eq!(v[0].1, "~");
+        // 约 inside a word (签约, 节约) is no adverb.
+        let v = run("到2025年,开展家庭医生签约服务2000万人以上");
+        assert_eq!(ind(&v), vec!["家庭医生签约服务人数"]);
+        assert_eq!(v[0].1, ">=");
     }
 
     #[test]
