@@ -761,6 +761,14 @@ impl ValueScanner {
         } else {
             let cn = caps.cn.clone()?;
             let s = &text[cn.clone()];
+            // 几十座, 数百个, 数十万, 十几个, 二十几年: 几 or 数 before a place word, or 几
+            // after the numeral, says "some", not how many.
+            let vague = (matches!(prev, Some('几' | '数'))
+                && s.starts_with(['十', '百', '千', '万', '亿']))
+                || text[cn.end..to].starts_with('几');
+            if vague {
+                return None;
+            }
             // A lone magnitude (万, 千) or decimal mark is not a number, unless it is the
             // amount itself after a word that reaches it (超万亿元, 过千亿元, 突破百亿元).
             if !s.chars().any(|c| chinese_digit(c).is_some() || c == '十') {
@@ -1312,6 +1320,11 @@ mod tests {
             "5G基站",
             "13年工作的基础上",
             "第 8 条",
+            "修建水坝几十座",
+            "数百个示范点",
+            "数十万个岗位",
+            "一百几十亿元",
+            "十几个班次",
         ] {
             assert!(scan(s).is_empty(), "{s}: {:?}", scan(s));
         }
