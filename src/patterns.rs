@@ -316,6 +316,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "count_suffix",
     "adverbial_lead",
     "act_preposition",
+    "owned_measure",
     "outcome_span",
     "outcome_bound",
     "outcome_bound_lead",

@@ -75,6 +75,15 @@ impl Segmenter {
         None
     }
 
+    /// Whether every word of a piece of text is one jieba's dictionary tags as a verb (`v`,
+    /// `vn`: 接入, 完成): 年度完成 is not, 完成 is.
+    pub fn only_verbs(&self, text: &str) -> bool {
+        self.jieba
+            .tag(text, false)
+            .iter()
+            .all(|t| t.tag.starts_with('v'))
+    }
+
     fn tokens(cut: Vec<jieba_rs::Token<'_>>) -> Vec<Token<'_>> {
         cut.into_iter()
             .map(|t| Token {
@@ -145,5 +154,7 @@ mod tests {
         );
         assert_eq!(at(&s, "事故情况上报省主管部门"), Some("事故情况上报"));
         assert_eq!(at(&s, "农村公路和乡镇卫生院"), None);
+        assert!(s.only_verbs("完成"));
+        assert!(!s.only_verbs("交通"));
     }
 }

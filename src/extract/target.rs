@@ -149,6 +149,10 @@ pub struct TargetRules {
     adverbial_leads: WordList,
     /// Prepositions that put an act's object or goal before its verb (将, 向).
     act_prepositions: WordList,
+    /// Measures that name nothing without their owner (交易额, 营业收入, 投资).
+    owned_measures: WordList,
+    /// Words of a period (每年, 每月).
+    per_period: WordList,
     act_verbs: HashSet<String>,
     /// The suffix naming a count of each unit (人 → 人数), lexicon `count_suffix`.
     count_suffixes: Vec<(String, String)>,
@@ -359,6 +363,8 @@ impl TargetRules {
             ),
             adverbial_leads: WordList::longest_first(p.list("adverbial_lead")),
             act_prepositions: WordList::longest_first(p.list("act_preposition")),
+            owned_measures: WordList::longest_first(p.list("owned_measure")),
+            per_period: WordList::longest_first(p.list("per_period")),
             act_verbs: p
                 .list("task_verb")
                 .into_iter()
@@ -2833,7 +2839,90 @@ impl<'a> SentenceCtx<'a> {
                 return (start, Some(merged), "indicator-continued");
             }
         }
+        // 部区共建内蒙古牛羊肉交易中心，力争交易额达到100亿元: a measure that names nothing
+        // without its owner is the measure of what the clause before built.
+        let plain_rule = matches!(rule, "indicator-before-value" | "count-before-value");
+        if plain_rule && floor > sent.start && self.owned_measure(&ind) {
+            if let Some(owner) = self.built_before(sent, floor) {
+                return (
+                    start_of(&cleaned),
+                    Some(format!("{owner}{ind}")),
+                    "indicator-owner",
+                );
+            }
+        }
         (start_of(&cleaned), Some(ind), rule)
+    }
+
+    /// Whether a name is only a measure that needs its owner (lexicon owned_measure: 交易额,
+    /// 营业收入, 投资), after a word of its period (lexicon per_period, 年度, 年) and verbs
+    /// (年度完成投资, 接入能力; 交通投资 is its own): no lexicon indicator.
+    fn owned_measure(&self, ind: &str) -> bool {
+        let Some(m) = self.rules.owned_measures.first_suffix(ind) else {
+            return false;
+        };
+        let lead = &ind[..ind.len() - m.len()];
+        let lead = self
+            .rules
+            .per_period
+            .first_prefix(lead)
+            .map_or(lead, |p| &lead[p.len()..]);
+        let lead = ["年度", "年"]
+            .iter()
+            .find_map(|p| lead.strip_prefix(p))
+            .unwrap_or(lead);
+        self.rules.indicator_id(ind).is_none() && (lead.is_empty() || self.seg.only_verbs(lead))
+    }
+
+    /// The object of the clause before byte `floor` in the sentence when its first verb builds
+    /// or carries out something (a task_verb, clause_verb, light_verb or creation_verb: 建设省级
+    /// 公共互连接入区, 实施1000个以上省重点项目 → 省重点项目): none when the object, past a
+    /// quantity, holds anything but Chinese words (a number, a comma) or is not of two to
+    /// sixteen chars.
+    fn built_before(&self, sent: Span, floor: usize) -> Option<String> {
+        let text = self.text;
+        let delim = prev_char_start(text, floor).max(sent.start);
+        if !text[delim..floor].starts_with([',', ';']) {
+            return None;
+        }
+        let prev_floor = clause_start(text, delim, self.head(sent, delim).0);
+        let clause = text[prev_floor..delim].trim();
+        let toks = self.seg.cut(clause);
+        let verb = toks.iter().position(|t| {
+            self.rules.act_verbs.contains(t.word)
+                || self
+                    .rules
+                    .creation_verbs
+                    .words()
+                    .iter()
+                    .any(|v| v == t.word)
+        })?;
+        let object = clause[toks[verb].end..].trim();
+        // 1000个以上省重点项目: a quantity before the object goes.
+        let object = self.after_quantity(object).unwrap_or(object);
+        let n = object.chars().count();
+        let plain = object
+            .chars()
+            .all(|c| crate::normalize::is_han(c) || c == '“' || c == '”');
+        ((2..=16).contains(&n) && plain).then(|| object.to_string())
+    }
+
+    /// The text after a quantity that opens `s` (a number, 多 or 余, one measure word, 以上 or
+    /// 左右: 1000个以上省重点项目 → 省重点项目); None when no number opens it.
+    fn after_quantity<'s>(&self, s: &'s str) -> Option<&'s str> {
+        let digits = s
+            .char_indices()
+            .find(|&(_, c)| !(c.is_ascii_digit() || c == '.' || number::is_chinese_numeral_char(c)))
+            .map_or(s.len(), |(i, _)| i);
+        if digits == 0 {
+            return None;
+        }
+        let rest = s[digits..].trim_start_matches(['多', '余']);
+        let rest = rest.chars().next().map_or(rest, |c| &rest[c.len_utf8()..]);
+        let rest = ["以上", "左右", "的"]
+            .iter()
+            .fold(rest, |r, w| r.strip_prefix(w).unwrap_or(r));
+        Some(rest)
     }
 
     /// A generic indicator that continues the clause before it: 视力检查,检查覆盖率达90% →
@@ -3429,6 +3518,20 @@ mod tests {
         assert_eq!(ind(&v), vec!["测试主体事故情况上报时限"]);
         let v = run("行政执法机关要在执法决定作出之日起20个工作日内,向社会公布执法机关、执法对象、执法类别、执法结论等信息");
         assert_eq!(ind(&v), vec!["行政执法机关向社会公布时限"]);
+    }
+
+    #[test]
+    fn measures_named_by_their_owner() {
+        // A measure that needs its owner takes the object the clause before built.
+        let v = run("2026年,实施1000个以上省重点项目,年度完成投资1万亿元");
+        assert_eq!(ind(&v)[1], "省重点项目年度完成投资");
+        let v = run("2026年,建设省级公共互连接入区,接入能力10000M以上");
+        assert_eq!(ind(&v), vec!["省级公共互连接入区接入能力"]);
+        // Not a measure with a noun of its own, nor after a clause that builds nothing.
+        let v = run("2026年,建设综合交通枢纽,交通投资800亿元");
+        assert_eq!(ind(&v), vec!["交通投资"]);
+        let v = run("2026年,坚持民生为大,安排资金136亿元");
+        assert_eq!(ind(&v), vec!["安排资金"]);
     }
 
     #[test]
