@@ -2513,16 +2513,20 @@ impl<'a> SentenceCtx<'a> {
                 );
             }
         }
-        // 不低于编制总额的70%: a share of a total.
-        if let Some(total) = g
-            .of_total
-            .as_deref()
-            .filter(|_| ratio_unit && !cleaned.is_empty())
-        {
+        // 不低于编制总额的70%: a share of a total. (特定行业工业互联网平台，按不超过平台建设总投入
+        // 的30%: with no words of its own, the share is of the noun that ends the clause before.)
+        if let Some(total) = g.of_total.as_deref().filter(|_| ratio_unit) {
+            let whose = if cleaned.is_empty() && floor > sent.start {
+                let delim = prev_char_start(text, floor).max(sent.start);
+                let from = clause_start(text, delim, self.head(sent, delim).0);
+                self.tail_noun(&text[from..delim]).unwrap_or_default()
+            } else {
+                cleaned.clone()
+            };
             *chain = None;
             return (
                 start_of(&cleaned),
-                Some(format!("{cleaned}占{total}比例")),
+                Some(format!("{whose}占{total}比例")),
                 "share-of-total",
             );
         }
@@ -3518,6 +3522,13 @@ mod tests {
         assert_eq!(ind(&v), vec!["测试主体事故情况上报时限"]);
         let v = run("行政执法机关要在执法决定作出之日起20个工作日内,向社会公布执法机关、执法对象、执法类别、执法结论等信息");
         assert_eq!(ind(&v), vec!["行政执法机关向社会公布时限"]);
+    }
+
+    #[test]
+    fn a_share_of_a_total_without_words_of_its_own() {
+        // The share is of the noun that ends the clause before.
+        let v = run("对特定行业工业互联网平台,按不超过平台建设总投入的30%给予补助");
+        assert_eq!(ind(&v), vec!["特定行业工业互联网平台占平台建设总投入比例"]);
     }
 
     #[test]
