@@ -2249,7 +2249,10 @@ impl<'a> SentenceCtx<'a> {
                 }
             }
             if cut > 0 {
-                s = s[cut..].trim_start_matches([',', ' ', '、']).to_string();
+                // (2012年以来年均增速: the time's 以来 goes with it.)
+                let rest = &s[cut..];
+                let rest = rest.strip_prefix("以来").unwrap_or(rest);
+                s = rest.trim_start_matches([',', ' ', '、']).to_string();
             }
             // 在先进材料等关键领域实施100项…, 依托信息消费大赛遴选10个…: an adverbial that
             // opens the phrase says where or how, up to the verb of the count; it names nothing.
