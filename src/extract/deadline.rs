@@ -1175,6 +1175,9 @@ mod tests {
         assert!(at("纳入年底考核", "2024-03-01").is_none());
         assert!(at("每年年底报送", "2024-03-01").is_none());
         assert!(at("五年中完成", "2024-03-01").is_none());
+        // 来年 at the end of another word (以来 + 年均) is none either; framed, it is next year.
+        assert!(at("产业以来年均增速", "2024-03-01").is_none());
+        assert_eq!(r.scan("来年完成", Some("2024-03-01"))[0].year, Some(2025));
     }
 
     #[test]
