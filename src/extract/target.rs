@@ -1314,6 +1314,30 @@ impl<'a> SentenceCtx<'a> {
             .filter(|m| self.narration || !self.status_governs(marks, m.start))
             .filter(|m| self.narration || !self.report || self.goal_before(marks, m.start))
             .collect();
+        // 不低于50万元(含50万元): a note that repeats the bound says it is included; its value
+        // is the bound's, no other.
+        let repeats = |i: usize| {
+            let m = &mentions[i];
+            i > 0 && {
+                let p = &mentions[i - 1];
+                let between = text[p.end..m.start].trim();
+                let note = self
+                    .rules
+                    .inclusive_note
+                    .words()
+                    .iter()
+                    .chain(self.rules.exclusive_note.words())
+                    .filter_map(|w| w.strip_suffix(')'))
+                    .any(|w| between == w);
+                note && p.value.value == m.value.value && p.unit == m.unit
+            }
+        };
+        let keep: Vec<bool> = (0..mentions.len()).map(|i| !repeats(i)).collect();
+        let mentions: Vec<Mention> = mentions
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(m, k)| k.then_some(m))
+            .collect();
         if mentions.is_empty() {
             return Vec::new();
         }
@@ -3525,6 +3549,14 @@ mod tests {
         assert_eq!(ind(&v), vec!["测试主体事故情况上报时限"]);
         let v = run("行政执法机关要在执法决定作出之日起20个工作日内,向社会公布执法机关、执法对象、执法类别、执法结论等信息");
         assert_eq!(ind(&v), vec!["行政执法机关向社会公布时限"]);
+    }
+
+    #[test]
+    fn a_note_that_repeats_the_bound_is_no_value() {
+        let v =
+            run("年单笔贷款额不低于50万元(含50万元),且不超过1000万元(含1000万元)的流动资金贷款");
+        assert_eq!(ind(&v), vec!["年单笔贷款额", "年单笔贷款额"]);
+        assert_eq!((v[0].1.as_str(), v[1].1.as_str()), (">=", "<="));
     }
 
     #[test]
