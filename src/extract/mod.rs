@@ -1879,6 +1879,19 @@ mod tests {
     }
 
     #[test]
+    fn a_baseline_governs_its_own_clause_only() {
+        // 较去年同期 compares the clause it stands in; the next clause is told by 截至.
+        let text = "关于某省数字社会建设情况的报告\n2023年6月1日\n\
+                    截至2022年底,全省网民规模达到1067万,较去年同期增长35万人,互联网普及率达75.6%。\n";
+        let o = run(text).outcomes;
+        assert!(
+            o.iter().any(|o| o.found.indicator == "互联网普及率"),
+            "{o:?}"
+        );
+        assert!(run(text).targets.is_empty());
+    }
+
+    #[test]
     fn a_goal_referred_to_is_no_result() {
         // Lexicon goal_reference: …的目标 ending its clause names the goal, not what was done;
         // a share of the tasks done is a result.

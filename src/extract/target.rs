@@ -1209,25 +1209,35 @@ impl<'a> SentenceCtx<'a> {
         if !self.status_governs(marks, at) {
             return false;
         }
-        let Some(&(a, e)) = marks
+        // The last status word before the value decides, unless it compares with a baseline
+        // (比上年 around 上年): such a word governs its own clause only, so for a value in a later
+        // clause (截至2022年底，网民规模达到10.67亿，较去年同期增长3549万人，互联网普及率达
+        // 75.6%) the status word before it decides.
+        let mut words: Vec<(usize, usize)> = marks
             .status
             .iter()
             .take_while(|(_, e)| *e <= at)
-            .max_by_key(|(a, _)| *a)
-        else {
-            return false;
-        };
-        // A baseline word around the governing one (比上年 around 上年).
-        let from = a.saturating_sub(6);
-        let mut lo = from;
-        while !self.text.is_char_boundary(lo) {
-            lo += 1;
+            .copied()
+            .collect();
+        words.sort_by_key(|&(a, _)| std::cmp::Reverse(a));
+        for (a, e) in words {
+            let mut lo = a.saturating_sub(6);
+            while !self.text.is_char_boundary(lo) {
+                lo += 1;
+            }
+            let baseline = self
+                .rules
+                .baseline_status
+                .occurrences(&self.text[lo..e])
+                .any(|(x, y, _)| lo + x <= a && lo + y >= e);
+            if !baseline {
+                return true;
+            }
+            if !self.text[e..at].contains([',', ';']) {
+                return false;
+            }
         }
-        !self
-            .rules
-            .baseline_status
-            .occurrences(&self.text[lo..e])
-            .any(|(x, y, _)| lo + x <= a && lo + y >= e)
+        false
     }
 
     fn goal_before(&self, marks: &Marks, at: usize) -> bool {
@@ -2542,8 +2552,20 @@ impl<'a> SentenceCtx<'a> {
         }
         // 不低于编制总额的70%: a share of a total. (特定行业工业互联网平台，按不超过平台建设总投入
         // 的30%: with no words of its own, the share is of the noun that ends the clause before.)
-        if let Some(total) = g.of_total.as_deref().filter(|_| ratio_unit) {
-            let whose = if cleaned.is_empty() && floor > sent.start {
+        // (A name that says of what it is a share, 经济建设费占整个财政支出的比重, keeps its
+        // words; one that only says it is a share, 奖励性绩效占比, gives its measure to the total's.)
+        let share_of = cleaned
+            .strip_suffix("占比")
+            .unwrap_or(&cleaned)
+            .contains('占');
+        if let Some(total) = g.of_total.as_deref().filter(|_| ratio_unit && !share_of) {
+            let measure = ["占比", "比重", "比例"]
+                .iter()
+                .find_map(|w| cleaned.strip_suffix(w))
+                .map(|stem| stem.trim_end_matches('的').to_string());
+            let whose = if let Some(stem) = measure.filter(|s| !s.is_empty()) {
+                stem
+            } else if cleaned.is_empty() && floor > sent.start {
                 let delim = prev_char_start(text, floor).max(sent.start);
                 let from = clause_start(text, delim, self.head(sent, delim).0);
                 self.tail_noun(&text[from..delim]).unwrap_or_default()
@@ -2749,6 +2771,17 @@ impl<'a> SentenceCtx<'a> {
                             ""
                         } else {
                             "率"
+                        }
+                    } else if self.rules.is_duration(unit) {
+                        // 立即向国务院上报有关情况(最迟不超过4个小时): the time the act may take
+                        // (a name that ends with a time already, 收托时间, takes nothing).
+                        let timed = ["时间", "期间", "期限", "时长", "时限"]
+                            .iter()
+                            .any(|w| ind.ends_with(w));
+                        if timed {
+                            ""
+                        } else {
+                            "时限"
                         }
                     } else {
                         // (An amount, 6280元, names no count.)
@@ -3564,6 +3597,18 @@ mod tests {
         // The share is of the noun that ends the clause before.
         let v = run("对特定行业工业互联网平台,按不超过平台建设总投入的30%给予补助");
         assert_eq!(ind(&v), vec!["特定行业工业互联网平台占平台建设总投入比例"]);
+        // A name that only says it is a share gives its measure to the total's; one that says
+        // of what it is a share keeps its words.
+        let v = run("奖励性绩效占比不低于绩效工资总量的70%");
+        assert_eq!(ind(&v), vec!["奖励性绩效占绩效工资总量比例"]);
+        let v = run("到2025年,经济建设费占整个财政支出的比重为一九五四年预算的45%");
+        assert!(!ind(&v)[0].contains("预算比例"), "{v:?}");
+    }
+
+    #[test]
+    fn a_limit_in_brackets_after_its_act() {
+        let v = run("在接到有关信息报告后,立即向国务院上报有关情况(最迟不超过4个小时)");
+        assert_eq!(ind(&v), vec!["向国务院上报有关情况时限"]);
     }
 
     #[test]
