@@ -1817,8 +1817,15 @@ impl<'a> SentenceCtx<'a> {
             } else if k > 1 && items.len() == 1 {
                 let expanded = self.expand(&ind);
                 if expanded.len() == k {
+                    // (城乡居民人均可支配收入分别增长: each item's own change, no 分别.)
                     for (m, it) in g.mentions.iter().zip(expanded) {
-                        push(it, m, None, None, "list-abbreviation");
+                        push(
+                            it.replacen("分别", "", 1),
+                            m,
+                            None,
+                            None,
+                            "list-abbreviation",
+                        );
                     }
                 } else {
                     for m in &g.mentions {
@@ -3603,6 +3610,20 @@ mod tests {
         assert_eq!(ind(&v), vec!["奖励性绩效占绩效工资总量比例"]);
         let v = run("到2025年,经济建设费占整个财政支出的比重为一九五四年预算的45%");
         assert!(!ind(&v)[0].contains("预算比例"), "{v:?}");
+    }
+
+    #[test]
+    fn collective_words_are_expanded_for_each_value() {
+        let v = run("2026年,城乡居民人均可支配收入分别增长5%、6.5%左右");
+        assert_eq!(
+            ind(&v),
+            vec!["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]
+        );
+        let v = run("2026年,一二三产增加值分别增长3.5%左右、6%左右、5%左右");
+        assert_eq!(ind(&v)[2], "第三产业增加值增长");
+        // One value: the collective word is the scheme's name.
+        let v = run("城乡居民基本养老保险参保率达到95%");
+        assert_eq!(ind(&v), vec!["城乡居民基本养老保险参保率"]);
     }
 
     #[test]
