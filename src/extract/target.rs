@@ -2573,8 +2573,7 @@ impl<'a> SentenceCtx<'a> {
             let whose = if let Some(stem) = measure.filter(|s| !s.is_empty()) {
                 stem
             } else if cleaned.is_empty() && floor > sent.start {
-                let delim = prev_char_start(text, floor).max(sent.start);
-                let from = clause_start(text, delim, self.head(sent, delim).0);
+                let (from, delim) = self.clause_before(sent, floor);
                 self.tail_noun(&text[from..delim]).unwrap_or_default()
             } else {
                 cleaned.clone()
@@ -2735,8 +2734,7 @@ impl<'a> SentenceCtx<'a> {
                 }
             }
             // Nothing after: look at the clause before (…筛查,完成5500人以上).
-            let delim = prev_char_start(text, floor).max(sent.start);
-            let prev_floor = clause_start(text, delim, self.head(sent, delim).0);
+            let (prev_floor, delim) = self.clause_before(sent, floor);
             if floor > sent.start && prev_floor < delim {
                 let prev_clause = &text[prev_floor..delim];
                 // 城镇化率达到66%,提高5个百分点: a clause before that states a value of its own
@@ -2945,6 +2943,16 @@ impl<'a> SentenceCtx<'a> {
         self.rules.indicator_id(ind).is_none() && (lead.is_empty() || self.seg.only_verbs(lead))
     }
 
+    /// The clause before the one that opens at byte `floor` of the sentence: (its start, the
+    /// byte of the delimiter that ends it).
+    fn clause_before(&self, sent: Span, floor: usize) -> (usize, usize) {
+        let delim = prev_char_start(self.text, floor).max(sent.start);
+        (
+            clause_start(self.text, delim, self.head(sent, delim).0),
+            delim,
+        )
+    }
+
     /// The object of the clause before byte `floor` in the sentence when its first verb builds
     /// or carries out something (a task_verb, clause_verb, light_verb or creation_verb: 建设省级
     /// 公共互连接入区, 实施1000个以上省重点项目 → 省重点项目): none when the object, past a
@@ -2952,11 +2960,10 @@ impl<'a> SentenceCtx<'a> {
     /// sixteen chars.
     fn built_before(&self, sent: Span, floor: usize) -> Option<String> {
         let text = self.text;
-        let delim = prev_char_start(text, floor).max(sent.start);
+        let (prev_floor, delim) = self.clause_before(sent, floor);
         if !text[delim..floor].starts_with([',', ';']) {
             return None;
         }
-        let prev_floor = clause_start(text, delim, self.head(sent, delim).0);
         let clause = text[prev_floor..delim].trim();
         let toks = self.seg.cut(clause);
         let verb = toks.iter().position(|t| {
@@ -3016,8 +3023,7 @@ impl<'a> SentenceCtx<'a> {
         if core.chars().count() > 5 {
             return None;
         }
-        let delim = prev_char_start(text, floor).max(sent.start);
-        let prev_floor = clause_start(text, delim, self.head(sent, delim).0);
+        let (prev_floor, delim) = self.clause_before(sent, floor);
         let prev_clause = text[prev_floor..delim].trim_end();
         if prev_clause.chars().count() < 2 {
             return None;
