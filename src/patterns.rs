@@ -317,6 +317,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "adverbial_lead",
     "act_preposition",
     "owned_measure",
+    "per_unit_modifier",
     "outcome_span",
     "outcome_bound",
     "outcome_bound_lead",

@@ -1701,6 +1701,36 @@ mod tests {
         assert!(!ex.outcomes.iter().any(|o| o.found.value.value == 1.0));
     }
 
+    /// A comparison with a baseline after its own subject (地区生产总值比上年增长) is the plan's
+    /// change of that subject; one that opens its clause is said of the value before it and
+    /// governs its clause only; 比去年同期 reports what was done.
+    #[test]
+    fn a_baseline_after_its_subject_is_a_planned_change() {
+        let text = "2025年某市政府工作报告\n2025年1月10日\n二、2025年工作安排\n\
+                    今年全市地区生产总值比上年增长5%左右，城镇新增就业1万人以上。\n\
+                    赤字率按3%安排、比上年提高1个百分点，赤字规模600亿元。\n\
+                    一季度工业产值比去年同期增长8.2%。\n";
+        let ex = run_normalized(text);
+        let targets: Vec<(&str, f64)> = ex
+            .targets
+            .iter()
+            .map(|t| (t.found.indicator.as_str(), t.found.value.value))
+            .collect();
+        for want in [
+            ("地区生产总值增长", 5.0),
+            ("城镇新增就业人数", 10000.0),
+            ("赤字率", 3.0),
+            ("赤字规模", 600.0),
+        ] {
+            assert!(targets.contains(&want), "{want:?} in {targets:?}");
+        }
+        assert!(
+            !targets.iter().any(|t| t.1 == 1.0 || t.1 == 8.2),
+            "{targets:?}"
+        );
+        assert!(ex.outcomes.iter().any(|o| o.found.value.value == 8.2));
+    }
+
     /// [`run`] on the text as the pipeline gives it: normalized (full-width forms folded).
     fn run_normalized(text: &str) -> Extraction {
         let conv = crate::normalize::Converter::new().unwrap();

@@ -151,6 +151,8 @@ pub struct TargetRules {
     act_prepositions: WordList,
     /// Measures that name nothing without their owner (交易额, 营业收入, 投资).
     owned_measures: WordList,
+    /// The output a measure is taken per unit of (单位国内生产总值), lexicon per_unit_modifier.
+    per_unit: WordList,
     /// Words of a period (每年, 每月).
     per_period: WordList,
     act_verbs: HashSet<String>,
@@ -364,6 +366,7 @@ impl TargetRules {
             adverbial_leads: WordList::longest_first(p.list("adverbial_lead")),
             act_prepositions: WordList::longest_first(p.list("act_preposition")),
             owned_measures: WordList::longest_first(p.list("owned_measure")),
+            per_unit: WordList::longest_first(p.list("per_unit_modifier")),
             per_period: WordList::longest_first(p.list("per_period")),
             act_verbs: p
                 .list("task_verb")
@@ -678,6 +681,9 @@ fn ratio_of(unit: Option<&str>) -> bool {
 fn is_ratio_unit(u: &str) -> bool {
     matches!(u, "%" | "‰" | "‱" | "-" | "个百分点") || u.starts_with('/')
 }
+
+/// The chars that end a clause (text is normalized: full-width punctuation folded).
+const CLAUSE_BREAKS: [char; 7] = [',', ';', ':', '、', '。', '\n', '!'];
 
 /// The chars that join the items of a list after a count (智能检测装备、核心零部件和专用软件).
 const LIST_SEPARATORS: [char; 5] = ['、', '与', '和', '及', '或'];
@@ -1167,11 +1173,11 @@ impl<'a> SentenceCtx<'a> {
     /// sentence and no deadline comes between.
     fn status_governs(&self, marks: &Marks, at: usize) -> bool {
         // The last status word wholly before `at` (marks are in order of their ends).
-        let Some(status_at) = marks
+        let Some((status_at, status_end)) = marks
             .status
             .iter()
             .take_while(|(_, e)| *e <= at)
-            .map(|(a, _)| *a)
+            .copied()
             .max()
         else {
             return false;
@@ -1184,6 +1190,16 @@ impl<'a> SentenceCtx<'a> {
             .is_some()
         {
             return false;
+        }
+        // 今年地区生产总值比上年增长5%左右: a comparison with a baseline after its own subject
+        // states the change of that subject, which a plan sets as a target; only one that opens
+        // its clause (…29.7万亿元、比上年增加1.2万亿元) is said of a value before it, and it
+        // governs its own clause only (赤字规模5.66万亿元 after it is a plan's again).
+        if let Some(b) = self.baseline_at(status_at, status_end) {
+            let own_clause = !self.text[status_at..at].contains(CLAUSE_BREAKS);
+            if self.subject_before(b) || !own_clause {
+                return false;
+            }
         }
         // 在现有…基础上: the status word frames a reference point; what follows is the plan.
         if marks
@@ -1199,6 +1215,48 @@ impl<'a> SentenceCtx<'a> {
             .iter()
             .take_while(|t| t.start < at)
             .any(|t| !t.reference)
+    }
+
+    /// The start of the comparison with a baseline (lexicon `baseline_status`: 比上年, 同比)
+    /// that holds the status word at bytes `at..end`, if it is one (比去年同期 is none: a
+    /// status word of its own that says what was done).
+    fn baseline_at(&self, at: usize, end: usize) -> Option<usize> {
+        let text = self.text;
+        let mut lo = at.saturating_sub(6);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut hi = (at + 12).min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        self.rules
+            .baseline_status
+            .occurrences(&text[lo..hi])
+            .filter(|&(x, y, _)| lo + x <= at && end <= lo + y)
+            .map(|(x, _, _)| lo + x)
+            .min()
+    }
+
+    /// Whether words of the clause before byte `at` name something (two Chinese chars or more
+    /// outside its times: 地区生产总值比上年, not 2010年比上年 nor 、比上年).
+    fn subject_before(&self, at: usize) -> bool {
+        let text = self.text;
+        let clause_start = text[..at].rfind(CLAUSE_BREAKS).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let first = self.times.partition_point(|t| t.end <= clause_start);
+        let timed = |i: usize| {
+            self.times[first..]
+                .iter()
+                .take_while(|t| t.start <= i)
+                .any(|t| i < t.end)
+        };
+        text[clause_start..at]
+            .char_indices()
+            .filter(|&(i, c)| crate::normalize::is_han(c) && !timed(clause_start + i))
+            .count()
+            >= 2
     }
 
     /// Whether a status word governs the value at byte `at` of the sentence its marks are of,
@@ -1260,6 +1318,12 @@ impl<'a> SentenceCtx<'a> {
                 _ => nouns.push((a, e)),
             }
         }
+        // 比去年同期 holds 去年: only the longest status word counts.
+        let all = marks.status.clone();
+        marks.status.retain(|&(a, e)| {
+            !all.iter()
+                .any(|&(x, y)| x <= a && e <= y && (x, y) != (a, e))
+        });
         // 受理截止日: a word holding a status word that is no status (lexicon not_status).
         if !nouns.is_empty() {
             marks
@@ -2163,13 +2227,20 @@ impl<'a> SentenceCtx<'a> {
                 filled
                     .into_iter()
                     .zip(&parts)
-                    .map(|(f, p)| {
+                    .enumerate()
+                    .map(|(k, (f, p))| {
                         let added = f.strip_prefix(p.as_str()).unwrap_or("");
                         let at = last.len().saturating_sub(added.len());
                         let whole = last.ends_with(added) && starts.contains(&at);
-                        // (A modifier of one or two chars is parallel to the last one's:
-                        // 城镇、农村居民人均可支配收入, 产、儿科床位数.)
-                        let short = p.chars().count() <= 2;
+                        // (A modifier of one char is parallel to the last one's, 产、儿科床位
+                        // 数, and so is one of two that opens the list, 城镇、农村居民人均可支配
+                        // 收入; after a whole item a short one is whole too: 单位国内生产总值用水
+                        // 量、能耗、二氧化碳排放量 is no 能耗化碳排放量.)
+                        let short = match p.chars().count() {
+                            1 => true,
+                            2 => k == 0,
+                            _ => false,
+                        };
                         if added.is_empty() || ((whole || short) && !p.ends_with(added)) {
                             f
                         } else {
@@ -2179,6 +2250,19 @@ impl<'a> SentenceCtx<'a> {
                     .collect()
             }
         };
+        // 单位国内生产总值用水量、能耗、二氧化碳排放量: the output the first measure is per
+        // (lexicon `per_unit_modifier`) is every later one's that names none.
+        if let Some((first, rest)) = items.split_first_mut() {
+            if let Some(m) = self.rules.per_unit.first_prefix(first) {
+                if first.len() > m.len() {
+                    for p in rest {
+                        if self.rules.per_unit.first_prefix(p).is_none() && !p.contains('率') {
+                            p.insert_str(0, m);
+                        }
+                    }
+                }
+            }
+        }
         // 示范型数字经济园区和成长型数字经济园区奖补: an award (lexicon `award_noun`) after the
         // last recipient is every recipient's.
         if let Some((last, rest)) = items.split_last_mut() {
@@ -3233,6 +3317,43 @@ impl<'a> SentenceCtx<'a> {
     /// Clean the words before a value into an indicator: drop enumerators, time expressions,
     /// scope words, fillers and strength markers at the ends; start at a lexicon indicator or
     /// after the last verb of a long phrase (token boundaries from the segmenter).
+    /// A name without the baseline of its change (单位GDP能耗比2020年下降 → 单位GDP能耗下降,
+    /// 地区生产总值比上年增长 → 地区生产总值增长): a word of lexicon `baseline_status`, or 比 or
+    /// 较 before a year (2020年), with 末, 底, 同期 or 水平 after either, right before a verb of change
+    /// (an adverb, 实际 or 年均, may come between); the words before it must name something.
+    fn without_baseline(&self, s: &str) -> Option<String> {
+        let at = s.find(['比', '较', '同'])?;
+        for (i, c) in s[at..].char_indices().map(|(i, c)| (at + i, c)) {
+            if !matches!(c, '比' | '较' | '同') || s[..i].chars().count() < 2 {
+                continue;
+            }
+            let end = if let Some(w) = self.rules.baseline_status.longest_prefix(&s[i..]) {
+                i + self.rules.baseline_status.word(w).len()
+            } else if c != '同' {
+                let rest = &s[i + c.len_utf8()..];
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                if digits != 4 || !rest[digits..].starts_with('年') {
+                    continue;
+                }
+                i + c.len_utf8() + digits + '年'.len_utf8()
+            } else {
+                continue;
+            };
+            let end = ["同期", "水平", "末", "底"]
+                .iter()
+                .find(|t| s[end..].starts_with(**t))
+                .map_or(end, |t| end + t.len());
+            let verb = s[end..]
+                .strip_prefix("实际")
+                .or_else(|| s[end..].strip_prefix("年均"))
+                .unwrap_or(&s[end..]);
+            if self.rules.change_at(verb).is_some() {
+                return Some(format!("{}{}", &s[..i], &s[end..]));
+            }
+        }
+        None
+    }
+
     pub fn clean_indicator(&self, raw: &str) -> String {
         let mut s = self.clean_front(raw.trim());
         // 提出到2025年济南市数字经济规模占GDP比重: a time of scope inside the phrase ends what
@@ -3241,6 +3362,9 @@ impl<'a> SentenceCtx<'a> {
             if s[e..].chars().count() >= 4 {
                 s = self.clean_front(&s[e..]);
             }
+        }
+        if let Some(t) = self.without_baseline(&s) {
+            s = t;
         }
         loop {
             let before = s.len();
@@ -3461,6 +3585,25 @@ mod tests {
         assert_eq!(ind(&v), vec!["产科平均床位数", "儿科平均床位数"]);
         let v = run("婴儿和5岁以下儿童死亡率分别控制在5‰和6‰以下");
         assert_eq!(ind(&v), vec!["婴儿死亡率", "5岁以下儿童死亡率"]);
+        // A short item after a whole one is whole (no 能耗化碳排放量), and the output the
+        // first item's measure is per is every item's; a short item that opens the list, or
+        // one that parallels the last item's modifier, takes its head.
+        let v = run("单位国内生产总值用水量、能耗、二氧化碳排放量分别下降23%、15%、18%");
+        assert_eq!(
+            ind(&v),
+            vec![
+                "单位国内生产总值用水量下降幅度",
+                "单位国内生产总值能耗下降幅度",
+                "单位国内生产总值二氧化碳排放量下降幅度"
+            ]
+        );
+        let v = run("城镇、农村居民人均可支配收入分别增长6%、7%");
+        assert_eq!(
+            ind(&v),
+            vec!["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]
+        );
+        let v = run("刑事治安、涉诈、涉毒警情分别下降17.7%、17.4%、68%");
+        assert_eq!(ind(&v)[1], "涉诈警情下降幅度");
         let v = run("全市产儿科县域平均床位数分别不低于21张/千人分娩量、3张/千名儿童");
         assert_eq!(ind(&v), vec!["产科县域平均床位数", "儿科县域平均床位数"]);
         // One percentage after a list of rates joined by 、 is each one's; parallel words between
