@@ -279,6 +279,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "scope_lead",
     "per_period",
     "age_valued",
+    "duration_valued",
     "ratio_measure",
     "duration_unit",
     "duration_limit",

@@ -613,6 +613,20 @@ impl DeadlineReader {
             }
             // (结束了66年的营业税征收历史, 长达30年的: after a verb or 达, a count of years.)
             let duration = before.ends_with(['了', '达', '近', '过', '经', '历', '这', '那']);
+            // 平均受教育年限达到11年, 提高到14年以上: 到 or 至 after a verb of reaching or
+            // change, or a bound after the number, make it a count of years.
+            let reached = c
+                .get(g.pre)
+                .is_some_and(|p| matches!(p.as_str(), "到" | "至"))
+                && before.ends_with([
+                    '达', '高', '加', '长', '升', '增', '扩', '降', '低', '缩', '短',
+                ]);
+            let bounded = ["以上", "以下", "以内", "左右", "多"]
+                .iter()
+                .any(|w| after.starts_with(w));
+            if reached || bounded {
+                return None;
+            }
             let head_ok = c.get(g.pre).is_some()
                 || after.starts_with("基础")
                 || after.starts_with("工作")

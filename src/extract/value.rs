@@ -130,6 +130,8 @@ pub struct ValueScanner {
     not_quantity_before: WordList,
     /// Indicators whose value is an age (lexicon `age_valued`: 预期寿命).
     age_valued: Words,
+    /// Indicators whose value is a span of time (lexicon `duration_valued`: 受教育年限).
+    duration_valued: Words,
     placeholders: Words,
     /// `may_open_number` for every 3-byte char, as bits: entry `cp >> 6`, bit `cp & 0x3F` of its
     /// code point.
@@ -342,6 +344,24 @@ fn lower_places(s: &str, mult: f64) -> Option<(f64, usize)> {
     ok.then_some((total, i))
 }
 
+/// The second number of a range that opens `s` (-3, ~3, 至3, 到3, —3; Arabic digits) and
+/// the text after it.
+fn span_range_end(s: &str) -> Option<(Number, &str)> {
+    let r = ["-", "~", "至", "到", "—"]
+        .iter()
+        .find_map(|sep| s.strip_prefix(sep))?;
+    let n = r
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
+        .map_or(r.len(), |(i, _)| i);
+    let v: f64 = r[..n].parse().ok()?;
+    let number = Number {
+        value: v,
+        decimal: r[..n].contains('.'),
+    };
+    Some((number, &r[n..]))
+}
+
 /// 一角七分 / 五角 / 三分 and 整 after 元: the fraction of a yuan and the bytes it takes.
 fn jiao_fen(s: &str) -> (f64, usize) {
     let mut add = 0.0;
@@ -414,6 +434,7 @@ impl ValueScanner {
             comparator_before: WordList::new(comparator_before),
             not_quantity_before: WordList::longest_first(p.list("not_quantity_before")),
             age_valued: Words::new(p.list("age_valued")),
+            duration_valued: Words::new(p.list("duration_valued")),
             quantity_after: WordList::new(comparator_after),
             placeholders: Words::new(p.list("placeholder")),
             opens3: {
@@ -867,6 +888,12 @@ impl ValueScanner {
             && value.value < 1000.0
             && self.duration_horizon.suffix_of(before_t).is_none()
         {
+            // 资助期限一般为1-3年, 5—8年: a range of spans, its second number right after a
+            // range mark, read when an indicator of spans names it.
+            let (after_sp, range_max) = match span_range_end(after_sp) {
+                Some((n2, rest)) if n2.value > value.value => (rest, Some(n2)),
+                _ => (after_sp, None),
+            };
             // 周岁 is an age: a longer `not_after` word than the unit wins.
             let unit = self.duration_unit.first_prefix(after_sp).filter(|u| {
                 self.not_after
@@ -884,18 +911,39 @@ impl ValueScanner {
                 // The bounding word may stand before a verb of one or two chars (至少保存5个月).
                 let lead_before_verb = super::layout::before_short_verb(before_t)
                     .any(|(head, _)| self.duration_lead.suffix_of(head).is_some());
+                // 平均受教育年限达到11.3年: the value of an indicator of spans (lexicon
+                // duration_valued) in the number's clause.
+                // Its word stands at most six Chinese chars before the number (审批时间缩短至80个工作日,
+                // 受教育年限从10.23年提高到10.8年;
+                // not 时期(10年或更长一段时间)…防震减灾十年); the day of a date (2020年5月5日)
+                // and a relative year (上一年) are none.
+                let clause = clause_tail(before_t, &['。', ';', '；', ',', '，', '、', '\n']);
+                let valued = !before_t.ends_with([
+                    '月', '上', '下', '本', '该', '当', '前', '次', '同', '每', '近', '这', '那',
+                ]) && self
+                    .duration_valued
+                    .occurrences(clause)
+                    .map(|(_, e, _)| e)
+                    .max()
+                    .is_some_and(|e| {
+                        clause[e..]
+                            .chars()
+                            .filter(|&c| crate::normalize::is_han(c))
+                            .count()
+                            <= 6
+                    });
                 let bounded = (limit.is_some() && anchored)
                     || self.duration_lead.suffix_of(before_t).is_some()
-                    || lead_before_verb;
+                    || lead_before_verb
+                    || valued;
+                if range_max.is_some() && !valued {
+                    return None;
+                }
                 if bounded {
-                    return Some(Mention::whole(
-                        start,
-                        unit_end,
-                        value,
-                        Some(u.to_string()),
-                        None,
-                        chinese,
-                    ));
+                    let mut m =
+                        Mention::whole(start, unit_end, value, Some(u.to_string()), None, chinese);
+                    m.value_max = range_max;
+                    return Some(m);
                 }
             }
         }
