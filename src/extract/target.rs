@@ -2471,6 +2471,24 @@ impl<'a> SentenceCtx<'a> {
                     break;
                 }
             }
+            // 到2025年6月, 2025年6月30日前, 2025年6月底: the month and day go with the year.
+            if n == pre + sp + digits + sp2 + '年'.len_utf8() {
+                let m = rest2.bytes().take_while(u8::is_ascii_digit).count();
+                if (1..=2).contains(&m) && rest2[m..].starts_with('月') {
+                    let mut k = m + '月'.len_utf8();
+                    let d = rest2[k..].bytes().take_while(u8::is_ascii_digit).count();
+                    if (1..=2).contains(&d) && rest2[k + d..].starts_with(['日', '号']) {
+                        k += d + '日'.len_utf8();
+                    }
+                    for suf in ["底前", "底", "末", "上旬", "中旬", "下旬", "前"] {
+                        if rest2[k..].starts_with(suf) {
+                            k += suf.len();
+                            break;
+                        }
+                    }
+                    n += k;
+                }
+            }
             Some(n)
         };
         if let Some(n) = re_like(s) {
@@ -3573,6 +3591,19 @@ mod tests {
             };
             let f = ctx.sentence(s, values.scan(text, 0, text.len()));
             assert_eq!(f[0].strength.as_deref(), want, "{text}");
+        }
+    }
+
+    /// A month (and day) after a leading year goes with it (no 6月培训).
+    #[test]
+    fn a_leading_date_is_no_part_of_the_name() {
+        for text in [
+            "至2025年6月,完成培训2000人次",
+            "到2025年6月底,完成培训2000人次",
+            "2025年6月30日前,完成培训2000人次",
+        ] {
+            let v = run(text);
+            assert_eq!(ind(&v), vec!["培训人次"], "{text}");
         }
     }
 
