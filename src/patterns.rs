@@ -324,6 +324,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "outcome_bound_lead",
     "glossary_heading",
     "baseline_status",
+    "reported_baseline",
     "key_synonym",
     "head_modifier",
     "part_lead",

@@ -83,6 +83,8 @@ pub struct TargetRules {
     names: super::responsible::NameRules,
     /// Status words that compare with a baseline (比上年, 同比): no outcome of their own.
     baseline_status: Words,
+    /// Baselines of reports (同比): they govern what follows them in the sentence.
+    reported_baseline: Words,
     /// Verbs of a change (增长, 下降), lexicon `change_verb`, longest first.
     change_verbs: Vec<String>,
     penalties: Words,
@@ -319,6 +321,7 @@ impl TargetRules {
             duration_units: list("duration_unit"),
             names: super::responsible::NameRules::new(p),
             baseline_status: Words::new(p.list("baseline_status")),
+            reported_baseline: Words::new(p.list("reported_baseline")),
             change_verbs: longest_first(p.list("change_verb")),
             penalties: Words::new(longest_first(p.list("not_target_word"))),
             comparator_particle: WordList::longest_first(p.list("comparator_particle")),
@@ -1191,13 +1194,26 @@ impl<'a> SentenceCtx<'a> {
         {
             return false;
         }
-        // 今年地区生产总值比上年增长5%左右: a comparison with a baseline after its own subject
-        // states the change of that subject, which a plan sets as a target; only one that opens
-        // its clause (…29.7万亿元、比上年增加1.2万亿元) is said of a value before it, and it
-        // governs its own clause only (赤字规模5.66万亿元 after it is a plan's again).
+        // 今年地区生产总值比上年增长5%左右: a comparison with a baseline right before a verb of
+        // change, after its own subject, states the change of that subject, which a plan sets
+        // as a target; one that opens its clause (…29.7万亿元、比上年增加1.2万亿元) is said of a
+        // value before it.
         if let Some(b) = self.baseline_at(status_at, status_end) {
+            // (平台现有各类资源556万余条: a stock the status word states, no change.)
+            let change = self
+                .rules
+                .change_at(self.text[status_end..].trim_start_matches(['实', '际', '年', '均']))
+                .is_some();
+            // 赤字率按3%安排、比上年提高1个百分点，赤字规模600亿元: a comparison with the year
+            // before governs its own clause only; one that reports (lexicon reported_baseline:
+            // 同比) governs the rest of the sentence as any status word does.
             let own_clause = !self.text[status_at..at].contains(CLAUSE_BREAKS);
-            if self.subject_before(b) || !own_clause {
+            let reported = self
+                .rules
+                .reported_baseline
+                .longest_prefix(&self.text[b..])
+                .is_some();
+            if (change && self.subject_before(b)) || (!own_clause && !reported) {
                 return false;
             }
         }
