@@ -472,6 +472,15 @@ impl TargetRules {
     }
 
     /// The change verb a text opens with (lexicon `change_verb`).
+    /// Whether `s` opens with a verb of change, after an adverb of it (实际, 年均) if any.
+    fn change_follows(&self, s: &str) -> bool {
+        let s = ["实际", "年均"]
+            .iter()
+            .find_map(|a| s.strip_prefix(a))
+            .unwrap_or(s);
+        self.change_at(s).is_some()
+    }
+
     fn change_at<'t>(&self, s: &'t str) -> Option<&'t str> {
         self.change_verbs
             .iter()
@@ -1200,10 +1209,7 @@ impl<'a> SentenceCtx<'a> {
         // value before it.
         if let Some(b) = self.baseline_at(status_at, status_end) {
             // (平台现有各类资源556万余条: a stock the status word states, no change.)
-            let change = self
-                .rules
-                .change_at(self.text[status_end..].trim_start_matches(['实', '际', '年', '均']))
-                .is_some();
+            let change = self.rules.change_follows(&self.text[status_end..]);
             // 赤字率按3%安排、比上年提高1个百分点，赤字规模600亿元: a comparison with the year
             // before governs its own clause only; one that reports (lexicon reported_baseline:
             // 同比) governs the rest of the sentence as any status word does.
@@ -3377,11 +3383,7 @@ impl<'a> SentenceCtx<'a> {
                 .iter()
                 .find(|t| s[end..].starts_with(**t))
                 .map_or(end, |t| end + t.len());
-            let verb = s[end..]
-                .strip_prefix("实际")
-                .or_else(|| s[end..].strip_prefix("年均"))
-                .unwrap_or(&s[end..]);
-            if self.rules.change_at(verb).is_some() {
+            if self.rules.change_follows(&s[end..]) {
                 return Some(format!("{}{}", &s[..i], &s[end..]));
             }
         }

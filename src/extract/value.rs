@@ -912,11 +912,10 @@ impl ValueScanner {
                 let lead_before_verb = super::layout::before_short_verb(before_t)
                     .any(|(head, _)| self.duration_lead.suffix_of(head).is_some());
                 // 平均受教育年限达到11.3年: the value of an indicator of spans (lexicon
-                // duration_valued) in the number's clause.
-                // Its word stands at most six Chinese chars before the number (审批时间缩短至80个工作日,
-                // 受教育年限从10.23年提高到10.8年;
-                // not 时期(10年或更长一段时间)…防震减灾十年); the day of a date (2020年5月5日)
-                // and a relative year (上一年) are none.
+                // duration_valued) whose word stands at most six Chinese chars before the
+                // number in its clause (受教育年限从10.23年提高到10.8年; not 时期(10年或更长一段
+                // 时间)…防震减灾十年); the day of a date (2020年5月5日) and a relative year
+                // (上一年) are none.
                 let clause = clause_tail(before_t, &['。', ';', '；', ',', '，', '、', '\n']);
                 let valued = !before_t.ends_with([
                     '月', '上', '下', '本', '该', '当', '前', '次', '同', '每', '近', '这', '那',
