@@ -245,6 +245,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "indicator_verb",
     "attribute_lead",
     "base_frame",
+    "reach_zone",
     "grouping_noun",
     "event_verb",
     "multiple_copula",
@@ -553,7 +554,10 @@ fn check_lexicon_value(list: &str, value: &str) -> std::result::Result<(), &'sta
         "dated_event" => digits(value, 4),
         "key_synonym" => !value.is_empty(),
         "relative_time" => value.split_once('+').is_some_and(|(unit, n)| {
-            matches!(unit, "century" | "year" | "quarter" | "month") && n.parse::<i32>().is_ok()
+            matches!(
+                unit,
+                "century" | "midcentury" | "year" | "quarter" | "month"
+            ) && n.parse::<i32>().is_ok()
         }),
         _ => return Ok(()),
     };
@@ -566,7 +570,7 @@ fn check_lexicon_value(list: &str, value: &str) -> std::result::Result<(), &'sta
         "outcome_span" => "a number of years from 1 to 30",
         "dated_event" => "YYYY",
         "key_synonym" => "a word, or - for none",
-        _ => "century+N, year+N, quarter+N or month+N",
+        _ => "century+N, midcentury+N, year+N, quarter+N or month+N",
     })
 }
 

@@ -141,18 +141,22 @@ pub enum Relative {
     /// The century: 本世纪末 in a notice of 1982 ends on 2000-12-31 (centuries end with their
     /// hundredth year).
     Century(i32),
+    /// The middle of the century: 本世纪中叶 in a notice of 2024 ends on 2050-12-31.
+    MidCentury(i32),
     Year(i32),
     Quarter(i32),
     Month(i32),
 }
 
 impl Relative {
-    /// Read "year+1", "quarter+0", "month+1" (lexicon.tsv, kind `relative_time`).
+    /// Read "year+1", "quarter+0", "month+1", "midcentury+0" (lexicon.tsv, kind
+    /// `relative_time`).
     fn parse(s: &str) -> Option<Relative> {
         let (unit, n) = s.split_once('+')?;
         let n: i32 = n.parse().ok()?;
         Some(match unit {
             "century" => Relative::Century(n),
+            "midcentury" => Relative::MidCentury(n),
             "year" => Relative::Year(n),
             "quarter" => Relative::Quarter(n),
             "month" => Relative::Month(n),
@@ -168,6 +172,7 @@ impl Relative {
         };
         match self {
             Relative::Century(n) => ((y + 99) / 100 * 100 + 100 * n, 12, 31),
+            Relative::MidCentury(n) => ((y + 99) / 100 * 100 - 50 + 100 * n, 12, 31),
             Relative::Year(n) => (y + n, 12, 31),
             Relative::Quarter(n) => {
                 let q = (m as i32 - 1) / 3 + n;
@@ -744,6 +749,17 @@ impl DeadlineReader {
             deadline = Some(format!("{y:04}-{p}"));
         }
         let pre = c.get(g.pre).map(|p| p.as_str()).unwrap_or("");
+        // 截至2025年底 in a notice of 2024: a date after the issue is a deadline, not the date a
+        // result is as of.
+        let ahead = match (year, issue_year) {
+            (Some(y), Some(a)) if y != a => y > a,
+            (Some(_), Some(_)) => deadline
+                .as_deref()
+                .and_then(parse_date)
+                .zip(issue)
+                .is_some_and(|(d, i)| d > i),
+            _ => false,
+        };
         let reference = after.trim_start().starts_with("基础")
             || after.trim_start().starts_with("的基础")
             || before.ends_with('比')
@@ -768,7 +784,7 @@ impl DeadlineReader {
                     .take_while(|c| !matches!(c, ',' | '，' | ';' | '；' | '。'))
                     .any(|c| c == '倍')
             })
-            || pre.starts_with("截")
+            || (pre.starts_with("截") && !ahead)
             || after.starts_with("以来")
             || after.starts_with("起")
             || after.starts_with("开始")

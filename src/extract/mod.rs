@@ -329,11 +329,13 @@ impl Extractor {
                 end: b.end,
             })
             .collect();
+        let ahead: Vec<bool> = pass.times.iter().map(|t| pass.after_issue(t)).collect();
         let ctx = SentenceCtx {
             text: norm,
             rules: &self.rules,
             seg,
             times: &pass.times,
+            ahead: &ahead,
             report,
             skip: &skip,
             narration: false,
@@ -1340,19 +1342,34 @@ impl DocPass<'_> {
         if y != a {
             return y < a;
         }
-        // Both as YYYY-MM(-DD): compared on what both give, and only when that is more than the
-        // year.
-        let (Some(d), Some(i)) = (t.deadline.as_deref(), self.issued.as_deref()) else {
+        self.within_year_of_issue(t) == Some(std::cmp::Ordering::Less)
+    }
+
+    /// Whether a time lies after the document's issue: a later year than the year of issue, or
+    /// in that year a date after the date of issue (截至2025年底 in a notice of 2024 is a
+    /// deadline, not the date a result is as of). False when the document gives no date.
+    pub fn after_issue(&self, t: &TimeExpr) -> bool {
+        let (Some(y), Some(a)) = (t.year, self.anchor_year) else {
             return false;
         };
+        if y != a {
+            return y > a;
+        }
+        self.within_year_of_issue(t) == Some(std::cmp::Ordering::Greater)
+    }
+
+    /// A time of the year of issue against the date of issue, both as YYYY-MM(-DD): compared on
+    /// what both give, and only when that is more than the year.
+    fn within_year_of_issue(&self, t: &TimeExpr) -> Option<std::cmp::Ordering> {
+        let (d, i) = (t.deadline.as_deref()?, self.issued.as_deref()?);
         let is_date = |s: &str| {
             s.len() >= 7 && s.as_bytes()[4] == b'-' && s[5..7].bytes().all(|b| b.is_ascii_digit())
         };
         if !is_date(d) || !is_date(i) {
-            return false;
+            return None;
         }
         let n = d.len().min(i.len()).min(10);
-        d[..n] < i[..n]
+        Some(d[..n].cmp(&i[..n]))
     }
 
     /// The time that governs byte `at` of sentence `s`: the last time expression before it in
@@ -1919,6 +1936,23 @@ mod tests {
             "{o:?}"
         );
         assert!(run(text).targets.is_empty());
+    }
+
+    #[test]
+    fn an_as_of_date_after_the_issue_is_a_deadline() {
+        // 截至 dates a result only when the date has passed at the issue; a later one is the
+        // deadline of a target.
+        let head = "关于印发某市信息基础设施建设方案的通知\n某市人民政府\n2024年3月1日\n";
+        let later = run(&format!("{head}截至2025年底,累计建成5G基站2万个。\n"));
+        assert_eq!(later.targets.len(), 1, "{:?}", later.targets);
+        assert_eq!(
+            later.targets[0].time.as_ref().and_then(|t| t.year),
+            Some(2025)
+        );
+        assert!(later.outcomes.is_empty(), "{:?}", later.outcomes);
+        let earlier = run(&format!("{head}截至2024年2月,累计建成5G基站2万个。\n"));
+        assert!(earlier.targets.is_empty(), "{:?}", earlier.targets);
+        assert_eq!(earlier.outcomes.len(), 1, "{:?}", earlier.outcomes);
     }
 
     #[test]

@@ -115,6 +115,9 @@ pub struct TargetRules {
     grouping_nouns: WordList,
     /// Words after a value that make it the base of a computation (以…1445名为基数).
     base_frames: WordList,
+    /// Nouns of a zone reached in a time (生活圈, 通勤圈): a value before a name ending in one
+    /// is part of the name.
+    reach_zones: Words,
     /// A demonstrative or article with its measure word (一个, 这个): a value after one, with
     /// 的 after it in its clause, describes the noun (一个七亿人口的大国).
     descriptor_leads: WordList,
@@ -334,6 +337,7 @@ impl TargetRules {
             reference_level: WordList::longest_first(p.list("reference_level")),
             comparison: Words::new(p.list("time_comparison")),
             base_frames: WordList::longest_first(p.list("base_frame")),
+            reach_zones: Words::new(p.list("reach_zone")),
             grouping_nouns: WordList::longest_first(p.list("grouping_noun")),
             multiple_copulas: longest_first(p.list("multiple_copula")),
             event_verbs: Words::new(p.list("event_verb")),
@@ -522,6 +526,8 @@ pub struct SentenceCtx<'a> {
     pub seg: &'a Segmenter,
     /// Time expressions of the whole document, in order.
     pub times: &'a [TimeExpr],
+    /// For each of `times`: whether it lies after the document's issue (none when empty).
+    pub ahead: &'a [bool],
     /// The document is a news report: only commitments count.
     pub report: bool,
     /// Byte ranges that hold no targets (responsible-unit brackets), in order, not overlapping.
@@ -1194,6 +1200,14 @@ impl<'a> SentenceCtx<'a> {
         else {
             return false;
         };
+        // 截至2025年底 in a notice of 2024: a date after the issue that a status word opens is a
+        // deadline, not the date a result is as of.
+        let k = self.times.partition_point(|t| t.start < status_at);
+        if self.times.get(k).is_some_and(|t| t.start == status_at)
+            && self.ahead.get(k) == Some(&true)
+        {
+            return false;
+        }
         // 由上年的60%提高到95%: the start of a change (lexicon change_from) is a reference point.
         if self
             .rules
@@ -1753,6 +1767,21 @@ impl<'a> SentenceCtx<'a> {
                 .prefix_of(&text[g.end..sent.end])
                 .is_some()
             {
+                continue;
+            }
+            // 提升15分钟社区生活圈功能, 构建1小时经济圈: a time right before the name of a zone
+            // reached in it (lexicon reach_zone) is part of the name (打造20个生活圈 counts them).
+            let zone: String = text[g.end..sent.end]
+                .trim_start_matches(['”', '"', '“', '」'])
+                .chars()
+                .take_while(|&c| crate::normalize::is_han(c))
+                .take(10)
+                .collect();
+            let time_unit = first
+                .unit
+                .as_deref()
+                .is_some_and(|u| u == "分钟" || self.rules.is_duration(u));
+            if time_unit && self.rules.reach_zones.any_in(&zone) {
                 continue;
             }
             // 在一个七亿人口的大国中, 我们这个拥有九千六百多万名党员的政党: a value after an
@@ -3509,6 +3538,7 @@ mod tests {
             rules: &rules,
             seg: &seg,
             times: &times,
+            ahead: &[],
             report: false,
             skip: &[],
             narration,
@@ -3599,6 +3629,7 @@ mod tests {
                 rules: &rules,
                 seg: &seg,
                 times: &times,
+                ahead: &[],
                 report: false,
                 skip: &[],
                 narration: false,
