@@ -75,6 +75,11 @@ impl Segmenter {
         None
     }
 
+    /// Whether a piece of text is one word jieba's dictionary tags as a noun (`n`: 任期, 年龄).
+    pub fn is_noun(&self, text: &str) -> bool {
+        matches!(self.jieba.tag(text, false).as_slice(), [t] if t.tag == "n")
+    }
+
     /// Whether every word of a piece of text is one jieba's dictionary tags as a verb (`v`,
     /// `vn`: 接入, 完成): 年度完成 is not, 完成 is.
     pub fn only_verbs(&self, text: &str) -> bool {

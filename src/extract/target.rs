@@ -115,6 +115,8 @@ pub struct TargetRules {
     grouping_nouns: WordList,
     /// Words after a value that make it the base of a computation (以…1445名为基数).
     base_frames: WordList,
+    /// Comparator words of a rule (不低于, 最高), lexicon `rule_bound`.
+    rule_bounds: Words,
     /// Nouns of a zone reached in a time (生活圈, 通勤圈): a value before a name ending in one
     /// is part of the name.
     reach_zones: Words,
@@ -338,6 +340,7 @@ impl TargetRules {
             comparison: Words::new(p.list("time_comparison")),
             base_frames: WordList::longest_first(p.list("base_frame")),
             reach_zones: Words::new(p.list("reach_zone")),
+            rule_bounds: Words::new(p.list("rule_bound")),
             grouping_nouns: WordList::longest_first(p.list("grouping_noun")),
             multiple_copulas: longest_first(p.list("multiple_copula")),
             event_verbs: Words::new(p.list("event_verb")),
@@ -2851,12 +2854,19 @@ impl<'a> SentenceCtx<'a> {
                 );
             }
         }
-        // (A short name of the taxonomy, 钢 or 原煤 in a list of outputs, is a name.)
+        // (A short name of the taxonomy, 钢 or 原煤 in a list of outputs, is a name; so is
+        // a noun that the comparator word of a rule bounds, lexicon rule_bound: 任期一般不超过
+        // 两届, 年龄不超过70周岁.)
         if cleaned.is_empty()
             || (!self.rules.ends_with_head(&cleaned)
                 && cleaned.chars().count() <= 2
                 && !g.changed
-                && self.rules.indicator_id(&cleaned).is_none())
+                && self.rules.indicator_id(&cleaned).is_none()
+                && !(self
+                    .rules
+                    .rule_bounds
+                    .any_in(&text[floor.max(sent.start)..first.start])
+                    && self.seg.is_noun(&cleaned)))
         {
             // A verb alone before the value: the object (and what it must do) follows it.
             if let Some((obj, pred)) = object_after(right, self.rules) {

@@ -963,8 +963,18 @@ impl ValueScanner {
             });
             // 人均预期寿命达到79岁: an age that is the value of an indicator of ages (lexicon
             // age_valued) in the number's clause.
+            // (为年龄在60周岁以上的老年人: an age before 的 defines the group it modifies.)
+            let modifier = || {
+                let rest = &after_sp[w.len()..];
+                let rest = ["及以上", "及以下", "以上", "以下"]
+                    .iter()
+                    .find_map(|b| rest.strip_prefix(b))
+                    .unwrap_or(rest);
+                rest.starts_with('的')
+            };
             let aged = || {
                 own_unit.is_some()
+                    && !modifier()
                     && self.age_valued.any_in(clause_tail(
                         before_t,
                         &['。', ';', '；', ',', '，', '、', '\n'],
@@ -1218,6 +1228,12 @@ impl ValueScanner {
             {
                 return None;
             }
+        }
+        // 五百万元人民币, 100万元人民币以上: the currency after an amount is part of its unit.
+        if unit_def.is_some_and(|i| self.units[i].kind == "money")
+            && text[end..to].starts_with("人民币")
+        {
+            end += "人民币".len();
         }
         Some(Mention {
             start,
