@@ -246,6 +246,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "attribute_lead",
     "base_frame",
     "reach_zone",
+    "amount_head",
     "grouping_noun",
     "event_verb",
     "multiple_copula",

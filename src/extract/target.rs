@@ -115,8 +115,10 @@ pub struct TargetRules {
     grouping_nouns: WordList,
     /// Words after a value that make it the base of a computation (以…1445名为基数).
     base_frames: WordList,
+    /// Nouns that end the name of an amount (收入, 所得额, 注册资本), lexicon `amount_head`.
+    amount_heads: WordList,
     /// Comparator words of a rule (不低于, 最高), lexicon `rule_bound`.
-    rule_bounds: Words,
+    rule_bounds: WordList,
     /// Nouns of a zone reached in a time (生活圈, 通勤圈): a value before a name ending in one
     /// is part of the name.
     reach_zones: Words,
@@ -340,7 +342,8 @@ impl TargetRules {
             comparison: Words::new(p.list("time_comparison")),
             base_frames: WordList::longest_first(p.list("base_frame")),
             reach_zones: Words::new(p.list("reach_zone")),
-            rule_bounds: Words::new(p.list("rule_bound")),
+            rule_bounds: WordList::longest_first(p.list("rule_bound")),
+            amount_heads: WordList::longest_first(p.list("amount_head")),
             grouping_nouns: WordList::longest_first(p.list("grouping_noun")),
             multiple_copulas: longest_first(p.list("multiple_copula")),
             event_verbs: Words::new(p.list("event_verb")),
@@ -394,6 +397,14 @@ impl TargetRules {
             name_key,
             keyed_ids,
         }
+    }
+
+    /// Whether a piece of text holds the comparator word of a rule (lexicon rule_bound: 不超过).
+    fn bound_by_rule(&self, s: &str) -> bool {
+        self.rule_bounds
+            .words()
+            .iter()
+            .any(|w| s.contains(w.as_str()))
     }
 
     /// Whether a unit is one of time (lexicon duration_unit: 年, 个月, 个工作日).
@@ -2769,6 +2780,13 @@ impl<'a> SentenceCtx<'a> {
             .filter(|_| !self.rules.ends_with_head(&cleaned));
         // 给予最高200万元的一次性奖励: 的 after an amount names the amount; the recipient of the
         // award (对新认定的…基地, …的项目,) says whose it is.
+        // (年销售收入不超过2000万元的企业: a bounded quantity named before its bound, a name with
+        // a head of lexicon head or amount_head, is what the amount measures; the noun after 的 is the class
+        // that must meet it. 可申请最高不超过15万元的创业担保贷款: words that name no quantity
+        // leave the name to the noun.)
+        let named_before = g.before.is_some()
+            && (self.rules.ends_with_head(&cleaned)
+                || self.rules.amount_heads.suffix_of(&cleaned).is_some());
         if let Some(noun) = share.filter(|_| amount) {
             // 营业收入500万元以上的企业, 不到100万元的部分: an amount with a comparator before 的
             // is the threshold of a class, no target — unless it is what an award gives
@@ -2778,17 +2796,26 @@ impl<'a> SentenceCtx<'a> {
                 g.before.is_some() || self.comparator_after(&text[last.end..sent.end]).is_some();
             // An award anywhere in the sentence makes the threshold a condition of it (对营业收入
             // 50亿元以上的企业，给予…): an eligibility rule, which counts.
+            // (每车不低于500万元的保险凭证: the comparator word of a rule, lexicon rule_bound,
+            // right before the amount sets what the noun must reach.)
+            let rule = self
+                .rules
+                .rule_bounds
+                .suffix_of(text[g.floor.max(sent.start)..first.start].trim_end())
+                .is_some();
             if threshold
+                && !rule
                 && !self.rules.award_verbs.any_in(&text[sent.start..sent.end])
                 && !self.rules.requirement_words.any_in(clause)
             {
                 return (floor, None, "");
             }
+            // (…保险凭证或不少于五百万元的…保函: an alternative ends the noun too.)
             let noun_end = noun
-                .find(['和', '与', '及', '、', '('])
+                .find(['和', '与', '及', '或', '、', '(', ','])
                 .unwrap_or(noun.len());
             let name = noun[..noun_end].trim();
-            if (2..=12).contains(&name.chars().count()) {
+            if !named_before && (2..=16).contains(&name.chars().count()) {
                 *chain = None;
                 let ind = match self.recipient(sent, g.floor.min(first.start)) {
                     Some(r) => format!("{r}{name}"),
@@ -2864,8 +2891,7 @@ impl<'a> SentenceCtx<'a> {
                 && self.rules.indicator_id(&cleaned).is_none()
                 && !(self
                     .rules
-                    .rule_bounds
-                    .any_in(&text[floor.max(sent.start)..first.start])
+                    .bound_by_rule(&text[floor.max(sent.start)..first.start])
                     && self.seg.is_noun(&cleaned)))
         {
             // A verb alone before the value: the object (and what it must do) follows it.
