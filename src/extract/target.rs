@@ -2618,12 +2618,13 @@ impl<'a> SentenceCtx<'a> {
                 .filter_map(|v| p.find(v))
                 .min()
         };
-        // Money and measures name an amount, not a count (补贴金额, not 补贴金额数).
+        // Money and measures name an amount, not a count (补贴金额, not 补贴金额数); so does a span
+        // of time (具有5年以上相关工作经验 → 相关工作经验, not …经验数).
         let amount = matches!(
             self.rules.unit_kind(first),
             Some("money" | "measure" | "points")
         ) || unit == "倍";
-        let count_suffix = if amount {
+        let count_suffix = if amount || self.rules.is_duration(unit) {
             ""
         } else {
             self.rules.count_suffix(unit)
