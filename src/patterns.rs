@@ -247,6 +247,7 @@ pub const LEXICON_LISTS: &[&str] = &[
     "base_frame",
     "reach_zone",
     "amount_head",
+    "population",
     "grouping_noun",
     "event_verb",
     "multiple_copula",

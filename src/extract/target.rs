@@ -115,6 +115,8 @@ pub struct TargetRules {
     grouping_nouns: WordList,
     /// Words after a value that make it the base of a computation (以…1445名为基数).
     base_frames: WordList,
+    /// Words of a group of people (新生儿, 高校毕业生, 居民), lexicon `population`.
+    populations: Words,
     /// Nouns that end the name of an amount (收入, 所得额, 注册资本), lexicon `amount_head`.
     amount_heads: WordList,
     /// Comparator words of a rule (不低于, 最高), lexicon `rule_bound`.
@@ -344,6 +346,7 @@ impl TargetRules {
             reach_zones: Words::new(p.list("reach_zone")),
             rule_bounds: WordList::longest_first(p.list("rule_bound")),
             amount_heads: WordList::longest_first(p.list("amount_head")),
+            populations: Words::new(p.list("population")),
             grouping_nouns: WordList::longest_first(p.list("grouping_noun")),
             multiple_copulas: longest_first(p.list("multiple_copula")),
             event_verbs: Words::new(p.list("event_verb")),
@@ -3346,6 +3349,36 @@ impl<'a> SentenceCtx<'a> {
         (!q.is_empty()).then(|| q.to_string())
     }
 
+    /// The group of people (lexicon `population`) a rate before shares with `ind`: the words of
+    /// `prev` up to the end of its first population word, when both end with the same head of
+    /// two chars or more and `ind` names no group of its own (新生儿遗传代谢性疾病筛查率 … 听力
+    /// 筛查率 → 新生儿).
+    fn population_of(&self, ind: &str, prev: &str) -> Option<String> {
+        let shared: usize = ind
+            .chars()
+            .rev()
+            .zip(prev.chars().rev())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum();
+        let head = &ind[ind.len() - shared..];
+        if head.chars().count() < 2 || !head.ends_with('率') || shared == ind.len() {
+            return None;
+        }
+        if self.rules.populations.any_in(ind) {
+            return None;
+        }
+        // The first word, whole (孕产妇, not its 产妇).
+        let (_, end) = self
+            .rules
+            .populations
+            .occurrences(prev)
+            .map(|(a, e, _)| (a, std::cmp::Reverse(e)))
+            .min()
+            .map(|(a, std::cmp::Reverse(e))| (a, e))?;
+        (end + head.len() <= prev.len()).then(|| prev[..end].to_string())
+    }
+
     /// Whether a name is a head alone, or after a `head_modifier` (增长, 占比, 实际增长).
     fn is_bare_head(&self, ind: &str) -> bool {
         let rest = self
@@ -3383,6 +3416,12 @@ impl<'a> SentenceCtx<'a> {
             && self.is_bare_head(ind)
         {
             return Some((format!("{prev}{ind}"), String::new()));
+        }
+        // 应届高校毕业生就业率保持95%以上、市场就业率70%以上: a rate with the head of the one
+        // before it (two chars or more: 就业率, 筛查率) and no group of people of its own is of the
+        // group that one opens with (lexicon population: 应届高校毕业生市场就业率).
+        if let Some(q) = self.population_of(ind, prev) {
+            return Some((format!("{q}{ind}"), q));
         }
         // A variant (签约服务覆盖率) qualifies through its canonical name (家庭医生签约服务覆盖率).
         let full = self.rules.canonical(prev).unwrap_or(prev);
@@ -4058,5 +4097,22 @@ mod tests {
         assert_eq!(ind(&v), vec!["数字标签数"]);
         let v = run("对新入驻企业给予最长五年的房租补贴");
         assert_eq!(ind(&v), vec!["房租补贴期限"]);
+    }
+
+    #[test]
+    fn a_rate_after_one_of_a_group_is_of_that_group() {
+        // Lexicon population: the same head of two chars or more, no group of its own.
+        let v = run("应届高校毕业生就业率保持95%以上、市场就业率70%以上");
+        assert_eq!(
+            ind(&v),
+            vec!["应届高校毕业生就业率", "应届高校毕业生市场就业率"]
+        );
+        let v = run("新生儿遗传代谢性疾病筛查率达到98%,听力筛查率达到95%");
+        assert_eq!(ind(&v)[1], "新生儿听力筛查率");
+        // A group of its own stays (3岁以下儿童, 用户).
+        let v = run("孕产妇系统管理率达到90%以上,3岁以下儿童系统管理率达到90%以上");
+        assert_eq!(ind(&v)[1], "3岁以下儿童系统管理率");
+        let v = run("固定宽带家庭普及率达到70%,移动宽带用户普及率达到85%");
+        assert_eq!(ind(&v)[1], "移动宽带用户普及率");
     }
 }
