@@ -65,11 +65,17 @@ impl Segmenter {
     /// The byte end of the first word jieba's dictionary tags as a verb (`v`) in a piece of
     /// text: 向社会公布执法机关… → after 公布.
     pub fn first_verb_end(&self, text: &str) -> Option<usize> {
+        self.first_verb(text).map(|(_, e)| e)
+    }
+
+    /// The byte range of the first word jieba's dictionary tags as a verb (`v`) in a piece of
+    /// text: 领域实现实时汇聚 → 实现.
+    pub fn first_verb(&self, text: &str) -> Option<(usize, usize)> {
         let mut end = 0;
         for t in self.jieba.tag(text, false) {
             end += t.word.len();
             if t.tag == "v" {
-                return Some(end);
+                return Some((end - t.word.len(), end));
             }
         }
         None

@@ -2917,6 +2917,20 @@ impl<'a> SentenceCtx<'a> {
                         "award-recipient",
                     );
                 }
+                // 在10个以上领域实现实时汇聚, 在不少于3种…产品中实现完整的训练与验证: a count
+                // after 在 counts the places the act after them happens in (实现实时汇聚的领域数).
+                if cleaned.is_empty()
+                    && raw.trim_end().ends_with('在')
+                    && self.rules.unit_kind(first) == Some("count")
+                {
+                    if let Some((place, act)) = self.place_and_act(right) {
+                        return (
+                            floor.min(first.start),
+                            Some(format!("{act}的{place}{count_suffix}")),
+                            "count-place",
+                        );
+                    }
+                }
                 if !ratio_unit {
                     let suffix = count_suffix;
                     let ind = match pred {
@@ -3377,6 +3391,30 @@ impl<'a> SentenceCtx<'a> {
             .min()
             .map(|(a, std::cmp::Reverse(e))| (a, e))?;
         (end + head.len() <= prev.len()).then(|| prev[..end].to_string())
+    }
+
+    /// A place and the act that happens in it, from the words of its clause after a count led
+    /// by 在
+    /// (领域实现实时汇聚 → 领域, 实现实时汇聚; 产品中实现完整的训练与验证 → 产品, 实现完整训练与
+    /// 验证): the noun before the first verb, without a 中, 内 or 上 of place, and the act from
+    /// the verb on, without its 的.
+    fn place_and_act(&self, right: &str) -> Option<(String, String)> {
+        let right = &right[..right.find(CLAUSE_BREAKS).unwrap_or(right.len())];
+        let (v, _) = self.seg.first_verb(right).filter(|&(v, _)| v > 0)?;
+        let place = right[..v].trim_end_matches(['中', '内', '上', '下']);
+        let act: String = right[v..]
+            .chars()
+            .filter(|&c| !matches!(c, '的' | '了'))
+            .collect();
+        // (Not a place cut inside a quote or a list, 医疗机构设置“免…, nor an act with a value
+        // of its own, …增补义务教育学位2万个.)
+        let plain = |s: &str| s.chars().all(crate::normalize::is_han);
+        ((1..=10).contains(&place.chars().count())
+            && (2..=12).contains(&act.chars().count())
+            && plain(place)
+            && !place.contains(['和', '与', '及'])
+            && plain(&act))
+        .then(|| (place.to_string(), act))
     }
 
     /// Whether a name is a head alone, or after a `head_modifier` (增长, 占比, 实际增长).
