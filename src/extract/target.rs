@@ -2896,7 +2896,10 @@ impl<'a> SentenceCtx<'a> {
                 && !(self
                     .rules
                     .bound_by_rule(&text[floor.max(sent.start)..first.start])
-                    && self.seg.is_noun(&cleaned)))
+                    && self.seg.is_noun(&cleaned))
+                // (继续建设的103个，在本年内可以完工的11个: words before 的 and a count with no
+                // object after it say what it counts, whatever the clause before says.)
+                && !(raw.trim_end().ends_with('的') && object_after(right, self.rules).is_none()))
         {
             // A verb alone before the value: the object (and what it must do) follows it.
             if let Some((obj, pred)) = object_after(right, self.rules) {
@@ -4135,6 +4138,10 @@ mod tests {
         assert_eq!(ind(&v), vec!["数字标签数"]);
         let v = run("对新入驻企业给予最长五年的房租补贴");
         assert_eq!(ind(&v), vec!["房租补贴期限"]);
+        // Words before 的 and a count with no object after it name the count, not the clause
+        // before (a sibling of the list).
+        let v = run("本年内开始建设的22个,继续建设的103个,在本年内可以完工的11个");
+        assert_eq!(ind(&v), vec!["开始建设数", "继续建设数", "完工数"]);
     }
 
     #[test]
