@@ -86,6 +86,15 @@ impl Segmenter {
         matches!(self.jieba.tag(text, false).as_slice(), [t] if t.tag == "n")
     }
 
+    /// Whether no word of a piece of text is one jieba's dictionary tags as a noun (`n…`) or
+    /// leaves untagged: 再培育, 研究制定 hold none, 工业互联网典型 does.
+    pub fn no_nouns(&self, text: &str) -> bool {
+        self.jieba
+            .tag(text, false)
+            .iter()
+            .all(|t| !t.tag.starts_with('n') && t.tag != "x" && t.tag != "eng")
+    }
+
     /// Whether every word of a piece of text is one jieba's dictionary tags as a verb (`v`,
     /// `vn`: 接入, 完成): 年度完成 is not, 完成 is.
     pub fn only_verbs(&self, text: &str) -> bool {

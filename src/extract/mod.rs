@@ -10,6 +10,7 @@ pub mod number;
 pub mod responsible;
 pub mod table;
 pub mod target;
+pub mod topic;
 pub mod value;
 
 use regex::Regex;
@@ -34,6 +35,8 @@ pub struct Extractor {
     pub units: UnitReader,
     pub rules: TargetRules,
     pub meta_rules: MetaRules,
+    /// A plan's field from its title, for generic names (topic.rs).
+    topics: topic::TopicRules,
     pub regions: RegionTable,
     pub milestones: milestone::MilestoneRules,
     period_words: WordList,
@@ -235,6 +238,7 @@ impl Extractor {
             ),
             report_markers: finders(p.list("report")),
             plan_genre: finders(p.list("plan_genre")),
+            topics: topic::TopicRules::new(p),
             first_is_lead: finders(p.list("lead_first")),
             scope_lead: WordList::new(p.words("scope_lead")),
             per_period: Words::new(p.list("per_period")),
@@ -318,6 +322,7 @@ impl Extractor {
                 Some(years[i].clone())
             });
         let mut pass = self.layout(norm, anchor.as_deref(), meta.title.as_deref());
+        let topic = meta.title.as_deref().and_then(|t| self.topics.topic_of(t));
         let report = self.is_report(norm);
         pass.report = report;
         pass.issuer = meta.issuer.clone();
@@ -492,6 +497,15 @@ impl Extractor {
                         },
                         None => pass.units_at(&self.units, s, f.at),
                     };
+                    // 推动建设5个以上公共服务平台 in 智慧健康养老产业发展行动计划: a generic name
+                    // takes the plan's field.
+                    let mut f = f;
+                    if let Some(q) = topic
+                        .as_deref()
+                        .and_then(|t| self.topics.qualify(seg, &f.indicator, t))
+                    {
+                        f.indicator = q;
+                    }
                     targets.push(Target {
                         indicator_id: self.rules.found_id(norm, &f).map(String::from),
                         found: f,
