@@ -2278,6 +2278,31 @@ impl<'a> SentenceCtx<'a> {
                 }
             }
         }
+        // 孕产妇和儿童健康管理率: items that name groups of people (lexicon population) share
+        // what follows the last one's group (健康管理率, not only the head 管理率).
+        let group_end = self
+            .rules
+            .populations
+            .occurrences(&last)
+            .map(|(a, e, _)| (a, std::cmp::Reverse(e)))
+            .min()
+            .map(|(_, std::cmp::Reverse(e))| e)
+            .filter(|&e| e < last.len());
+        if let Some(e) = group_end {
+            let tail = &last[e..];
+            let n = parts.len();
+            let groups = parts[..n - 1].iter().all(|p| {
+                self.rules
+                    .populations
+                    .occurrences(p)
+                    .any(|(_, pe, _)| pe == p.len())
+            });
+            if groups {
+                for p in &mut parts[..n - 1] {
+                    p.push_str(tail);
+                }
+            }
+        }
         let mut items = match has_comma_list
             .then(|| self.shared_modifier(&parts))
             .flatten()
@@ -3816,6 +3841,9 @@ mod tests {
         let v = run("2023年、2024年、2025年开展新项目、新技术分别达到3个以上、5个以上、7个以上");
         assert_eq!(v.len(), 3);
         assert!(v.iter().all(|x| x.1 == ">="));
+        // Groups of people share what follows the last group, not only its head.
+        let v = run("孕产妇和儿童健康管理率均达到90%以上");
+        assert_eq!(ind(&v), vec!["孕产妇健康管理率", "儿童健康管理率"]);
     }
 
     #[test]
