@@ -1788,17 +1788,23 @@ impl<'a> SentenceCtx<'a> {
             }
             // 提升15分钟社区生活圈功能, 构建1小时经济圈: a time right before the name of a zone
             // reached in it (lexicon reach_zone) is part of the name (打造20个生活圈 counts them).
-            let zone: String = text[g.end..sent.end]
-                .trim_start_matches(['”', '"', '“', '」'])
-                .chars()
-                .take_while(|&c| crate::normalize::is_han(c))
-                .take(10)
-                .collect();
             let time_unit = first
                 .unit
                 .as_deref()
                 .is_some_and(|u| u == "分钟" || self.rules.is_duration(u));
-            if time_unit && self.rules.reach_zones.any_in(&zone) {
+            let zone = || {
+                let rest = text[g.end..sent.end].trim_start_matches(['”', '"', '“', '」']);
+                let end = rest
+                    .char_indices()
+                    .take(10)
+                    .find(|&(_, c)| !crate::normalize::is_han(c))
+                    .map_or_else(
+                        || rest.char_indices().nth(10).map_or(rest.len(), |(i, _)| i),
+                        |(i, _)| i,
+                    );
+                &rest[..end]
+            };
+            if time_unit && self.rules.reach_zones.any_in(zone()) {
                 continue;
             }
             // 在一个七亿人口的大国中, 我们这个拥有九千六百多万名党员的政党: a value after an
