@@ -71,8 +71,6 @@ pub struct Extractor {
     goal_reference: Words,
     /// Words of the present (目前, 至今), lexicon `current_time`.
     current_time: Words,
-    /// Comparator words of a rule (不低于, 最高), lexicon `rule_bound`: they end a value's lead.
-    rule_bound: WordList,
     /// Plan periods and their first years (十四五 → 2021), lexicon `plan_period`.
     plan_starts: (Words, Vec<String>),
     /// Events a document belongs to and their years (十五大 → 1997), lexicon `dated_event`.
@@ -246,7 +244,6 @@ impl Extractor {
             outcome_bound: Words::new(p.list("outcome_bound")),
             outcome_bound_lead: WordList::longest_first(p.list("outcome_bound_lead")),
             glossary_heading: WordList::longest_first(p.list("glossary_heading")),
-            rule_bound: WordList::longest_first(p.list("rule_bound")),
             current_time: Words::new(p.list("current_time")),
             goal_reference: Words::new(p.list("goal_reference")),
             flow_rate: Words::new(p.list("flow_rate")),
@@ -334,13 +331,11 @@ impl Extractor {
                 end: b.end,
             })
             .collect();
-        let ahead: Vec<bool> = pass.times.iter().map(|t| pass.after_issue(t)).collect();
         let ctx = SentenceCtx {
             text: norm,
             rules: &self.rules,
             seg,
             times: &pass.times,
-            ahead: &ahead,
             report,
             skip: &skip,
             narration: false,
@@ -446,7 +441,7 @@ impl Extractor {
                         ));
                     }
                 }
-                for f in found {
+                for mut f in found {
                     let time = match &f.own_time {
                         Some(t) => Some(t.clone()),
                         None => pass.time_at(s, f.at).filter(|t| {
@@ -499,7 +494,6 @@ impl Extractor {
                     };
                     // 推动建设5个以上公共服务平台 in 智慧健康养老产业发展行动计划: a generic name
                     // takes the plan's field.
-                    let mut f = f;
                     if let Some(q) = topic
                         .as_deref()
                         .and_then(|t| self.topics.qualify(seg, &f.indicator, t))
@@ -663,8 +657,7 @@ impl Extractor {
     /// Whether a rule's comparator word (lexicon `rule_bound`: 不低于, 最高) stands right before
     /// the value (给予最高200万元; not 最低标准从98元…).
     fn rule_led(&self, text: &str, f: &Found) -> bool {
-        let lead = text[f.start.min(f.at)..f.at].trim_end();
-        self.rule_bound.suffix_of(lead).is_some()
+        self.rules.rule_led(&text[f.start.min(f.at)..f.at])
     }
 
     /// A value read as a result: its comparator as written and the years it is for — the time
@@ -1356,34 +1349,19 @@ impl DocPass<'_> {
         if y != a {
             return y < a;
         }
-        self.within_year_of_issue(t) == Some(std::cmp::Ordering::Less)
-    }
-
-    /// Whether a time lies after the document's issue: a later year than the year of issue, or
-    /// in that year a date after the date of issue (截至2025年底 in a notice of 2024 is a
-    /// deadline, not the date a result is as of). False when the document gives no date.
-    pub fn after_issue(&self, t: &TimeExpr) -> bool {
-        let (Some(y), Some(a)) = (t.year, self.anchor_year) else {
+        // Both as YYYY-MM(-DD): compared on what both give, and only when that is more than the
+        // year.
+        let (Some(d), Some(i)) = (t.deadline.as_deref(), self.issued.as_deref()) else {
             return false;
         };
-        if y != a {
-            return y > a;
-        }
-        self.within_year_of_issue(t) == Some(std::cmp::Ordering::Greater)
-    }
-
-    /// A time of the year of issue against the date of issue, both as YYYY-MM(-DD): compared on
-    /// what both give, and only when that is more than the year.
-    fn within_year_of_issue(&self, t: &TimeExpr) -> Option<std::cmp::Ordering> {
-        let (d, i) = (t.deadline.as_deref()?, self.issued.as_deref()?);
         let is_date = |s: &str| {
             s.len() >= 7 && s.as_bytes()[4] == b'-' && s[5..7].bytes().all(|b| b.is_ascii_digit())
         };
         if !is_date(d) || !is_date(i) {
-            return None;
+            return false;
         }
         let n = d.len().min(i.len()).min(10);
-        Some(d[..n].cmp(&i[..n]))
+        d[..n] < i[..n]
     }
 
     /// The time that governs byte `at` of sentence `s`: the last time expression before it in

@@ -410,6 +410,22 @@ impl TargetRules {
             .any(|w| s.contains(w.as_str()))
     }
 
+    /// Whether a value's lead ends with the comparator word of a rule (lexicon rule_bound:
+    /// 给予最高200万元; not 最低标准从98元…).
+    pub fn rule_led(&self, lead: &str) -> bool {
+        self.rule_bounds.suffix_of(lead.trim_end()).is_some()
+    }
+
+    /// The first word of a group of people (lexicon population) in `s`, whole (孕产妇, not its
+    /// 产妇): its byte range.
+    fn first_population(&self, s: &str) -> Option<(usize, usize)> {
+        self.populations
+            .occurrences(s)
+            .map(|(a, e, _)| (a, std::cmp::Reverse(e)))
+            .min()
+            .map(|(a, std::cmp::Reverse(e))| (a, e))
+    }
+
     /// Whether a unit is one of time (lexicon duration_unit: 年, 个月, 个工作日).
     fn is_duration(&self, unit: &str) -> bool {
         self.duration_units.iter().any(|d| d == unit)
@@ -492,7 +508,6 @@ impl TargetRules {
         })
     }
 
-    /// The change verb a text opens with (lexicon `change_verb`).
     /// Whether `s` opens with a verb of change, after an adverb of it (实际, 年均) if any.
     fn change_follows(&self, s: &str) -> bool {
         let s = ["实际", "年均"]
@@ -502,6 +517,7 @@ impl TargetRules {
         self.change_at(s).is_some()
     }
 
+    /// The change verb a text opens with (lexicon `change_verb`).
     fn change_at<'t>(&self, s: &'t str) -> Option<&'t str> {
         self.change_verbs
             .iter()
@@ -543,8 +559,6 @@ pub struct SentenceCtx<'a> {
     pub seg: &'a Segmenter,
     /// Time expressions of the whole document, in order.
     pub times: &'a [TimeExpr],
-    /// For each of `times`: whether it lies after the document's issue (none when empty).
-    pub ahead: &'a [bool],
     /// The document is a news report: only commitments count.
     pub report: bool,
     /// Byte ranges that hold no targets (responsible-unit brackets), in order, not overlapping.
@@ -1218,11 +1232,11 @@ impl<'a> SentenceCtx<'a> {
             return false;
         };
         // 截至2025年底 in a notice of 2024: a date after the issue that a status word opens is a
-        // deadline, not the date a result is as of.
+        // deadline, not the date a result is as of (the time reader reads no reference there).
         let k = self.times.partition_point(|t| t.start < status_at);
-        if self.times.get(k).is_some_and(|t| t.start == status_at)
-            && self.ahead.get(k) == Some(&true)
-        {
+        if self.times.get(k).is_some_and(|t| {
+            t.start == status_at && !t.reference && self.text[t.start..].starts_with('截')
+        }) {
             return false;
         }
         // 由上年的60%提高到95%: the start of a change (lexicon change_from) is a reference point.
@@ -1792,16 +1806,15 @@ impl<'a> SentenceCtx<'a> {
                 .unit
                 .as_deref()
                 .is_some_and(|u| u == "分钟" || self.rules.is_duration(u));
+            // (The Chinese words right after the value, ten chars at most.)
             let zone = || {
                 let rest = text[g.end..sent.end].trim_start_matches(['”', '"', '“', '」']);
                 let end = rest
                     .char_indices()
+                    .take_while(|&(_, c)| crate::normalize::is_han(c))
                     .take(10)
-                    .find(|&(_, c)| !crate::normalize::is_han(c))
-                    .map_or_else(
-                        || rest.char_indices().nth(10).map_or(rest.len(), |(i, _)| i),
-                        |(i, _)| i,
-                    );
+                    .last()
+                    .map_or(0, |(i, c)| i + c.len_utf8());
                 &rest[..end]
             };
             if time_unit && self.rules.reach_zones.any_in(zone()) {
@@ -2288,11 +2301,8 @@ impl<'a> SentenceCtx<'a> {
         // what follows the last one's group (健康管理率, not only the head 管理率).
         let group_end = self
             .rules
-            .populations
-            .occurrences(&last)
-            .map(|(a, e, _)| (a, std::cmp::Reverse(e)))
-            .min()
-            .map(|(_, std::cmp::Reverse(e))| e)
+            .first_population(&last)
+            .map(|(_, e)| e)
             .filter(|&e| e < last.len());
         if let Some(e) = group_end {
             let tail = &last[e..];
@@ -2816,9 +2826,9 @@ impl<'a> SentenceCtx<'a> {
         // 给予最高200万元的一次性奖励: 的 after an amount names the amount; the recipient of the
         // award (对新认定的…基地, …的项目,) says whose it is.
         // (年销售收入不超过2000万元的企业: a bounded quantity named before its bound, a name with
-        // a head of lexicon head or amount_head, is what the amount measures; the noun after 的 is the class
-        // that must meet it. 可申请最高不超过15万元的创业担保贷款: words that name no quantity
-        // leave the name to the noun.)
+        // a head of lexicon head or amount_head, is what the amount measures; the noun after 的
+        // is the class that must meet it. 可申请最高不超过15万元的创业担保贷款: words that name
+        // no quantity leave the name to the noun.)
         let named_before = g.before.is_some()
             && (self.rules.ends_with_head(&cleaned)
                 || self.rules.amount_heads.suffix_of(&cleaned).is_some());
@@ -2835,9 +2845,7 @@ impl<'a> SentenceCtx<'a> {
             // right before the amount sets what the noun must reach.)
             let rule = self
                 .rules
-                .rule_bounds
-                .suffix_of(text[g.floor.max(sent.start)..first.start].trim_end())
-                .is_some();
+                .rule_led(&text[g.floor.max(sent.start)..first.start]);
             if threshold
                 && !rule
                 && !self.rules.award_verbs.any_in(&text[sent.start..sent.end])
@@ -3416,22 +3424,14 @@ impl<'a> SentenceCtx<'a> {
         if self.rules.populations.any_in(ind) {
             return None;
         }
-        // The first word, whole (孕产妇, not its 产妇).
-        let (_, end) = self
-            .rules
-            .populations
-            .occurrences(prev)
-            .map(|(a, e, _)| (a, std::cmp::Reverse(e)))
-            .min()
-            .map(|(a, std::cmp::Reverse(e))| (a, e))?;
+        let (_, end) = self.rules.first_population(prev)?;
         (end + head.len() <= prev.len()).then(|| prev[..end].to_string())
     }
 
     /// A place and the act that happens in it, from the words of its clause after a count led
-    /// by 在
-    /// (领域实现实时汇聚 → 领域, 实现实时汇聚; 产品中实现完整的训练与验证 → 产品, 实现完整训练与
-    /// 验证): the noun before the first verb, without a 中, 内 or 上 of place, and the act from
-    /// the verb on, without its 的.
+    /// by 在 (领域实现实时汇聚 → 领域, 实现实时汇聚; 产品中实现完整的训练与验证 → 产品, 实现完整
+    /// 训练与验证): the noun before the first verb, without a 中, 内, 上 or 下 of place, and the
+    /// act from the verb on, without its 的 and 了.
     fn place_and_act(&self, right: &str) -> Option<(String, String)> {
         let right = &right[..right.find(CLAUSE_BREAKS).unwrap_or(right.len())];
         let (v, _) = self.seg.first_verb(right).filter(|&(v, _)| v > 0)?;
@@ -3686,7 +3686,6 @@ mod tests {
             rules: &rules,
             seg: &seg,
             times: &times,
-            ahead: &[],
             report: false,
             skip: &[],
             narration,
@@ -3777,7 +3776,6 @@ mod tests {
                 rules: &rules,
                 seg: &seg,
                 times: &times,
-                ahead: &[],
                 report: false,
                 skip: &[],
                 narration: false,
